@@ -23,11 +23,18 @@ extension AnalysisGraph {
 
 extension Network {
     /// The ego network of `center`: nodes within `radius` ties (ignoring direction) and the ties among them.
+    ///
+    /// The filter restricts the nodes and ties the neighbourhood is searched through; the centre itself is
+    /// always kept, whatever its kind. An unknown centre gives an empty network.
+    ///
+    /// - Complexity: O(n + m).
     public func egoNetwork(of center: String, radius: Int, filter: GraphFilter = GraphFilter()) -> (network: Network, distances: [String: Int]) {
-        let filtered = filter.apply(to: self)
+        var filtered = self
+        if filter.kinds != nil { filtered.removeNodes { $0.id != center && !filter.keeps($0) } }
+        if filter.relations != nil || filter.year != nil { filtered.edges.removeAll { !filter.keeps($0) } }
         let graph = AnalysisGraph(filtered)
         guard let source = filtered.index(of: center) else { return (Network(name: name), [:]) }
-        let hops = graph.breadthFirstDistances(from: source, maxDepth: radius)
+        let hops = graph.breadthFirstDistances(from: source, maxDepth: max(radius, 0))
         var distances: [String: Int] = [:]
         for (i, d) in hops.enumerated() where d >= 0 { distances[graph.ids[i]] = Int(d) }
         var ego = filtered

@@ -1,0 +1,117 @@
+import XCTest
+@testable import Graph
+
+final class CommunitiesTests: XCTestCase {
+    func testModularityFormulaAgainstNetworkX() throws {
+        for (name, weighted, key) in [("karate", false, "modularity"), ("lesmis", true, "modularity_weighted")] {
+            let graph = AnalysisGraph(try RelationsFixture.network(name), weighted: weighted)
+            let n = graph.nodeCount
+            let facts = try XCTUnwrap(try RelationsFixture.value(name, key) as? [String: Double])
+            for (label, expected) in facts {
+                let parts = label.split(separator: "|")
+                let resolution = try XCTUnwrap(Double(parts[1]))
+                let labels = parts[0] == "halves" ? (0..<n).map { $0 < n / 2 ? 0 : 1 } : (0..<n).map { $0 % 3 }
+                XCTAssertEqual(graph.modularity(Partition(labels: labels), resolution: resolution), expected, accuracy: 1e-12, "\(name) \(label)")
+            }
+        }
+        let karate = AnalysisGraph(try RelationsFixture.network("karate"))
+        XCTAssertEqual(karate.modularity(.singletons(karate.nodeCount)),
+                       try XCTUnwrap(try RelationsFixture.value("karate", "singletons_modularity") as? Double), accuracy: 1e-12)
+    }
+
+    /// Modularity within 2% of NetworkX's `louvain_communities` at the same resolution: Louvain is randomised,
+    /// so the mean over 20 seeds is compared with NetworkX's mean over 50 seeds, and no single run may fall more
+    /// than 2% below NetworkX's worst run.
+    func testLouvainAndLeidenReachNetworkXModularity() throws {
+        for (name, weighted, key) in [("karate", false, "louvain"), ("lesmis", false, "louvain"), ("lesmis", true, "louvain_weighted")] {
+            let graph = AnalysisGraph(try RelationsFixture.network(name), weighted: weighted)
+            let facts = try XCTUnwrap(try RelationsFixture.value(name, key) as? [String: [String: Double]])
+            XCTAssertEqual(facts.count, 3)
+            for (resolutionText, values) in facts {
+                let resolution = try XCTUnwrap(Double(resolutionText))
+                let mean = try XCTUnwrap(values["mean"]), worst = try XCTUnwrap(values["worst"])
+                for algorithm in ["louvain", "leiden"] {
+                    var total = 0.0
+                    for seed in UInt64(0)..<20 {
+                        var generator = SplitMix64(seed: seed)
+                        let partition = algorithm == "louvain"
+                            ? graph.louvain(resolution: resolution, using: &generator)
+                            : graph.leiden(resolution: resolution, using: &generator)
+                        let q = graph.modularity(partition, resolution: resolution)
+                        XCTAssertGreaterThanOrEqual(q, worst - 0.02 * abs(worst), "\(algorithm) \(name) w=\(weighted) γ=\(resolution) seed \(seed)")
+                        total += q
+                    }
+                    XCTAssertGreaterThanOrEqual(total / 20, mean - 0.02 * abs(mean), "\(algorithm) \(name) w=\(weighted) γ=\(resolution)")
+                }
+            }
+        }
+    }
+
+    /// Every node in exactly one community, Leiden's communities connected, modularity not below singletons,
+    /// same seed same partition.
+    func testInvariants() throws {
+        for name in ["karate", "lesmis", "mini.yaml"] {
+            let graph = AnalysisGraph(try RelationsFixture.network(name))
+            let singletons = graph.modularity(.singletons(graph.nodeCount))
+            for seed in UInt64(0)..<8 {
+                for algorithm in ["louvain", "leiden", "label-propagation"] {
+                    var generator = SplitMix64(seed: seed)
+                    let partition: Partition
+                    switch algorithm {
+                    case "louvain": partition = graph.louvain(using: &generator)
+                    case "leiden": partition = graph.leiden(using: &generator)
+                    default: partition = graph.labelPropagation(using: &generator)
+                    }
+                    XCTAssertEqual(partition.community.count, graph.nodeCount)
+                    XCTAssertEqual(partition.members.map(\.count).reduce(0, +), graph.nodeCount)
+                    XCTAssertEqual(Set(partition.community), Set((0..<partition.count).map { Int32($0) }))
+                    XCTAssertTrue(partition.members.allSatisfy { !$0.isEmpty })
+                    if algorithm != "label-propagation" {
+                        XCTAssertGreaterThanOrEqual(graph.modularity(partition), singletons - 1e-12, "\(algorithm) \(name) \(seed)")
+                    }
+                    if algorithm == "leiden" {
+                        XCTAssertEqual(graph.splitDisconnected(partition.community).max().map { Int($0) + 1 }, partition.count,
+                                       "leiden community not connected: \(name) seed \(seed)")
+                    }
+                    var again = SplitMix64(seed: seed)
+                    let repeated: Partition
+                    switch algorithm {
+                    case "louvain": repeated = graph.louvain(using: &again)
+                    case "leiden": repeated = graph.leiden(using: &again)
+                    default: repeated = graph.labelPropagation(using: &again)
+                    }
+                    XCTAssertEqual(repeated, partition)
+                }
+            }
+        }
+    }
+
+    func testSplitDisconnectedAndTrivialGraphs() {
+        // Two triangles joined by nothing, labelled as one community: split into two.
+        let graph = AnalysisGraph(ids: ["a", "b", "c", "d", "e", "f"],
+                                  edges: [(0, 1, 1), (1, 2, 1), (0, 2, 1), (3, 4, 1), (4, 5, 1), (3, 5, 1)], directed: false)
+        let split = graph.splitDisconnected([0, 0, 0, 0, 0, 0])
+        XCTAssertEqual(Partition(labels: split).count, 2)
+        XCTAssertGreaterThan(graph.modularity(Partition(labels: split)), graph.modularity(Partition(labels: [0, 0, 0, 0, 0, 0])))
+        var generator = SplitMix64(seed: 1)
+        XCTAssertEqual(graph.louvain(using: &generator).count, 2)
+        XCTAssertEqual(graph.leiden(using: &generator).count, 2)
+        XCTAssertEqual(graph.labelPropagation(using: &generator).count, 2)
+        let empty = AnalysisGraph(ids: ["a", "b"], edges: [], directed: false)
+        XCTAssertEqual(empty.louvain(using: &generator).count, 2)
+        XCTAssertEqual(empty.modularity(.singletons(2)), 0)
+    }
+
+    func testAssortativityAgainstNetworkX() throws {
+        let karate = try RelationsFixture.network("karate")
+        XCTAssertEqual(try XCTUnwrap(karate.assortativity(by: "club")),
+                       try XCTUnwrap(try RelationsFixture.value("karate", "assortativity_club") as? Double), accuracy: 1e-9)
+        let mini = try RelationsFixture.network("mini.yaml")
+        XCTAssertEqual(try XCTUnwrap(mini.assortativity(by: "kind")),
+                       try XCTUnwrap(try RelationsFixture.value("mini", "assortativity_kind") as? Double), accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(mini.assortativity(by: "country")),
+                       try XCTUnwrap(try RelationsFixture.value("mini", "assortativity_country") as? Double), accuracy: 1e-9)
+        // One single category: 0/0, reported as nil.
+        XCTAssertNil(karate.assortativity(by: "kind"))
+    }
+}
