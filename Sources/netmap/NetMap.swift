@@ -15,6 +15,11 @@ struct NetMap: ParsableCommand {
             Stats.self,
             Export.self,
             Render.self,
+            PathCommand.self,
+            Ego.self,
+            Communities.self,
+            Project.self,
+            Compare.self,
         ]
     )
 }

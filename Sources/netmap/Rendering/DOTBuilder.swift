@@ -8,6 +8,8 @@ struct DOTBuilder {
     var network: Network
     var title: String?
     var layout: String = "dot"
+    /// Nodes and ties to emphasise (paths, ego networks, communities); see Highlight.swift.
+    var highlight = Highlight()
 
     func build() -> String {
         var lines: [String] = []
@@ -28,10 +30,11 @@ struct DOTBuilder {
         lines.append("  edge \(DOT.attributes(["fontname": Theme.font, "fontsize": "8", "color": "#555555", "arrowsize": "0.6"]));")
         for node in network.nodes {
             let style = Theme.style(forKind: node.kind, declared: network.kinds[node.kind])
-            let attributes = [
+            var attributes = [
                 "label": Theme.wrap(node.label, width: 22), "shape": style.shape, "fillcolor": style.fill,
                 "color": style.border, "tooltip": node.label, "class": "node kind-\(node.kind)", "id": "node-\(node.id)",
             ]
+            highlight.decorate(node: node.id, &attributes)
             lines.append("  \(DOT.quote(node.id)) \(DOT.attributes(attributes));")
         }
         for (index, edge) in network.edges.enumerated() {
@@ -41,6 +44,7 @@ struct DOTBuilder {
             attributes["tooltip"] = "\(edge.relation)" + (edge.citations.isEmpty ? "" : " [\(network.citationText(edge))]")
             attributes["class"] = "edge relation-\(edge.relation)"
             attributes["id"] = "edge-\(index)"
+            highlight.decorate(edge: index, &attributes)
             lines.append("  \(DOT.quote(edge.from)) -> \(DOT.quote(edge.to)) \(DOT.attributes(attributes));")
         }
         lines += legend()

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import Graph
+
+struct Communities: NetmapCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Which groups form? A community per node, the partition's modularity, and each community summarised.",
+        discussion: """
+        Louvain (Blondel et al. 2008), Leiden (Traag et al. 2019; every community connected) or asynchronous label \
+        propagation, on the undirected view of the network. The same --seed gives the same result. Each community \
+        is listed with its members' kinds and its most central member (most ties). The assortativity line tells \
+        whether ties join nodes of the same kind / country more often than chance (1: always, 0: as by chance, \
+        negative: less than chance; nodes without a country are left out of the country figure).
+        """
+    )
+
+    enum Algorithm: String, ExpressibleByArgument, CaseIterable {
+        case louvain, leiden
+        case labelPropagation = "label-propagation"
+    }
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: "louvain, leiden or label-propagation.")
+    var algorithm: Algorithm = .louvain
+
+    @Option(help: "Resolution γ: above 1 gives more, smaller communities; below 1 fewer, larger ones.")
+    var resolution: Double = 1
+
+    @Option(help: "Seed of the random node order.")
+    var seed: UInt64 = 42
+
+    @Flag(help: "Use tie weights.")
+    var weighted = false
+
+    @Option(help: "Output format: table or json (csv: one row per node).")
+    var format: TableFormat = .table
+
+    @Option(help: ArgumentHelp("Also draw the network coloured by community (.svg, .png, .pdf, .dot).", valueName: "FILE"))
+    var render: String?
+
+    func validate() throws {
+        if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
+    }
+
+    func execute() throws {
+        let loaded = try input.load()
+        let network = try filters.filter(for: loaded).apply(to: loaded)
+        let graph = AnalysisGraph(network, weighted: weighted)
+        var generator = SplitMix64(seed: seed)
+        let partition: Partition
+        switch algorithm {
+        case .louvain: partition = graph.louvain(resolution: resolution, using: &generator)
+        case .leiden: partition = graph.leiden(resolution: resolution, using: &generator)
+        case .labelPropagation: partition = graph.labelPropagation(using: &generator)
+        }
+        let modularity = graph.modularity(partition, resolution: resolution)
+        let degree = try graph.values(of: .degree)
+        let nodes = graph.ids.compactMap { network.node($0) }
+        let summaries = partition.members.enumerated().map { number, members -> (kinds: [String: Int], central: Int) in
+            let kinds = members.reduce(into: [String: Int]()) { $0[nodes[$1].kind, default: 0] += 1 }
+            let central = members.max { degree[$0] != degree[$1] ? degree[$0] < degree[$1] : $0 > $1 } ?? members[0]
+            return (kinds, central)
+        }
+        let byKind = network.assortativity(by: "kind")
+        let byCountry = network.assortativity(by: "country")
+        switch format {
+        case .json:
+            let object: [String: Any] = [
+                "algorithm": algorithm.rawValue, "resolution": resolution, "modularity": modularity, "seed": seed,
+                "weighted": weighted,
+                "nodes": nodes.indices.map { ["id": nodes[$0].id, "label": nodes[$0].label, "community": Int(partition.community[$0]) + 1] },
+                "communities": summaries.enumerated().map { number, summary -> [String: Any] in
+                    ["community": number + 1, "size": partition.members[number].count, "kinds": summary.kinds,
+                     "central": nodes[summary.central].id]
+                },
+                "assortativity": ["kind": byKind ?? NSNull(), "country": byCountry ?? NSNull()] as [String: Any],
+            ]
+            print(try jsonText(object), terminator: "")
+        case .csv:
+            var text = "id,label,kind,community\n"
+            for (i, node) in nodes.enumerated() {
+                text += [node.id, node.label, node.kind, String(partition.community[i] + 1)].map(csvField).joined(separator: ",") + "\n"
+            }
+            print(text, terminator: "")
+        case .table:
+            print("\(algorithm.rawValue), resolution \(formatNumber(resolution)), seed \(seed)\(weighted ? ", weighted" : ""): " +
+                  "\(partition.count) communities, modularity \(String(format: "%.4f", modularity))")
+            print("assortativity: kind \(byKind.map { String(format: "%.3f", $0) } ?? "n/a"), country \(byCountry.map { String(format: "%.3f", $0) } ?? "n/a")")
+            for (number, members) in partition.members.enumerated() {
+                let summary = summaries[number]
+                let kinds = summary.kinds.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                    .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                print("\ncommunity \(number + 1): \(members.count) node\(members.count == 1 ? "" : "s") (\(kinds)); " +
+                      "most central: \(nodes[summary.central].label) (\(Int(degree[summary.central])) ties)")
+                for member in members.sorted(by: { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }) {
+                    print("  \(nodes[member].id.padding(toLength: 32, withPad: " ", startingAt: 0)) \(nodes[member].kind.padding(toLength: 12, withPad: " ", startingAt: 0)) \(nodes[member].label)")
+                }
+            }
+        }
+        if let render {
+            var fills: [String: String] = [:]
+            for (i, node) in nodes.enumerated() {
+                let c = Int(partition.community[i])
+                fills[node.id] = c < Highlight.palette.count ? Highlight.palette[c] : "#DDDDDD"
+            }
+            try renderPart(of: network, nodes: Set(network.nodes.map(\.id)), highlightedEdges: [], ego: nil, fills: fills,
+                           title: "\(algorithm.rawValue) communities (modularity \(String(format: "%.3f", modularity)))", to: render)
+        }
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, quote or newline.
+func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}

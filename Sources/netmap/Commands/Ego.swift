@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Graph
+
+struct Ego: NetmapCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Everything around one actor: the nodes within --radius ties (by distance) and the ties among them.",
+        discussion: """
+        NODE is an id or an unambiguous label prefix. Ties count in either direction. --kinds/--relations/--at \
+        restrict what the neighbourhood is searched through; NODE itself is always kept.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Network files or folders (default: data/), then NODE.", valueName: "INPUT... NODE"))
+    var words: [String]
+
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: ArgumentHelp("How many ties away to look (at least 1).", valueName: "N"))
+    var radius: Int = 2
+
+    @Option(help: "Output format: table or json.")
+    var format: TableFormat = .table
+
+    @Option(help: ArgumentHelp("Also draw the ego network, NODE emphasised (.svg, .png, .pdf, .dot).", valueName: "FILE"))
+    var render: String?
+
+    func validate() throws {
+        if words.isEmpty { throw ValidationError("give NODE (after any INPUT)") }
+    }
+
+    func execute() throws {
+        if radius < 1 {
+            throw GraphError.invalidArgument("--radius must be at least 1 (radius \(radius) would be \(words[words.count - 1]) alone)")
+        }
+        let network = try loadNetwork(Array(words.dropLast()))
+        let filter = try filters.filter(for: network)
+        let center = try network.resolve(words[words.count - 1])
+        let (ego, distances) = network.egoNetwork(of: center.id, radius: radius, filter: filter)
+        let ordered = ego.nodes.sorted { lhs, rhs in
+            let (l, r) = (distances[lhs.id] ?? 0, distances[rhs.id] ?? 0)
+            if l != r { return l < r }
+            if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
+            return lhs.label < rhs.label
+        }
+        switch format {
+        case .json:
+            let object: [String: Any] = [
+                "ego": center.id, "radius": radius,
+                "nodes": ordered.map { ["id": $0.id, "label": $0.label, "kind": $0.kind, "distance": distances[$0.id] ?? 0] },
+                "edges": ego.edges.map { edge -> [String: Any] in
+                    ["from": edge.from, "to": edge.to, "relation": edge.relation,
+                     "cite": edge.citations.isEmpty ? NSNull() : ego.citationText(edge)]
+                },
+            ]
+            print(try jsonText(object), terminator: "")
+        case .table, .csv:
+            print("\(center.label) (\(center.kind)): ego network of radius \(radius), \(ego.nodes.count) nodes, \(ego.edges.count) ties")
+            var current = -1
+            let idWidth = min(36, ordered.map(\.id.count).max() ?? 0)
+            for node in ordered {
+                let distance = distances[node.id] ?? 0
+                if distance != current {
+                    current = distance
+                    print("\n\(distance == 0 ? "ego" : "\(distance) tie\(distance == 1 ? "" : "s") away")")
+                }
+                print("  \(node.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(node.kind.padding(toLength: 12, withPad: " ", startingAt: 0)) \(node.label)")
+            }
+            print("\nties")
+            for edge in ego.edges {
+                let a = ego.node(edge.from)?.label ?? edge.from, b = ego.node(edge.to)?.label ?? edge.to
+                let arrow = ego.isSymmetric(edge.relation) ? "—\(edge.relation)—" : "—\(edge.relation)→"
+                print("  \(a) \(arrow) \(b)  \(citeText(ego, edge))")
+            }
+        }
+        if let render {
+            try renderPart(of: ego, nodes: Set(ego.nodes.map(\.id)), highlightedEdges: [], ego: center.id,
+                           title: "\(center.label): radius \(radius)", to: render)
+        }
+    }
+}

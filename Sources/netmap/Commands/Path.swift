@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import Graph
+
+struct PathCommand: NetmapCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "path",
+        abstract: "How are two actors connected? Shortest path(s) hop by hop, with each tie's relation and citation.",
+        discussion: """
+        FROM and TO are node ids or unambiguous label prefixes, case- and accent-insensitive ("trondelag" finds \
+        Trøndelag fylkeskommune); an ambiguous name lists the candidates. Ties are followed in either direction; \
+        each hop shows the tie's own direction (A —member_of→ B, A ←manages— B, A —partner_of— B).
+        --all lists every shortest path; --all with --max-length N lists every simple path of at most N ties; \
+        --max-length alone only accepts a shortest path of at most N ties. --weighted reads tie weights as lengths \
+        (NetworkX's convention). Exit status 1 when there is no path.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Network files or folders (default: data/), then FROM and TO.", valueName: "INPUT... FROM TO"))
+    var words: [String]
+
+    @OptionGroup var filters: FilterOptions
+
+    @Flag(help: "All shortest paths (with --max-length: all simple paths up to that many ties).")
+    var all = false
+
+    @Option(help: ArgumentHelp("At most this many ties per path.", valueName: "N"))
+    var maxLength: Int?
+
+    @Option(help: ArgumentHelp("Nodes the path must not pass through (ids or names, comma-separated).", valueName: "ID,..."))
+    var avoid: String?
+
+    @Flag(help: "Use tie weights as lengths.")
+    var weighted = false
+
+    @Option(help: ArgumentHelp("List at most this many paths.", valueName: "N"))
+    var limit: Int = 100
+
+    @Option(help: "Output format: table or json.")
+    var format: TableFormat = .table
+
+    @Option(help: ArgumentHelp("Also draw the paths, path ties highlighted (.svg, .png, .pdf, .dot).", valueName: "FILE"))
+    var render: String?
+
+    func validate() throws {
+        if words.count < 2 { throw ValidationError("give FROM and TO (after any INPUT)") }
+        if let maxLength, maxLength < 1 { throw ValidationError("--max-length must be at least 1") }
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func execute() throws {
+        let network = try loadNetwork(Array(words.dropLast(2)))
+        let filter = try filters.filter(for: network)
+        let from = try network.resolve(words[words.count - 2])
+        let to = try network.resolve(words[words.count - 1])
+        if from.id == to.id { throw GraphError.invalidArgument("FROM and TO are the same node: \(from.id)") }
+        let avoided = try Set((avoid.map(splitList) ?? []).map { try network.resolve($0).id })
+        let mode: PathQuery.Mode = all ? (maxLength.map { .allSimple(maxLength: $0) } ?? .allShortest) : .shortest
+        let query = PathQuery(mode: mode, maxLength: maxLength, avoid: avoided, weighted: weighted, filter: filter, limit: limit)
+        let paths = try network.paths(from: from.id, to: to.id, query: query)
+        guard !paths.isEmpty else {
+            var reasons: [String] = []
+            if let maxLength { reasons.append("of at most \(maxLength) ties") }
+            if !avoided.isEmpty { reasons.append("avoiding \(avoided.sorted().joined(separator: ", "))") }
+            throw GraphError.invalidArgument("no path between \(from.label) and \(to.label)" + (reasons.isEmpty ? "" : " " + reasons.joined(separator: ", ")))
+        }
+        switch format {
+        case .json:
+            let object: [String: Any] = [
+                "from": from.id, "to": to.id,
+                "paths": paths.map { path -> [[String: Any]] in
+                    var items: [[String: Any]] = [nodeObject(network, path.nodes[0])]
+                    for (hop, next) in zip(path.hops, path.nodes.dropFirst()) {
+                        let edge = network.edges[hop.edge]
+                        items.append(["relation": edge.relation, "cite": edge.citations.isEmpty ? NSNull() : network.citationText(edge),
+                                      "direction": hop.direction.rawValue])
+                        items.append(nodeObject(network, next))
+                    }
+                    return items
+                },
+            ]
+            print(try jsonText(object), terminator: "")
+        case .table, .csv:
+            let kind = all ? (maxLength == nil ? "shortest path" : "path of at most \(maxLength ?? 0) ties") : "shortest path"
+            print("\(from.label) → \(to.label): \(paths.count) \(kind)\(paths.count == 1 ? "" : "s")")
+            for (number, path) in paths.enumerated() {
+                let length = weighted ? "length \(formatNumber(path.length))" : "\(path.hops.count) tie\(path.hops.count == 1 ? "" : "s")"
+                print("\n\(paths.count > 1 ? "path \(number + 1), " : "")\(length)")
+                for (i, hop) in path.hops.enumerated() {
+                    let edge = network.edges[hop.edge]
+                    let a = network.node(path.nodes[i])?.label ?? path.nodes[i]
+                    let b = network.node(path.nodes[i + 1])?.label ?? path.nodes[i + 1]
+                    print("  \(a) \(network.arrow(hop)) \(b)  \(citeText(network, edge))")
+                }
+            }
+        }
+        if let render {
+            let nodes = Set(paths.flatMap(\.nodes))
+            let hops = Set(paths.flatMap { $0.hops.map(\.edge) })
+            try renderPart(of: network, nodes: nodes, highlightedEdges: hops, ego: nil,
+                           title: "\(from.label) → \(to.label)", to: render)
+        }
+    }
+}
+
+/// Loads the inputs (the bundled data/ folder when none are given).
+func loadNetwork(_ inputs: [String]) throws -> Network {
+    let paths: [String]
+    if !inputs.isEmpty { paths = inputs }
+    else if let bundled = BundledData.folder { paths = [bundled] }
+    else { throw GraphError.invalidArgument("no INPUT given and no data/ folder found; name a network file or folder") }
+    return try NetworkLoader.loadValid(paths).network
+}
+
+func nodeObject(_ network: Network, _ id: String) -> [String: Any] {
+    ["id": id, "label": network.node(id)?.label ?? id]
+}
+
+/// `[source, page; ...]`, or `[uncited]`.
+func citeText(_ network: Network, _ edge: Edge) -> String {
+    edge.citations.isEmpty ? "[uncited]" : "[\(network.citationText(edge))]"
+}
+
+/// Draws the part of `network` on `nodes` (with every tie among them), highlighting the given ties of `network`.
+func renderPart(of network: Network, nodes: Set<String>, highlightedEdges: Set<Int>, ego: String?,
+                fills: [String: String] = [:], title: String, to path: String) throws {
+    var part = network
+    part.removeNodes { !nodes.contains($0.id) }
+    var highlight = Highlight()
+    highlight.ego = ego
+    highlight.fills = fills
+    if !highlightedEdges.isEmpty {
+        highlight.nodes = nodes
+        let wanted = Set(highlightedEdges.map { network.edges[$0] })
+        highlight.edges = Set(part.edges.indices.filter { wanted.contains(part.edges[$0]) })
+    }
+    try renderNetwork(part, highlight: highlight, title: title, to: path)
+}
