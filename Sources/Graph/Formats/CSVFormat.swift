@@ -1,0 +1,169 @@
+import CSV
+import Foundation
+
+/// The spreadsheet format: `nodes.csv` (`id,label,kind,...`) and `edges.csv` (`from,to,relation,weight,cite,...`).
+///
+/// Accepts what Norwegian Excel writes: UTF-8 with or without a byte-order mark, `;` or `,` (or tab) as
+/// delimiter, detected from the header line, and quoted fields with newlines and doubled quotes.
+/// Several tags or citations in one cell are separated by `|`.
+public enum CSVFormat {
+    /// A parsed table: lower-cased header names and rows, each with the line it starts on.
+    public struct Table {
+        public var header: [String]
+        public var rows: [(line: Int, fields: [String])]
+    }
+
+    /// Parses CSV text into a table, or returns a diagnostic.
+    public static func table(_ data: Data, path: String) -> Result<Table, Diagnostic> {
+        guard var text = String(data: data, encoding: .utf8) else {
+            return .failure(.error("file is not UTF-8 text (save it from Excel as \"CSV UTF-8\")", at: SourceLocation(file: path, line: 1)))
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\0") {
+            return .failure(.error("file contains binary data, not CSV text", at: SourceLocation(file: path, line: 1)))
+        }
+        let delimiter = detectDelimiter(text)
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false, delimiter: delimiter)
+        } catch {
+            return .failure(.error("cannot read CSV: \(error)", at: SourceLocation(file: path, line: 1)))
+        }
+        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if header.allSatisfy(\.isEmpty) {
+            return .failure(.error("file is empty: expected a header line", at: SourceLocation(file: path, line: 1)))
+        }
+        var line = 2 + (reader.headerRow ?? []).reduce(0) { $0 + newlines(in: $1) }
+        var rows: [(Int, [String])] = []
+        while let row = reader.next() {
+            let startLine = line
+            line += 1 + row.reduce(0) { $0 + newlines(in: $1) }
+            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            rows.append((startLine, row))
+        }
+        if let error = reader.error {
+            return .failure(.error("CSV syntax: \(error)", at: SourceLocation(file: path, line: line)))
+        }
+        return .success(Table(header: header, rows: rows))
+    }
+
+    static func newlines(in field: String) -> Int {
+        field.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    }
+
+    /// The delimiter of the header line: the most frequent of `;`, `,` and tab outside quotes.
+    static func detectDelimiter(_ text: String) -> UnicodeScalar {
+        var counts: [UnicodeScalar: Int] = [";": 0, ",": 0, "\t": 0]
+        var inQuotes = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { inQuotes.toggle(); continue }
+            if !inQuotes && (scalar == "\n" || scalar == "\r") { break }
+            if !inQuotes, counts[scalar] != nil { counts[scalar, default: 0] += 1 }
+        }
+        let best = counts.max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key.value > rhs.key.value }
+        return (best?.value ?? 0) > 0 ? best!.key : ","
+    }
+
+    static let nodeColumns: Set<String> = ["id", "label", "kind", "tags"]
+    static let edgeColumns: Set<String> = ["from", "to", "source", "target", "relation", "type", "weight", "cite", "page", "since", "until"]
+
+    /// Reads `nodes.csv` rows into `document`.
+    public static func readNodes(_ data: Data, path: String, into document: inout NetworkDocument) {
+        let table: Table
+        switch self.table(data, path: path) {
+        case .success(let parsed): table = parsed
+        case .failure(let diagnostic): document.diagnostics.append(diagnostic); return
+        }
+        guard let idColumn = table.header.firstIndex(of: "id") else {
+            document.diagnostics.append(.error("nodes table has no 'id' column (header: \(table.header.joined(separator: ",")))",
+                                               at: SourceLocation(file: path, line: 1)))
+            return
+        }
+        var seen: Set<String> = []
+        for (line, fields) in table.rows {
+            let location = SourceLocation(file: path, line: line)
+            func field(_ name: String) -> String? {
+                guard let column = table.header.firstIndex(of: name), column < fields.count else { return nil }
+                let value = fields[column].trimmingCharacters(in: .whitespaces)
+                return value.isEmpty ? nil : value
+            }
+            guard idColumn < fields.count, case let id = fields[idColumn].trimmingCharacters(in: .whitespaces), !id.isEmpty else {
+                document.diagnostics.append(.error("row without an id", at: location))
+                continue
+            }
+            if !Slug.isValid(id) {
+                document.diagnostics.append(.error("node id '\(id)' is not a slug (lowercase letters, digits and single '-', e.g. '\(Slug.make(from: id))')", at: location))
+            }
+            if !seen.insert(id).inserted {
+                document.diagnostics.append(.error("duplicate node id '\(id)' in this file", at: location))
+                continue
+            }
+            var node = Node(id: id, label: field("label") ?? id, kind: field("kind") ?? "node", location: location)
+            if field("kind") == nil { document.diagnostics.append(.error("node '\(id)' has no 'kind'", at: location)) }
+            node.tags = splitList(field("tags"))
+            for (column, name) in table.header.enumerated() where !nodeColumns.contains(name) && !name.isEmpty && column < fields.count {
+                let value = fields[column]
+                if !value.isEmpty { node.attributes[name] = value }
+            }
+            document.nodes.append(node)
+        }
+    }
+
+    /// Reads `edges.csv` rows into `document`. Kumu-style `From`/`To`/`Type` headers are accepted.
+    public static func readEdges(_ data: Data, path: String, into document: inout NetworkDocument) {
+        let table: Table
+        switch self.table(data, path: path) {
+        case .success(let parsed): table = parsed
+        case .failure(let diagnostic): document.diagnostics.append(diagnostic); return
+        }
+        let fromColumn = table.header.firstIndex(of: "from") ?? table.header.firstIndex(of: "source")
+        let toColumn = table.header.firstIndex(of: "to") ?? table.header.firstIndex(of: "target")
+        guard let fromColumn, let toColumn else {
+            document.diagnostics.append(.error("edges table needs 'from' and 'to' (or 'source' and 'target') columns (header: \(table.header.joined(separator: ",")))",
+                                               at: SourceLocation(file: path, line: 1)))
+            return
+        }
+        let relationColumn = table.header.firstIndex(of: "relation") ?? table.header.firstIndex(of: "type")
+        for (line, fields) in table.rows {
+            let location = SourceLocation(file: path, line: line)
+            func field(_ column: Int?) -> String? {
+                guard let column, column < fields.count else { return nil }
+                let value = fields[column].trimmingCharacters(in: .whitespaces)
+                return value.isEmpty ? nil : value
+            }
+            func field(_ name: String) -> String? { field(table.header.firstIndex(of: name)) }
+            guard let from = field(fromColumn), let to = field(toColumn) else {
+                document.diagnostics.append(.error("edge row without '\(field(fromColumn) == nil ? "from" : "to")'", at: location))
+                continue
+            }
+            var edge = Edge(from: from, to: to, relation: field(relationColumn) ?? "related_to", location: location)
+            let page = field("page")
+            edge.citations = splitList(field("cite")).map { Citation(source: $0, page: page) }
+            if edge.citations.isEmpty, let page { edge.attributes["page"] = page }
+            if let text = field("since") {
+                if let year = parseYear(text) { edge.since = year }
+                else { document.diagnostics.append(.error("edge \(from) → \(to): since '\(text)' is not a whole year", at: location)) }
+            }
+            if let text = field("until") {
+                if let year = parseYear(text) { edge.until = year }
+                else { document.diagnostics.append(.error("edge \(from) → \(to): until '\(text)' is not a whole year", at: location)) }
+            }
+            if let text = field("weight") {
+                let normalized = text.replacingOccurrences(of: ",", with: ".")
+                if let weight = Double(normalized), weight.isFinite, weight > 0 { edge.weight = weight }
+                else { document.diagnostics.append(.error("edge \(from) → \(to): weight '\(text)' is not a positive number", at: location)) }
+            }
+            for (column, name) in table.header.enumerated()
+            where !edgeColumns.contains(name) && !name.isEmpty && column < fields.count && column != relationColumn {
+                let value = fields[column]
+                if !value.isEmpty { edge.attributes[name] = value }
+            }
+            document.edges.append(edge)
+        }
+    }
+
+    static func splitList(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+
+/// Loads networks from files and folders, merges them and checks the result.
+public enum NetworkLoader {
+    /// The outcome of loading: the merged network and every problem found (errors and warnings).
+    public struct Result: Sendable {
+        public var network: Network
+        public var diagnostics: [Diagnostic]
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+        public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    }
+
+    /// Reads, merges and validates the inputs, collecting every diagnostic instead of stopping at the first.
+    public static func load(_ paths: [String]) -> Result {
+        var documents: [NetworkDocument] = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            switch expand(path) {
+            case .success(let files):
+                for file in files { documents.append(read(file)) }
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            }
+        }
+        var (network, mergeDiagnostics) = merge(documents)
+        diagnostics += documents.flatMap(\.diagnostics) + mergeDiagnostics
+        diagnostics += NetworkValidator.validate(network)
+        if paths.count == 1, network.name == nil {
+            network.name = URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent
+        }
+        return Result(network: network, diagnostics: sorted(diagnostics))
+    }
+
+    /// Loads the inputs and throws `GraphError.invalidInput` when they have errors.
+    /// Warnings are returned beside the network.
+    public static func loadValid(_ paths: [String]) throws -> (network: Network, warnings: [Diagnostic]) {
+        let result = load(paths)
+        if !result.errors.isEmpty { throw GraphError.invalidInput(result.errors) }
+        return (result.network, result.warnings)
+    }
+
+    /// An input path as the list of files it stands for: a folder becomes its network files.
+    public enum Input: Hashable, Sendable {
+        case file(String, format: FileFormat)
+        /// A folder's `nodes.csv` (optional) and `edges.csv`, read together.
+        case csvPair(nodes: String?, edges: String)
+    }
+
+    static func expand(_ path: String) -> Swift.Result<[Input], Diagnostic> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(.error("no such file or folder", at: SourceLocation(file: path)))
+        }
+        if !isDirectory.boolValue {
+            guard let format = FileFormat(path: path) else {
+                return .failure(.error("unknown file type '.\(URL(fileURLWithPath: path).pathExtension)' (expected one of: \(FileFormat.readableExtensions.joined(separator: ", ")))",
+                                       at: SourceLocation(file: path)))
+            }
+            return .success([.file(path, format: format)])
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        } catch {
+            return .failure(.error("cannot list folder: \(error.localizedDescription)", at: SourceLocation(file: path)))
+        }
+        // Keep the user's own spelling of the folder (relative stays relative) in every diagnostic.
+        func inFolder(_ name: String) -> String { path.hasSuffix("/") ? path + name : path + "/" + name }
+        var inputs: [Input] = names
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .map { .file(inFolder($0), format: .yaml) }
+        let edges = inFolder("edges.csv")
+        let nodes = inFolder("nodes.csv")
+        if names.contains("edges.csv") {
+            inputs.append(.csvPair(nodes: names.contains("nodes.csv") ? nodes : nil, edges: edges))
+        } else if names.contains("nodes.csv") {
+            inputs.append(.file(nodes, format: .csvNodes))
+        }
+        if inputs.isEmpty {
+            return .failure(.error("folder holds no network files (*.yaml, *.yml, nodes.csv/edges.csv)", at: SourceLocation(file: path)))
+        }
+        return .success(inputs)
+    }
+
+    /// Reads one input into a document.
+    public static func read(_ input: Input) -> NetworkDocument {
+        switch input {
+        case .file(let path, let format):
+            return read(path, format: format)
+        case .csvPair(let nodesPath, let edgesPath):
+            var document = NetworkDocument(path: edgesPath)
+            if let nodesPath {
+                switch readData(nodesPath) {
+                case .success(let data): CSVFormat.readNodes(data, path: nodesPath, into: &document)
+                case .failure(let diagnostic): document.diagnostics.append(diagnostic)
+                }
+            }
+            switch readData(edgesPath) {
+            case .success(let data): CSVFormat.readEdges(data, path: edgesPath, into: &document)
+            case .failure(let diagnostic): document.diagnostics.append(diagnostic)
+            }
+            document.implyMissingNodes()
+            return document
+        }
+    }
+
+    /// Reads one file of a known format into a document.
+    public static func read(_ path: String, format: FileFormat) -> NetworkDocument {
+        let data: Data
+        switch readData(path) {
+        case .success(let contents): data = contents
+        case .failure(let diagnostic):
+            var document = NetworkDocument(path: path)
+            document.diagnostics.append(diagnostic)
+            return document
+        }
+        return format.read(data, path: path)
+    }
+
+    static func readData(_ path: String) -> Swift.Result<Data, Diagnostic> {
+        do {
+            return .success(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            return .failure(.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: path)))
+        }
+    }
+
+    /// Merges documents: the same id in two files is the same entity. Attributes are combined; a key with
+    /// two different values is an error naming both places.
+    public static func merge(_ documents: [NetworkDocument]) -> (Network, [Diagnostic]) {
+        var network = Network()
+        var diagnostics: [Diagnostic] = []
+        var names: [String] = []
+        var implied: Set<String> = []
+        for document in documents {
+            if let name = document.name, !names.contains(name) { names.append(name) }
+            for source in document.sources {
+                if let existing = network.sources[source.id] {
+                    if existing.title != source.title {
+                        diagnostics.append(.error("source '\(source.id)' has title '\(source.title)' here but '\(existing.title)' in \(existing.location?.description ?? "another file")",
+                                                  at: source.location))
+                    }
+                } else {
+                    network.sources[source.id] = source
+                }
+            }
+            for kind in document.kinds {
+                if let existing = network.kinds[kind.id], !existing.isBuiltIn,
+                   existing.label != kind.label || existing.color != kind.color || existing.shape != kind.shape {
+                    diagnostics.append(.error("kind '\(kind.id)' is declared as \(describe(kind)) here but as \(describe(existing)) in another file",
+                                              at: SourceLocation(file: document.path)))
+                }
+                if network.kinds[kind.id]?.isBuiltIn != true || kind.color != nil || kind.shape != nil {
+                    var declared = kind
+                    declared.isBuiltIn = network.kinds[kind.id]?.isBuiltIn ?? false
+                    network.kinds[kind.id] = declared
+                }
+            }
+            for relation in document.relations {
+                if let existing = network.relations[relation.id],
+                   existing.symmetric != relation.symmetric || (!existing.isBuiltIn && existing.label != relation.label) {
+                    diagnostics.append(.error("relation '\(relation.id)' is declared as \(describe(relation)) here but as \(describe(existing)) elsewhere",
+                                              at: SourceLocation(file: document.path)))
+                } else if network.relations[relation.id] == nil {
+                    network.relations[relation.id] = relation
+                }
+            }
+            for node in document.nodes {
+                let isImplied = document.impliedNodeIDs.contains(node.id)
+                guard let existing = network.node(node.id) else {
+                    network.upsert(node)
+                    if isImplied { implied.insert(node.id) }
+                    continue
+                }
+                if isImplied { continue }
+                if implied.contains(node.id) {
+                    implied.remove(node.id)
+                    network.upsert(node)
+                    continue
+                }
+                var merged = existing
+                func conflict(_ key: String, _ a: String, _ b: String) {
+                    diagnostics.append(.error("node '\(node.id)': \(key) '\(b)' conflicts with '\(a)' in \(existing.location?.description ?? "another file")",
+                                              at: node.location))
+                }
+                if existing.label != node.label { conflict("label", existing.label, node.label) }
+                if existing.kind != node.kind { conflict("kind", existing.kind, node.kind) }
+                for tag in node.tags where !merged.tags.contains(tag) { merged.tags.append(tag) }
+                for (key, value) in node.attributes.sorted(by: { $0.key < $1.key }) {
+                    if let old = existing.attributes[key], old != value { conflict(key, old, value) }
+                    else { merged.attributes[key] = value }
+                }
+                network.upsert(merged)
+            }
+            network.edges += document.edges
+        }
+        network.name = names.count == 1 ? names[0] : (names.isEmpty ? nil : names.joined(separator: " + "))
+        return (network, diagnostics)
+    }
+
+    static func describe(_ kind: KindInfo) -> String {
+        "{label: \(kind.label), color: \(kind.color ?? "none"), shape: \(kind.shape ?? "none")}"
+    }
+
+    static func describe(_ relation: RelationInfo) -> String {
+        "{label: \(relation.label), symmetric: \(relation.symmetric)}"
+    }
+
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        let unique = diagnostics.filter { seen.insert($0).inserted }
+        return unique.enumerated().sorted { lhs, rhs in
+            let (a, b) = (lhs.element.location, rhs.element.location)
+            if a?.file != b?.file { return (a?.file ?? "") < (b?.file ?? "") }
+            if a?.line != b?.line { return (a?.line ?? 0) < (b?.line ?? 0) }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}
+
+/// The file formats netmap reads, chosen by extension.
+public enum FileFormat: String, CaseIterable, Sendable {
+    case yaml
+    case csvEdges
+    case csvNodes
+    case nodeLinkJSON
+
+    public init?(path: String) {
+        let url = URL(fileURLWithPath: path)
+        switch url.pathExtension.lowercased() {
+        case "yaml", "yml": self = .yaml
+        case "csv", "tsv": self = url.lastPathComponent.lowercased() == "nodes.csv" ? .csvNodes : .csvEdges
+        case "json": self = .nodeLinkJSON
+        default: return nil
+        }
+    }
+
+    public static let readableExtensions = ["yaml", "yml", "csv", "json"]
+
+    /// Reads a file of this format.
+    public func read(_ data: Data, path: String) -> NetworkDocument {
+        switch self {
+        case .yaml:
+            return YAMLFormat.read(data, path: path)
+        case .csvEdges:
+            var document = NetworkDocument(path: path)
+            CSVFormat.readEdges(data, path: path, into: &document)
+            document.implyMissingNodes()
+            return document
+        case .csvNodes:
+            var document = NetworkDocument(path: path)
+            CSVFormat.readNodes(data, path: path, into: &document)
+            return document
+        case .nodeLinkJSON:
+            return NodeLinkFormat.read(data, path: path)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// A place in an input file: the file's path and a 1-based line number.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+
+    public init(file: String, line: Int? = nil) {
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String {
+        if let line { return "\(file):\(line)" }
+        return file
+    }
+}
+
+/// One problem found in the input, reported as `path:line: error: message`.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case warning, error
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    public var message: String
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+    }
+
+    public static func error(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location)
+    }
+
+    public var description: String {
+        if let location { return "\(location): \(severity.rawValue): \(message)" }
+        return "\(severity.rawValue): \(message)"
+    }
+}
+
+/// The errors of the `Graph` module. Every case says what the user can do about it.
+public enum GraphError: Error, CustomStringConvertible, Sendable {
+    /// The input has errors; each is a diagnostic with its file and line.
+    case invalidInput([Diagnostic])
+    /// A file could not be read or written.
+    case file(path: String, reason: String)
+    /// A name given on the command line matches no node.
+    case unknownNode(String, candidates: [String])
+    /// A parameter is outside what the operation accepts.
+    case invalidArgument(String)
+
+    public var description: String {
+        switch self {
+        case .invalidInput(let diagnostics):
+            return diagnostics.map(\.description).joined(separator: "\n")
+        case .file(let path, let reason):
+            return "\(path): error: \(reason)"
+        case .unknownNode(let name, let candidates):
+            if candidates.isEmpty { return "error: no node matches '\(name)'" }
+            return "error: '\(name)' is ambiguous; it matches:\n" + candidates.map { "  \($0)" }.joined(separator: "\n")
+        case .invalidArgument(let message):
+            return "error: \(message)"
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import Graph
+
+/// The network inputs every command takes.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Network files or folders (YAML, CSV, JSON). Default: the bundled data/ folder.", valueName: "INPUT"))
+    var inputs: [String] = []
+
+    /// The inputs, or the bundled data folder when none were given.
+    var paths: [String] {
+        get throws {
+            if !inputs.isEmpty { return inputs }
+            if let bundled = BundledData.folder { return [bundled] }
+            throw ValidationError("no INPUT given and no data/ folder found; name a network file or folder")
+        }
+    }
+
+    /// Loads and validates the inputs, printing warnings to standard error.
+    func load(quiet: Bool = true) throws -> Network {
+        let (network, warnings) = try NetworkLoader.loadValid(paths)
+        if !quiet { for warning in warnings { printError(warning.description) } }
+        return network
+    }
+}
+
+/// Filters shared by the analysis and drawing commands.
+struct FilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only nodes of these kinds (comma-separated).", valueName: "kind,..."))
+    var kinds: String?
+
+    @Option(help: ArgumentHelp("Only ties of these relations (comma-separated).", valueName: "relation,..."))
+    var relations: String?
+
+    @Option(name: .customLong("at"), help: ArgumentHelp("Only ties valid in this year (since ≤ YEAR ≤ until).", valueName: "YEAR"))
+    var year: Int?
+
+    var filter: GraphFilter {
+        GraphFilter(kinds: kinds.map(splitList), relations: relations.map(splitList), year: year)
+    }
+
+    /// The filter, after checking that every kind and relation it names occurs in the network.
+    func filter(for network: Network) throws -> GraphFilter {
+        let filter = self.filter
+        let problems = filter.problems(in: network)
+        if !problems.isEmpty { throw GraphError.invalidArgument(problems.joined(separator: "; ")) }
+        return filter
+    }
+}
+
+func splitList(_ text: String) -> Set<String> {
+    Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+}
+
+/// Output formats for tabular results.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}
+
+/// Where the bundled networks live: `./data` when run from the package, else beside the sources.
+enum BundledData {
+    static var folder: String? {
+        let candidates = [
+            FileManager.default.currentDirectoryPath + "/data",
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data").path,
+        ]
+        return candidates.first { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// A command whose `GraphError`s are reported as netmap errors with exit code 1.
+protocol NetmapCommand: ParsableCommand {
+    func execute() throws
+}
+
+extension NetmapCommand {
+    func run() throws {
+        do {
+            try execute()
+        } catch let error as GraphError {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Writes text to a file (atomically) or to standard output.
+func emit(_ text: String, to path: String?) throws {
+    if let path {
+        try AtomicFile.write(text, to: path)
+    } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+func jsonText(_ object: Any) throws -> String {
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    return String(decoding: data, as: UTF8.self) + "\n"
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct NetMap: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "netmap",
+        abstract: "Map, analyse and draw international partner networks.",
+        discussion: """
+        INPUT is a network file (.yaml, .csv, .json) or a folder of them; several inputs are merged.
+        With no INPUT, the bundled networks in data/ are used. See docs/format.md.
+        """,
+        version: "0.1.0",
+        subcommands: [
+            Validate.self,
+            Stats.self,
+            Export.self,
+            Render.self,
+        ]
+    )
+}
