@@ -25,7 +25,9 @@ public enum NetworkLoader {
         var (network, mergeDiagnostics) = merge(documents)
         diagnostics += documents.flatMap(\.diagnostics) + mergeDiagnostics
         diagnostics += NetworkValidator.validate(network)
-        if paths.count == 1, network.name == nil {
+        // A single input names the network after itself unless exactly one file gave a name.
+        let names = Set(documents.compactMap(\.name))
+        if paths.count == 1, names.count != 1 {
             network.name = URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent
         }
         return Result(network: network, diagnostics: sorted(diagnostics))
