@@ -147,6 +147,7 @@ public enum GEXFFormat {
            !description.isEmpty {
             document.name = description
         }
+        if let name = graph["name"], !name.isEmpty { document.name = name }   // NetworkX writes the graph's name here
         let defaultType = graph["defaultedgetype"] ?? "undirected"
         var declared: [String: [String: Attribute]] = ["node": [:], "edge": [:]]
         for block in graph.children("attributes") {

@@ -49,7 +49,7 @@ public enum Interchange {
     }
 
     /// Builds a node from flat attributes.
-    static func node(id: String, attributes: [String: String], location: SourceLocation) -> Node {
+    public static func node(id: String, attributes: [String: String], location: SourceLocation) -> Node {
         var node = Node(id: id, label: attributes["label"].flatMap { $0.isEmpty ? nil : $0 } ?? id,
                         kind: attributes["kind"].flatMap { $0.isEmpty ? nil : $0 } ?? "node", location: location)
         node.tags = CSVFormat.splitList(attributes["tags"])
@@ -58,7 +58,7 @@ public enum Interchange {
     }
 
     /// Builds an edge from flat attributes, reporting bad weights and years.
-    static func edge(from: String, to: String, attributes: [String: String], location: SourceLocation,
+    public static func edge(from: String, to: String, attributes: [String: String], location: SourceLocation,
                      diagnostics: inout [Diagnostic]) -> Edge {
         let relation = attributes["relation"].flatMap { $0.isEmpty ? nil : $0 } ?? "related_to"
         var edge = Edge(from: from, to: to, relation: relation, location: location)
@@ -102,7 +102,7 @@ public enum Interchange {
 
     /// Declares what a foreign file uses without declaring: kinds, relations (symmetric when all their
     /// edges are undirected) and cited sources.
-    static func declareImplied(in document: inout NetworkDocument, undirectedEdges: Set<Int> = []) {
+    public static func declareImplied(in document: inout NetworkDocument, undirectedEdges: Set<Int> = []) {
         let declaredKinds = Set(document.kinds.map(\.id))
         for kind in Set(document.nodes.map(\.kind)).sorted() where KindInfo.builtIn[kind] == nil && !declaredKinds.contains(kind) {
             document.kinds.append(KindInfo(id: kind, label: kind))

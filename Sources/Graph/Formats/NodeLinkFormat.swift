@@ -143,7 +143,7 @@ public enum NodeLinkFormat {
                 if let page { edge.attributes["page"] = page }
             }
             if let weight = fields["weight"] {
-                if let number = weight as? NSNumber, !(weight is Bool), number.doubleValue > 0, number.doubleValue.isFinite {
+                if let number = weight as? NSNumber, !isBoolean(weight), number.doubleValue > 0, number.doubleValue.isFinite {
                     edge.weight = number.doubleValue
                 } else {
                     document.diagnostics.append(.error("edge \(edge.from) → \(edge.to): weight '\(text(weight))' is not a positive number", at: location))
@@ -157,6 +157,11 @@ public enum NodeLinkFormat {
         }
         document.implyMissingNodes()
         return document
+    }
+
+    /// Whether a JSON value is `true`/`false` (on Linux every NSNumber answers `is Bool`, so the type name decides).
+    static func isBoolean(_ value: Any) -> Bool {
+        String(describing: type(of: value)).contains("Bool")
     }
 
     /// A JSON value as text: strings as they are, numbers without a needless ".0", lists joined with "; ".
