@@ -41,6 +41,9 @@ public enum XMLTree {
         if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
             return .failure(.error("file is UTF-16; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
         }
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return .failure(.error("malformed XML: the document is empty", at: SourceLocation(file: path, line: 1)))
+        }
         if guardEntities, let line = entityDeclarationLine(data) {
             return .failure(.error("the document declares XML entities (<!ENTITY ...>); network files must not (entities are refused to prevent external-entity and expansion attacks)",
                                    at: SourceLocation(file: path, line: line)))
@@ -57,7 +60,7 @@ public enum XMLTree {
         }
         guard finished, let root = builder.root else {
             let code = (parser.parserError as NSError?)?.code ?? 0
-            return .failure(.error("malformed XML: \(describe(code))", at: SourceLocation(file: path, line: max(1, parser.lineNumber))))
+            return .failure(.error("malformed XML: \(code == 0 ? "no root element" : describe(code))", at: SourceLocation(file: path, line: max(1, parser.lineNumber))))
         }
         return .success(root)
     }
@@ -69,9 +72,9 @@ public enum XMLTree {
         func find(_ needle: [UInt8]) -> Int? {
             guard bytes.count >= needle.count else { return nil }
             var i = 0
-            while i <= bytes.count - needle.count {
-                if bytes[i] == needle[0] && Array(bytes[i..<(i + needle.count)]) == needle { return i }
-                i += 1
+            outer: while i <= bytes.count - needle.count {
+                for j in 0..<needle.count where bytes[i + j] != needle[j] { i += 1; continue outer }
+                return i
             }
             return nil
         }
