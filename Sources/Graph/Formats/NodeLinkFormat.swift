@@ -159,16 +159,16 @@ public enum NodeLinkFormat {
         return document
     }
 
-    /// Whether a JSON value is `true`/`false` (on Linux every NSNumber answers `is Bool`, so the type name decides).
+    /// Whether a parsed JSON value is `true`/`false` rather than a number (both bridge to NSNumber).
     static func isBoolean(_ value: Any) -> Bool {
-        String(describing: type(of: value)).contains("Bool")
+        type(of: value) == Bool.self || String(describing: type(of: value)).contains("Bool")
     }
 
     /// A JSON value as text: strings as they are, numbers without a needless ".0", lists joined with "; ".
     static func text(_ value: Any) -> String {
         switch value {
         case let string as String: return string
-        case let bool as Bool where !(value is NSNumber) || String(describing: type(of: value)).contains("Bool"):
+        case let bool as Bool where isBoolean(value):
             return bool ? "true" : "false"
         case let number as NSNumber:
             let double = number.doubleValue
