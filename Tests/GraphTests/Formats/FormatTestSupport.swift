@@ -2,16 +2,6 @@ import Foundation
 import XCTest
 @testable import Graph
 
-/// The package root, found from this file's path.
-let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-    }
-    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-}()
-
 func formatFixture(_ name: String) -> String {
     packageRoot.appendingPathComponent("Tests/Fixtures/formats").appendingPathComponent(name).path
 }
