@@ -11,11 +11,12 @@ public enum NetworkLoader {
     }
 
     /// Reads, merges and validates the inputs, collecting every diagnostic instead of stopping at the first.
-    public static func load(_ paths: [String]) -> Result {
+    /// `format` overrides the format that file extensions imply (`--from`); folders are read as usual.
+    public static func load(_ paths: [String], format: FileFormat? = nil) -> Result {
         var documents: [NetworkDocument] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
-            switch expand(path) {
+            switch expand(path, format: format) {
             case .success(let files):
                 for file in files { documents.append(read(file)) }
             case .failure(let diagnostic):
@@ -35,8 +36,8 @@ public enum NetworkLoader {
 
     /// Loads the inputs and throws `GraphError.invalidInput` when they have errors.
     /// Warnings are returned beside the network.
-    public static func loadValid(_ paths: [String]) throws -> (network: Network, warnings: [Diagnostic]) {
-        let result = load(paths)
+    public static func loadValid(_ paths: [String], format: FileFormat? = nil) throws -> (network: Network, warnings: [Diagnostic]) {
+        let result = load(paths, format: format)
         if !result.errors.isEmpty { throw GraphError.invalidInput(result.errors) }
         return (result.network, result.warnings)
     }
@@ -48,13 +49,13 @@ public enum NetworkLoader {
         case csvPair(nodes: String?, edges: String)
     }
 
-    static func expand(_ path: String) -> Swift.Result<[Input], Diagnostic> {
+    static func expand(_ path: String, format forced: FileFormat? = nil) -> Swift.Result<[Input], Diagnostic> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return .failure(.error("no such file or folder", at: SourceLocation(file: path)))
         }
         if !isDirectory.boolValue {
-            guard let format = FileFormat(path: path) else {
+            guard let format = forced ?? FileFormat(path: path) else {
                 return .failure(.error("unknown file type '.\(URL(fileURLWithPath: path).pathExtension)' (expected one of: \(FileFormat.readableExtensions.joined(separator: ", ")))",
                                        at: SourceLocation(file: path)))
             }
@@ -220,12 +221,17 @@ public enum NetworkLoader {
     }
 }
 
-/// The file formats netmap reads, chosen by extension.
+/// The file formats netmap reads, chosen by extension (or by name with `--from`).
 public enum FileFormat: String, CaseIterable, Sendable {
     case yaml
     case csvEdges
     case csvNodes
     case nodeLinkJSON
+    case graphml
+    case gexf
+    case pajek
+    case gml
+    case dot
 
     public init?(path: String) {
         let url = URL(fileURLWithPath: path)
@@ -233,11 +239,28 @@ public enum FileFormat: String, CaseIterable, Sendable {
         case "yaml", "yml": self = .yaml
         case "csv", "tsv": self = url.lastPathComponent.lowercased() == "nodes.csv" ? .csvNodes : .csvEdges
         case "json": self = .nodeLinkJSON
+        case "graphml": self = .graphml
+        case "gexf": self = .gexf
+        case "net", "paj": self = .pajek
+        case "gml": self = .gml
+        case "dot", "gv": self = .dot
         default: return nil
         }
     }
 
-    public static let readableExtensions = ["yaml", "yml", "csv", "json"]
+    public static let readableExtensions = ["yaml", "yml", "csv", "json", "graphml", "gexf", "net", "gml", "dot", "gv"]
+
+    /// The names `--from` accepts, with the format each stands for.
+    public static let names: [(name: String, format: FileFormat)] = [
+        ("yaml", .yaml), ("csv", .csvEdges), ("nodes-csv", .csvNodes), ("json", .nodeLinkJSON), ("graphml", .graphml),
+        ("gexf", .gexf), ("pajek", .pajek), ("gml", .gml), ("dot", .dot),
+    ]
+
+    /// The format with this `--from` name.
+    public init?(name: String) {
+        guard let entry = Self.names.first(where: { $0.name == name.lowercased() }) else { return nil }
+        self = entry.format
+    }
 
     /// Reads a file of this format.
     public func read(_ data: Data, path: String) -> NetworkDocument {
@@ -255,6 +278,22 @@ public enum FileFormat: String, CaseIterable, Sendable {
             return document
         case .nodeLinkJSON:
             return NodeLinkFormat.read(data, path: path)
+        case .graphml:
+            return GraphMLFormat.read(data, path: path)
+        case .gexf:
+            return GEXFFormat.read(data, path: path)
+        case .pajek:
+            return PajekFormat.read(data, path: path)
+        case .gml:
+            return GMLFormat.read(data, path: path)
+        case .dot:
+            guard let reader = FormatReaders.reader(for: self) else {
+                var document = NetworkDocument(path: path)
+                document.diagnostics.append(.error("reading DOT needs Graphviz's parser, which only the netmap command registers",
+                                                   at: SourceLocation(file: path)))
+                return document
+            }
+            return reader(data, path)
         }
     }
 }
