@@ -107,6 +107,10 @@ public enum Interchange {
         for kind in Set(document.nodes.map(\.kind)).sorted() where KindInfo.builtIn[kind] == nil && !declaredKinds.contains(kind) {
             document.kinds.append(KindInfo(id: kind, label: kind))
         }
+        // An undirected tie from a file without relations is symmetric: `connected_to`, not `related_to`.
+        for index in undirectedEdges where index < document.edges.count && document.edges[index].relation == "related_to" {
+            document.edges[index].relation = "connected_to"
+        }
         let declaredRelations = Set(document.relations.map(\.id))
         var symmetric: [String: Bool] = [:]
         for (index, edge) in document.edges.enumerated() {

@@ -139,7 +139,10 @@ public enum NetworkLoader {
             if let name = document.name, !names.contains(name) { names.append(name) }
             for source in document.sources {
                 if let existing = network.sources[source.id] {
-                    if existing.title != source.title {
+                    // A source a foreign file only implied (its title is its id) yields to a described one.
+                    if existing.title == existing.id && source.title != source.id {
+                        network.sources[source.id] = source
+                    } else if existing.title != source.title && source.title != source.id {
                         diagnostics.append(.error("source '\(source.id)' has title '\(source.title)' here but '\(existing.title)' in \(existing.location?.description ?? "another file")",
                                                   at: source.location))
                     }

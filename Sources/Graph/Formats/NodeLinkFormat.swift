@@ -122,12 +122,13 @@ public enum NodeLinkFormat {
             document.nodes.append(node)
         }
         let edges = (object["edges"] ?? object["links"]) as? [Any] ?? []
+        let defaultRelation = (object["directed"] as? Bool) == false ? "connected_to" : "related_to"
         for (position, entry) in edges.enumerated() {
             guard let fields = entry as? [String: Any], let source = fields["source"], let target = fields["target"] else {
                 document.diagnostics.append(.error("edge \(position + 1) needs 'source' and 'target'", at: location))
                 continue
             }
-            var edge = Edge(from: text(source), to: text(target), relation: fields["relation"] as? String ?? "related_to", location: location)
+            var edge = Edge(from: text(source), to: text(target), relation: fields["relation"] as? String ?? defaultRelation, location: location)
             let page = fields["page"] as? String
             switch fields["cite"] {
             case let single as String: edge.citations = [Citation(source: single, page: page)]

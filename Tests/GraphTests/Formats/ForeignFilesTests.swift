@@ -26,7 +26,7 @@ final class ForeignFilesTests: XCTestCase {
                 XCTAssertEqual(network.nodes.count, facts.nodes, "\(file): nodes")
                 XCTAssertEqual(network.edges.count, facts.edges, "\(file): edges")
                 XCTAssertTrue(network.nodes.allSatisfy { $0.kind == "node" }, "\(file): nodes without kind get kind 'node'")
-                XCTAssertTrue(network.edges.allSatisfy { $0.relation == "related_to" }, "\(file): edges without relation get 'related_to'")
+                XCTAssertTrue(network.edges.allSatisfy { $0.relation == "connected_to" && network.isSymmetric($0.relation) }, "\(file): undirected edges without relation get the symmetric 'connected_to'")
                 let first = network.edges.first { $0.from == facts.edge.from && $0.to == facts.edge.to }
                 XCTAssertEqual(first?.weight, facts.edge.weight, "\(file): weight of \(facts.edge.from) → \(facts.edge.to)")
                 for (id, attributes) in facts.node_attributes {

@@ -53,7 +53,7 @@ final class NodeLinkFormatTests: XCTestCase {
         XCTAssertEqual(document.nodes.map(\.id), ["0", "1"])
         XCTAssertEqual(document.nodes[0].attributes["club"], "Mr. Hi")
         XCTAssertEqual(document.edges.first?.weight, 4)
-        XCTAssertEqual(document.edges.first?.relation, "related_to")
+        XCTAssertEqual(document.edges.first?.relation, "connected_to", "undirected graph: a symmetric tie")
     }
 
     func testMalformedJSONIsAnError() {

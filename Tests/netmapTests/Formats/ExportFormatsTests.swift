@@ -165,7 +165,7 @@ final class ExportFormatsTests: XCTestCase {
         XCTAssertEqual(network.edges.first?.weight, 2)
         XCTAssertEqual(network.edges.first?.since, 2014)
         XCTAssertEqual(network.edges.first?.citations, [Citation(source: "thp")])
-        XCTAssertEqual(network.edges.last?.relation, "related_to")
+        XCTAssertEqual(network.edges.last?.relation, "connected_to", "an undirected tie without relation is symmetric")
     }
 
     func testBadDOTNamesTheLine() throws {
