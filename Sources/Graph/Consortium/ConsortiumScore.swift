@@ -4,9 +4,10 @@ import Foundation
 /// partners' totals (the lead excluded), so each partner's `share` = total / (number of partners besides the
 /// lead) and the shares sum to the consortium's score.
 ///
-/// - closeness ∈ [0, 1]: min(1, 1 / cost) of the cheapest path (see `TieCost`) from the lead **or from any
-///   other member of the consortium**: a direct cited `partner_of` scores 1, a shared membership 0.67, three
-///   cited partner hops or a shared programme 0.33.
+/// - closeness ∈ (0, 2): 2 / (1 + cost) of the cheapest path (see `TieCost`) from the lead **or from any
+///   other member of the consortium**: a direct cited `partner_of` scores 1, a shared membership 0.8, three
+///   cited partner hops or a shared programme 0.5; ties of weight above 1 (several shared projects) score
+///   above 1.
 /// - theme ∈ [0, 0.5]: 0.5 × the share of the requested themes the partner has a tie to (or a tag for).
 /// - experience ∈ {0, 0.3}: the partner already has a tie to the programme (one of its `network_ids`), or
 ///   lists it in a `programmes` attribute (as the CORDIS importer writes).
@@ -36,7 +37,7 @@ public struct ScoreParts: Hashable, Sendable {
     /// Closeness of a path of the given cost.
     public static func closeness(cost: Double) -> Double {
         guard cost.isFinite else { return 0 }
-        return cost <= 1 ? 1 : 1 / cost
+        return 2 / (1 + cost)
     }
 }
 

@@ -168,9 +168,9 @@ public enum ConsortiumFinder {
 
         // Pool: best candidates by lead closeness + static parts, plus the best few for each rule.
         var statics: [Int: Static] = [:]
-        for c in candidates { statics[c] = staticParts(c) }
+        for c in candidates + [leadIndex] { statics[c] = staticParts(c) }
         func preliminary(_ c: Int) -> Double {
-            let s = statics[c]!
+            let s = (statics[c] ?? CandidateFacts())
             return ScoreParts.closeness(cost: fromLead.cost(to: c)) + s.theme + s.experience + s.brokerage
         }
         let ranked = candidates.sorted { (preliminary($0), network.nodes[$1].id) > (preliminary($1), network.nodes[$0].id) }
@@ -206,7 +206,7 @@ public enum ConsortiumFinder {
             for (b, d) in pool.enumerated() where b != a { pair[a * p + b] = ScoreParts.closeness(cost: tree.cost(to: d)) }
         }
         let leadClose = pool.map { ScoreParts.closeness(cost: fromLead.cost(to: $0)) }
-        let staticTotal = pool.map { statics[$0]!.theme + statics[$0]!.experience + statics[$0]!.brokerage }
+        let staticTotal = pool.map { (statics[$0] ?? CandidateFacts()).theme + (statics[$0] ?? CandidateFacts()).experience + (statics[$0] ?? CandidateFacts()).brokerage }
         var upper = [Double](repeating: 0, count: p)
         for a in 0..<p {
             var best = leadClose[a]
@@ -252,7 +252,7 @@ public enum ConsortiumFinder {
             }
             for members in found {
                 consortia.append(explain(members.sorted(), pool: pool, search: search, network: network, lead: lead, leadIndex: leadIndex, leadCode: leadCode,
-                                         fromLead: fromLead, statics: { statics[$0]! }, compiled: compiled))
+                                         fromLead: fromLead, statics: { (statics[$0] ?? CandidateFacts()) }, compiled: compiled))
             }
             notes.insert("\(method == .exact ? "exact search (branch and bound)" : "beam search (width \(query.beamWidth)) with swap improvement") over \(p) candidate\(p == 1 ? "" : "s")", at: 0)
         }
