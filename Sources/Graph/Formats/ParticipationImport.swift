@@ -196,11 +196,14 @@ public enum ParticipationImport {
             }
         }
 
-        static func isoCountry(_ code: String) -> String {
-            switch code.uppercased() {
+        /// ISO code of a CORDIS country: EL → GR, UK → GB; a repeated value such as "FI;FI" (it occurs) → FI.
+        static func isoCountry(_ text: String) -> String {
+            let parts = Set(text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+            let code = parts.count == 1 ? parts.first ?? text : text.uppercased()
+            switch code {
             case "EL": return "GR"
             case "UK": return "GB"
-            default: return code.uppercased()
+            default: return code
             }
         }
 
