@@ -235,7 +235,7 @@ public enum ConsortiumFinder {
             case .ofKind(let need):
                 unmet.append("at least \(need.min) partner\(need.min == 1 ? "" : "s") of kind \(need.label): \(amount) \(need.label) partner reachable \(within)")
             case .side(let side):
-                unmet.append("a partner on the \(side.label) side of the border: \(amount) partner from \(side.label) reachable \(within)")
+                unmet.append("a partner from \(side.label), one side of the partnership: \(amount) partner from \(side.label) reachable \(within)")
             }
         }
 

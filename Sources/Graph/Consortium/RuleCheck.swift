@@ -152,7 +152,7 @@ struct CompiledRules: Sendable {
             case .ofKind(let need):
                 outcomes.append(RuleOutcome(rule: "at least \(need.min) partner\(need.min == 1 ? "" : "s") of kind \(need.label) (has \(have))", met: have >= need.min))
             case .side(let side):
-                outcomes.append(RuleOutcome(rule: "a partner on the \(side.label) side of the border (has \(have))", met: have >= 1))
+                outcomes.append(RuleOutcome(rule: "a partner from \(side.label), one side of the partnership (has \(have))", met: have >= 1))
             }
         }
         outcomes += leadOutcomes(country: leadCountry, kind: leadKind, label: leadLabel)

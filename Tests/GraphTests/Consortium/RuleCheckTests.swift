@@ -50,7 +50,7 @@ final class RuleCheckTests: XCTestCase {
     func testCrossBorderSides() throws {
         XCTAssertTrue(try check("two-sides", [("NO", "county"), ("SE", "municipality")]).met)
         XCTAssertEqual(unmet(try check("two-sides", [("NO", "county"), ("NO", "school")])),
-                       ["partners from at least 2 different countries (has 1: NO)", "a partner on the SE side of the border (has 0)"])
+                       ["partners from at least 2 different countries (has 1: NO)", "a partner from SE, one side of the partnership (has 0)"])
     }
 
     func testLeadCountry() throws {
@@ -62,7 +62,7 @@ final class RuleCheckTests: XCTestCase {
     func testNodeWithoutCountryCountsForNoCountryRule() throws {
         XCTAssertEqual(unmet(try check("two-sides", [("NO", "county"), (nil, "municipality")])),
                        ["partners from at least 2 different countries (has 1: NO)", "every partner from SE or NO (outside: no country)",
-                        "a partner on the SE side of the border (has 0)"])
+                        "a partner from SE, one side of the partnership (has 0)"])
     }
 
     func testDeficitIsALowerBoundOnPartnersStillNeeded() throws {
