@@ -8,6 +8,9 @@ struct DOTBuilder {
     var network: Network
     var title: String?
     var layout: String = "dot"
+    /// Nodes and ties (indices into `network.edges`) drawn emphasised, e.g. a proposed consortium and its paths.
+    var highlightNodes: Set<String> = []
+    var highlightEdges: Set<Int> = []
 
     func build() -> String {
         var lines: [String] = []
@@ -28,10 +31,15 @@ struct DOTBuilder {
         lines.append("  edge \(DOT.attributes(["fontname": Theme.font, "fontsize": "8", "color": "#555555", "arrowsize": "0.6"]));")
         for node in network.nodes {
             let style = Theme.style(forKind: node.kind, declared: network.kinds[node.kind])
-            let attributes = [
+            var attributes = [
                 "label": Theme.wrap(node.label, width: 22), "shape": style.shape, "fillcolor": style.fill,
                 "color": style.border, "tooltip": node.label, "class": "node kind-\(node.kind)", "id": "node-\(node.id)",
             ]
+            if highlightNodes.contains(node.id) {
+                attributes["penwidth"] = "3"
+                attributes["color"] = "#C0392B"
+                attributes["class"] = "node kind-\(node.kind) highlight"
+            }
             lines.append("  \(DOT.quote(node.id)) \(DOT.attributes(attributes));")
         }
         for (index, edge) in network.edges.enumerated() {
@@ -41,6 +49,11 @@ struct DOTBuilder {
             attributes["tooltip"] = "\(edge.relation)" + (edge.citations.isEmpty ? "" : " [\(network.citationText(edge))]")
             attributes["class"] = "edge relation-\(edge.relation)"
             attributes["id"] = "edge-\(index)"
+            if highlightEdges.contains(index) {
+                attributes["penwidth"] = "3"
+                attributes["color"] = "#C0392B"
+                attributes["class"] = "edge relation-\(edge.relation) highlight"
+            }
             lines.append("  \(DOT.quote(edge.from)) -> \(DOT.quote(edge.to)) \(DOT.attributes(attributes));")
         }
         lines += legend()
