@@ -64,12 +64,13 @@ public enum NetworkLoader {
         } catch {
             return .failure(.error("cannot list folder: \(error.localizedDescription)", at: SourceLocation(file: path)))
         }
-        let base = URL(fileURLWithPath: path)
+        // Keep the user's own spelling of the folder (relative stays relative) in every diagnostic.
+        func inFolder(_ name: String) -> String { path.hasSuffix("/") ? path + name : path + "/" + name }
         var inputs: [Input] = names
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .map { .file(base.appendingPathComponent($0).path, format: .yaml) }
-        let edges = base.appendingPathComponent("edges.csv").path
-        let nodes = base.appendingPathComponent("nodes.csv").path
+            .map { .file(inFolder($0), format: .yaml) }
+        let edges = inFolder("edges.csv")
+        let nodes = inFolder("nodes.csv")
         if names.contains("edges.csv") {
             inputs.append(.csvPair(nodes: names.contains("nodes.csv") ? nodes : nil, edges: edges))
         } else if names.contains("nodes.csv") {
@@ -144,8 +145,10 @@ public enum NetworkLoader {
                 }
             }
             for kind in document.kinds {
-                if let existing = network.kinds[kind.id], !existing.isBuiltIn, existing != kind {
-                    diagnostics.append(.error("kind '\(kind.id)' is declared differently in two files", at: SourceLocation(file: document.path)))
+                if let existing = network.kinds[kind.id], !existing.isBuiltIn,
+                   existing.label != kind.label || existing.color != kind.color || existing.shape != kind.shape {
+                    diagnostics.append(.error("kind '\(kind.id)' is declared as \(describe(kind)) here but as \(describe(existing)) in another file",
+                                              at: SourceLocation(file: document.path)))
                 }
                 if network.kinds[kind.id]?.isBuiltIn != true || kind.color != nil || kind.shape != nil {
                     var declared = kind
@@ -154,8 +157,9 @@ public enum NetworkLoader {
                 }
             }
             for relation in document.relations {
-                if let existing = network.relations[relation.id], existing.symmetric != relation.symmetric {
-                    diagnostics.append(.error("relation '\(relation.id)' is declared \(relation.symmetric ? "symmetric" : "directed") here but \(existing.symmetric ? "symmetric" : "directed") elsewhere",
+                if let existing = network.relations[relation.id],
+                   existing.symmetric != relation.symmetric || (!existing.isBuiltIn && existing.label != relation.label) {
+                    diagnostics.append(.error("relation '\(relation.id)' is declared as \(describe(relation)) here but as \(describe(existing)) elsewhere",
                                               at: SourceLocation(file: document.path)))
                 } else if network.relations[relation.id] == nil {
                     network.relations[relation.id] = relation
@@ -192,6 +196,14 @@ public enum NetworkLoader {
         }
         network.name = names.count == 1 ? names[0] : (names.isEmpty ? nil : names.joined(separator: " + "))
         return (network, diagnostics)
+    }
+
+    static func describe(_ kind: KindInfo) -> String {
+        "{label: \(kind.label), color: \(kind.color ?? "none"), shape: \(kind.shape ?? "none")}"
+    }
+
+    static func describe(_ relation: RelationInfo) -> String {
+        "{label: \(relation.label), symmetric: \(relation.symmetric)}"
     }
 
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

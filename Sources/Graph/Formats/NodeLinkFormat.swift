@@ -143,7 +143,7 @@ public enum NodeLinkFormat {
                 if let page { edge.attributes["page"] = page }
             }
             if let weight = fields["weight"] {
-                if let number = weight as? NSNumber, !(weight is Bool), number.doubleValue > 0, number.doubleValue.isFinite {
+                if let number = weight as? NSNumber, !isBoolean(weight), number.doubleValue > 0, number.doubleValue.isFinite {
                     edge.weight = number.doubleValue
                 } else {
                     document.diagnostics.append(.error("edge \(edge.from) → \(edge.to): weight '\(text(weight))' is not a positive number", at: location))
@@ -159,11 +159,16 @@ public enum NodeLinkFormat {
         return document
     }
 
+    /// Whether a parsed JSON value is `true`/`false` rather than a number (both bridge to NSNumber).
+    static func isBoolean(_ value: Any) -> Bool {
+        type(of: value) == Bool.self || String(describing: type(of: value)).contains("Bool")
+    }
+
     /// A JSON value as text: strings as they are, numbers without a needless ".0", lists joined with "; ".
     static func text(_ value: Any) -> String {
         switch value {
         case let string as String: return string
-        case let bool as Bool where !(value is NSNumber) || String(describing: type(of: value)).contains("Bool"):
+        case let bool as Bool where isBoolean(value):
             return bool ? "true" : "false"
         case let number as NSNumber:
             let double = number.doubleValue
