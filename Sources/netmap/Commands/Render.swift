@@ -123,7 +123,7 @@ struct Render: NetmapCommand {
         }
         let format = Render.format(of: output) ?? "svg"
         let pageSize = try page.map(Page.parse)
-        let choices = Renderer.candidates(nodeCount: builder.network.nodes.count, grouped: groupBy != nil,
+        let choices = Renderer.candidates(nodeCount: builder.network.nodes.count, edgeCount: builder.network.edges.count, grouped: groupBy != nil,
                                           requested: layout, pinned: keepLayout != nil)
         if format == "dot" && positions == nil {
             builder.layout = choices[0].engine

@@ -117,14 +117,14 @@ struct DOTBuilder {
         [
             "digraph \(DOT.quote(network.name ?? "network")) {",
             "  graph \(DOT.attributes(attributes));",
-            "  node \(DOT.attributes(["fontname": theme.font, "fontsize": DOT.number(theme.fontSize), "style": "filled", "penwidth": "1", "margin": "0.08,0.04"]));",
+            "  node \(DOT.attributes(["fontname": theme.font, "fontsize": DOT.number(theme.fontSize), "style": "filled", "penwidth": "1", "margin": "0.06,0.03"]));",
             "  edge \(DOT.attributes(["fontname": theme.font, "fontsize": DOT.number(theme.noteSize), "color": theme.defaultEdge.color, "arrowsize": "0.6"]));",
         ]
     }
 
     func graphAttributes(includeTitle: Bool) -> [String: String] {
         var attributes: [String: String] = [
-            "fontname": theme.font, "charset": "UTF-8", "outputorder": "edgesfirst", "pad": "0.2",
+            "fontname": theme.font, "charset": "UTF-8", "outputorder": "edgesfirst", "pad": "0.1",
             "splines": "true", "overlap": "false", "fontsize": DOT.number(theme.fontSize + 1),
         ]
         switch layout {
@@ -134,14 +134,26 @@ struct DOTBuilder {
             attributes["ranksep"] = "0.35"
             attributes["newrank"] = "true"
         case "neato", "fdp", "sfdp":
-            attributes["sep"] = "+8"
-            attributes["esep"] = "+4"
+            // Start from a layout scaled to the label size, then let prism push nodes apart just enough.
+            attributes["overlap"] = "prism"
+            attributes["overlap_scaling"] = "-1"
+            attributes["sep"] = "+3"
+            attributes["esep"] = "+1"
         default:
-            attributes["sep"] = "+8"
+            attributes["sep"] = "+4"
         }
+        // Routing curved edges around nodes costs seconds on dense graphs; straight lines then.
+        if network.edges.count > 120 { attributes["splines"] = "false" }
         if !pinned.isEmpty {
             attributes["inputscale"] = "72"
-            if layout == "neato" { attributes["notranslate"] = "true" }
+            if layout == "neato" {
+                // In Graphviz 2.43 only Kamada–Kawai mode keeps pinned nodes in place (stress majorization
+                // translates them), and every overlap-removal mode moves them; `Renderer` moves new nodes
+                // off old ones instead.
+                attributes["notranslate"] = "true"
+                attributes["mode"] = "KK"
+                attributes["overlap"] = "true"
+            }
         }
         if includeTitle, let title, !title.isEmpty {
             attributes["label"] = title
@@ -187,7 +199,7 @@ struct DOTBuilder {
             if network.isSymmetric(edge.relation) { attributes["dir"] = "none" }
             var tooltip = network.relations[edge.relation]?.label ?? edge.relation
             if !edge.citations.isEmpty { tooltip += " [\(network.citationText(edge))]" }
-            attributes["tooltip"] = DOTBuilder.escapeLabel(tooltip)
+            attributes["tooltip"] = DOTBuilder.escapeTooltip(tooltip)
             if let pos = placement?.edges["edge-\(index)"] { attributes["pos"] = pos }
             lines.append("  \(DOT.quote(edge.from)) -> \(DOT.quote(edge.to)) \(DOT.attributes(attributes));")
         }
@@ -208,10 +220,11 @@ struct DOTBuilder {
             "label": DOTBuilder.escapeLabel(text), "shape": style.shape, "fillcolor": style.fill, "color": style.border,
             "fontcolor": style.fontColor, "class": "kind-\(DOTBuilder.classToken(node.kind)) id-\(DOTBuilder.classToken(node.id))",
             "id": "node-\(DOTBuilder.classToken(node.id))",
+            "tooltip": DOTBuilder.escapeTooltip(Theme.truncate(node.label(language: labelLanguage), limit: 1000)),
         ]
         if let sizing, let fontSize = fontSize(for: node.id, sizing: sizing) {
             attributes["fontsize"] = DOT.number(fontSize)
-            attributes["margin"] = DOT.number(0.08 * fontSize / theme.fontSize) + "," + DOT.number(0.04 * fontSize / theme.fontSize)
+            attributes["margin"] = DOT.number(0.06 * fontSize / theme.fontSize) + "," + DOT.number(0.03 * fontSize / theme.fontSize)
         }
         if emphasized.contains(node.id) { attributes["penwidth"] = "3" }
         if let at = placement?.nodes[node.id] {
@@ -433,6 +446,19 @@ struct DOTBuilder {
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F { result += " " } else { result.unicodeScalars.append(scalar) }
             }
+        }
+        return result
+    }
+
+    /// Tooltip text: as `escapeLabel`, and Graphviz's object escapes (`\N`, `\G`, `\E`, `\H`, `\T`, `\L`) are
+    /// protected by one more backslash, since Graphviz expands them in tooltips after reading the DOT string.
+    static func escapeTooltip(_ text: String) -> String {
+        var result = ""
+        var previous: Character?
+        for character in escapeLabel(text) {
+            if previous == "\\", "NGEHTL".contains(character) { result.append("\\") }
+            result.append(character)
+            previous = character
         }
         return result
     }

@@ -65,18 +65,54 @@ struct Drawing {
 enum Renderer {
     /// The layouts tried when the user names none: dot both ways and neato for small networks, clusters need
     /// dot or fdp, large networks sfdp.
-    static func candidates(nodeCount: Int, grouped: Bool, requested: String?, pinned: Bool) -> [LayoutChoice] {
+    static func candidates(nodeCount: Int, edgeCount: Int = 0, grouped: Bool, requested: String?, pinned: Bool) -> [LayoutChoice] {
         if let requested {
             return requested == "dot" ? [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB")]
                 : [LayoutChoice(engine: requested)]
         }
         if pinned { return [LayoutChoice(engine: grouped ? "fdp" : "neato")] }
         if grouped { return nodeCount <= 150 ? [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB"), LayoutChoice(engine: "fdp")] : [LayoutChoice(engine: "fdp")] }
-        if nodeCount <= 80 {
+        if nodeCount <= 80 && edgeCount <= 2 * nodeCount {
             return [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB"), LayoutChoice(engine: "neato")]
         }
+        if nodeCount <= 80 { return [LayoutChoice(engine: "neato")] }
         if nodeCount <= 300 { return [LayoutChoice(engine: "neato"), LayoutChoice(engine: "sfdp")] }
         return [LayoutChoice(engine: "sfdp")]
+    }
+
+    /// Moves nodes that are not pinned off any node they overlap, to the nearest free spot on a spiral around
+    /// them (pinned nodes never move); the ties of moved nodes are routed again in the final pass.
+    ///
+    /// - Complexity: O(k · s · n) for k moved nodes, s spiral steps and n nodes.
+    static func separateNewNodes(_ geometry: inout Geometry, pinned: [String: (x: Double, y: Double)], network: Network) {
+        let gap = 4.0
+        func grown(_ node: Geometry.NodeBox) -> Geometry.Box {
+            let b = node.box
+            return Geometry.Box(minX: b.minX - gap, minY: b.minY - gap, maxX: b.maxX + gap, maxY: b.maxY + gap)
+        }
+        var moved = Set<String>()
+        for index in geometry.nodes.indices where pinned[geometry.nodes[index].name] == nil {
+            func free(_ candidate: Geometry.NodeBox) -> Bool {
+                !geometry.nodes.indices.contains { $0 != index && grown(candidate).overlaps(geometry.nodes[$0].box) }
+            }
+            var candidate = geometry.nodes[index]
+            if free(candidate) { continue }
+            let origin = (candidate.x, candidate.y)
+            for step in 1...4000 {
+                let angle = Double(step) * 0.5
+                let radius = 3.0 * angle
+                candidate.x = origin.0 + radius * cos(angle)
+                candidate.y = origin.1 + radius * sin(angle)
+                if free(candidate) { break }
+            }
+            geometry.nodes[index] = candidate
+            moved.insert(candidate.name)
+        }
+        guard !moved.isEmpty else { return }
+        for (index, edge) in network.edges.enumerated() where moved.contains(edge.from) || moved.contains(edge.to) {
+            geometry.edgePositions["edge-\(index)"] = nil
+        }
+        for node in geometry.nodes { geometry.boundingBox = geometry.boundingBox.union(grown(node)) }
     }
 
     /// Draws `builder`'s network.
@@ -106,7 +142,8 @@ enum Renderer {
         var final = builder
         final.layout = chosen.choice.engine
         final.rankdir = chosen.choice.rankdir
-        let main = chosen.geometry
+        var main = chosen.geometry
+        if !builder.pinned.isEmpty { separateNewNodes(&main, pinned: builder.pinned, network: builder.network) }
 
         // Sizes of the furniture.
         let footnoteWidth = Int(max(main.boundingBox.width, 300) / (final.theme.noteSize * 0.55))
