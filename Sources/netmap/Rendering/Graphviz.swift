@@ -6,12 +6,16 @@ import Graph
 ///
 /// libgvc and libcgraph are not thread-safe, so every call goes through one lock. Graphviz's own error and
 /// warning messages are captured (through `agseterrf`) and returned as netmap errors or warnings instead of
-/// being printed raw. Every graph, layout, render buffer and context is freed before the call returns.
+/// being printed raw. Every graph, layout and render buffer is freed before the call returns; the one context lives as long as the process.
 enum Graphviz {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var messages: [String] = []
     /// Graphviz hands a message over in pieces ("Warning", ": ", "text\n"); they are joined up to each newline.
     nonisolated(unsafe) private static var pending = ""
+
+    /// One context for the process, made on first use: libgvc 2.43 leaks part of every context it frees
+    /// (plugin tables, seen with valgrind), so netmap keeps one instead of making one per drawing.
+    nonisolated(unsafe) private static var sharedContext: OpaquePointer?
 
     /// Layout engines netmap offers.
     static let layouts = ["dot", "neato", "fdp", "sfdp", "circo", "twopi"]
@@ -43,8 +47,8 @@ enum Graphviz {
         }
         defer { _ = agseterrf(nil) }
         _ = agseterr(AGWARN)
-        guard let context = gvContext() else { throw GraphError.invalidArgument("Graphviz: cannot create a context") }
-        defer { gvFreeContext(context) }
+        if sharedContext == nil { sharedContext = gvContext() }
+        guard let context = sharedContext else { throw GraphError.invalidArgument("Graphviz: cannot create a context") }
         let parsed: UnsafeMutablePointer<Agraph_t>? = dot.withCString { agmemread($0) }
         guard let graph = parsed else {
             throw GraphError.invalidArgument("Graphviz could not read the graph: \(collected())")
