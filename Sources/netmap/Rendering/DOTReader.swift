@@ -17,7 +17,6 @@ enum DOTReader {
         "arrowhead", "arrowtail", "arrowsize", "dir", "pos", "width", "height", "lp", "bb", "xlabel",
     ]
 
-    private static let lock = NSLock()
     nonisolated(unsafe) private static var messages: [String] = []
 
     /// Makes `FileFormat.dot` readable; called once at startup.
@@ -26,8 +25,9 @@ enum DOTReader {
     }
 
     static func read(_ data: Data, path: String) -> NetworkDocument {
-        lock.lock()
-        defer { lock.unlock() }
+        // Graphviz is not thread-safe: reading DOT takes the same lock as rendering.
+        Graphviz.lock.lock()
+        defer { Graphviz.lock.unlock() }
         var document = NetworkDocument(path: path)
         let file = SourceLocation(file: path)
         messages = []
@@ -139,10 +139,15 @@ enum DOTReader {
         if !rest.isEmpty { attributes["class"] = rest.joined(separator: " ") }
     }
 
-    /// DOT label escapes (`\n`, `\l`, `\r`) as spaces.
+    /// A label as Graphviz shows it: line breaks (`\n`, `\l`, `\r`, or real ones from wrapping) as spaces, and
+    /// the character entities Graphviz decodes in labels (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`).
     static func unescapeLabel(_ label: String) -> String {
-        label.replacingOccurrences(of: "\\n", with: " ").replacingOccurrences(of: "\\l", with: " ").replacingOccurrences(of: "\\r", with: " ")
-            .trimmingCharacters(in: .whitespaces)
+        var text = label
+        for escape in ["\\n", "\\l", "\\r", "\r\n", "\n", "\r"] { text = text.replacingOccurrences(of: escape, with: " ") }
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     static func firstLineNumber(in message: String) -> Int? {

@@ -8,7 +8,8 @@ import Graph
 /// warning messages are captured (through `agseterrf`) and returned as netmap errors or warnings instead of
 /// being printed raw. Every graph, layout and render buffer is freed before the call returns; the one context lives as long as the process.
 enum Graphviz {
-    private static let lock = NSLock()
+    /// The one lock every libcgraph/libgvc call in netmap takes (rendering here, reading DOT in `DOTReader`).
+    static let lock = NSLock()
     nonisolated(unsafe) private static var messages: [String] = []
     /// Graphviz hands a message over in pieces ("Warning", ": ", "text\n"); they are joined up to each newline.
     nonisolated(unsafe) private static var pending = ""
