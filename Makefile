@@ -45,7 +45,7 @@ diagrams: build
 	$(NETMAP) render $(DATA) -o out/national.png --page a4-landscape --hide-isolated --dpi 150
 	$(NETMAP) render $(DATA) -o out/ego-trondelag.png --ego trondelag-fk --page a4 --dpi 150
 	$(NETMAP) render $(DATA) -o out/national-by-country.png --group-by country --color-by country --hide-isolated --dpi 100
-	@for f in $(DATA)/*.yaml; do name=$$(basename $$f .yaml); [ "$$name" = shared ] && continue; \
+	@for f in $(DATA)/*.yaml; do name=$$(basename $$f .yaml); { [ "$$name" = shared ] || [ "$$name" = programmes ]; } && continue; \
 	  $(NETMAP) render $$f $(DATA)/shared.yaml -o out/$$name.png --page a4 --hide-isolated --dpi 150 || exit 1; done
 	@echo "netmap: docs/img/*.svg and out/*.png written"
 
