@@ -32,6 +32,7 @@ let package = Package(
                 "Graph",
                 "CGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(name: "GraphTests", dependencies: ["Graph"]),

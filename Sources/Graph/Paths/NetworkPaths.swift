@@ -1,5 +1,5 @@
 /// One tie along a path, read in the direction of travel.
-public struct PathHop: Hashable, Sendable {
+public struct PathStep: Hashable, Sendable {
     /// How the tie points relative to the direction of travel.
     public enum Direction: String, Sendable {
         /// The tie goes from the previous node to the next (`A —member_of→ B`).
@@ -19,7 +19,7 @@ public struct PathHop: Hashable, Sendable {
 public struct NetworkPath: Hashable, Sendable {
     public var nodes: [String]
     /// `hops[i]` joins `nodes[i]` and `nodes[i + 1]`.
-    public var hops: [PathHop]
+    public var hops: [PathStep]
     /// Number of ties, or the sum of their weights for weighted searches.
     public var length: Double
 }
@@ -91,15 +91,15 @@ extension Network {
         if let maxLength = query.maxLength { found.removeAll { $0.count - 1 > maxLength } }
 
         return found.map { indices in
-            var hops: [PathHop] = []
+            var hops: [PathStep] = []
             var length = 0.0
             for (u, v) in zip(indices, indices.dropFirst()) {
                 let edgeIndex = tieOf[UnorderedPair(u, v)] ?? 0
                 let edge = network.edges[edgeIndex]
-                let direction: PathHop.Direction = network.isSymmetric(edge.relation)
+                let direction: PathStep.Direction = network.isSymmetric(edge.relation)
                     ? .both : (edge.from == network.nodes[u].id ? .forward : .backward)
                 // Report the tie by its index in the unfiltered network.
-                hops.append(PathHop(edge: originalIndex(of: edge, near: edgeIndex), direction: direction))
+                hops.append(PathStep(edge: originalIndex(of: edge, near: edgeIndex), direction: direction))
                 length += query.weighted ? edge.weight : 1
             }
             return NetworkPath(nodes: indices.map { network.nodes[$0].id }, hops: hops, length: length)
@@ -130,7 +130,7 @@ extension Network {
     }
 
     /// The label of the hop between `path.nodes[i]` and `path.nodes[i+1]`, e.g. `—member_of→`.
-    public func arrow(_ hop: PathHop) -> String {
+    public func arrow(_ hop: PathStep) -> String {
         let relation = edges[hop.edge].relation
         switch hop.direction {
         case .forward: return "—\(relation)→"

@@ -100,12 +100,13 @@ struct Communities: NetmapCommand {
             }
         }
         if let render {
-            var fills: [String: String] = [:]
-            for (i, node) in nodes.enumerated() {
-                let c = Int(partition.community[i])
-                fills[node.id] = c < Highlight.palette.count ? Highlight.palette[c] : "#DDDDDD"
+            var coloured = network
+            for (i, id) in graph.ids.enumerated() {
+                guard var node = coloured.node(id) else { continue }
+                node.attributes["community"] = "community \(partition.community[i] + 1)"
+                coloured.upsert(node)
             }
-            try renderPart(of: network, nodes: Set(network.nodes.map(\.id)), highlightedEdges: [], ego: nil, fills: fills,
+            try renderPart(of: coloured, nodes: Set(coloured.nodes.map(\.id)), highlightedEdges: [], ego: nil, colorBy: "community",
                            title: "\(algorithm.rawValue) communities (modularity \(String(format: "%.3f", modularity)))", to: render)
         }
     }

@@ -123,12 +123,12 @@ func citeText(_ network: Network, _ edge: Edge) -> String {
 
 /// Draws the part of `network` on `nodes` (with every tie among them), highlighting the given ties of `network`.
 func renderPart(of network: Network, nodes: Set<String>, highlightedEdges: Set<Int>, ego: String?,
-                fills: [String: String] = [:], title: String, to path: String) throws {
+                colorBy: String? = nil, title: String, to path: String) throws {
     var part = network
     part.removeNodes { !nodes.contains($0.id) }
     var highlight = Highlight()
     highlight.ego = ego
-    highlight.fills = fills
+    highlight.colorBy = colorBy
     if !highlightedEdges.isEmpty {
         highlight.nodes = nodes
         let wanted = Set(highlightedEdges.map { network.edges[$0] })

@@ -1,55 +1,19 @@
 import Foundation
 import Graph
 
-/// What `DOTBuilder` emphasises: highlighted nodes and ties (a path), an ego, fill colours (communities).
-/// Everything not highlighted is dimmed when anything is highlighted.
+/// What the relations commands emphasise in a drawing, mapped onto `DOTBuilder`'s `highlightNodes`,
+/// `highlightEdges`, `emphasized` and `colorBy`.
 struct Highlight {
     var nodes: Set<String> = []
     /// Indices into the drawn network's `edges`.
     var edges: Set<Int> = []
-    /// The node drawn largest, with a thick border.
+    /// The centre of an ego network, drawn with a heavy border.
     var ego: String?
-    /// Fill colour per node id, replacing the kind's colour.
-    var fills: [String: String] = [:]
-
-    static let accent = "#C0392B"
-
-    var isEmpty: Bool { nodes.isEmpty && edges.isEmpty && ego == nil && fills.isEmpty }
-
-    func decorate(node id: String, _ attributes: inout [String: String]) {
-        if let fill = fills[id] { attributes["fillcolor"] = fill }
-        if id == ego {
-            attributes["penwidth"] = "4"
-            attributes["color"] = Highlight.accent
-            attributes["fontsize"] = "13"
-            attributes["class", default: ""] += " ego"
-        } else if nodes.contains(id) {
-            attributes["penwidth"] = "3"
-            attributes["color"] = Highlight.accent
-            attributes["class", default: ""] += " highlighted"
-        } else if !nodes.isEmpty {
-            attributes["class", default: ""] += " dimmed"
-            attributes["fontcolor"] = "#777777"
-        }
-    }
-
-    func decorate(edge index: Int, _ attributes: inout [String: String]) {
-        if edges.contains(index) {
-            attributes["color"] = Highlight.accent
-            attributes["penwidth"] = "3"
-            attributes["class", default: ""] += " highlighted"
-        } else if !edges.isEmpty {
-            attributes["color"] = "#BBBBBB"
-            attributes["class", default: ""] += " dimmed"
-        }
-    }
-
-    /// A colour-blind-safe palette (Okabe–Ito, then Paul Tol's muted) for communities; grey past its end.
-    static let palette = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-                          "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"]
+    /// A node attribute that picks the fill colour (e.g. `community`).
+    var colorBy: String?
 }
 
-/// Draws a network to `path` (.svg, .png, .pdf, or .dot for the DOT text), as `netmap render` does.
+/// Draws a network to `path` (.svg, .png, .pdf, or .dot for the DOT text) with the default theme.
 func renderNetwork(_ network: Network, highlight: Highlight, title: String?, to path: String) throws {
     let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
     guard ["svg", "png", "pdf", "dot", "gv"].contains(ext) else {
@@ -57,7 +21,10 @@ func renderNetwork(_ network: Network, highlight: Highlight, title: String?, to 
     }
     let engine = network.nodes.count <= 60 ? "dot" : (network.nodes.count <= 1000 ? "fdp" : "sfdp")
     var builder = DOTBuilder(network: network, title: title, layout: engine)
-    builder.highlight = highlight
+    builder.highlightNodes = highlight.nodes
+    builder.highlightEdges = highlight.edges
+    if let ego = highlight.ego { builder.emphasized = [ego] }
+    builder.colorBy = highlight.colorBy
     let dot = builder.build()
     let data: Data
     switch ext {
