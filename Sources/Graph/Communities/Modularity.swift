@@ -193,7 +193,7 @@ func shuffledIndices(_ count: Int, using generator: inout some RandomNumberGener
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a small, fast, seedable generator whose stream is the same on every
 /// platform, used for `--seed`. https://doi.org/10.1145/2714064.2660195
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+public struct SplitMixGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }

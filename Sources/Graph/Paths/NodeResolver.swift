@@ -2,7 +2,10 @@ import Foundation
 
 extension Network {
     /// Finds a node by id, or by an unambiguous label prefix, ignoring case and accents
-    /// (`trondelag` finds "Trøndelag fylkeskommune"). An exact id or label wins over prefixes.
+    /// (`trondelag` finds "Trøndelag fylkeskommune"). An exact id or label wins over prefixes; among several
+    /// prefix matches, the only one whose id starts with the name as whole words wins (`trondelag` is `trondelag-fk`,
+    /// not `trondelagsplanen` or the theme "Trøndelag som «levende laboratorium»"), else the only one whose id
+    /// starts with the name at all.
     ///
     /// - Throws: `GraphError.unknownNode` with the candidates when the name matches none or several.
     public func resolve(_ name: String) throws -> Node {
@@ -18,6 +21,11 @@ extension Network {
             }
             : exact
         if matches.count == 1 { return matches[0] }
+        // Prefer ids that start with the name as whole words, then ids that start with it at all.
+        let byWholeID = matches.filter { Network.searchKey($0.id).hasPrefix(key + " ") }
+        if byWholeID.count == 1 { return byWholeID[0] }
+        let byID = matches.filter { Network.searchKey($0.id).hasPrefix(key) }
+        if byID.count == 1 { return byID[0] }
         throw GraphError.unknownNode(name, candidates: matches.map { "\($0.id)  (\($0.label))" }.sorted())
     }
 

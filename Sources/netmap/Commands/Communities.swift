@@ -48,7 +48,7 @@ struct Communities: NetmapCommand {
         let loaded = try input.load()
         let network = try filters.filter(for: loaded).apply(to: loaded)
         let graph = AnalysisGraph(network, weighted: weighted)
-        var generator = SplitMix64(seed: seed)
+        var generator = SplitMixGenerator(seed: seed)
         let partition: Partition
         switch algorithm {
         case .louvain: partition = graph.louvain(resolution: resolution, using: &generator)

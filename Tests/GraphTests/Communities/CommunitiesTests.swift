@@ -33,7 +33,7 @@ final class CommunitiesTests: XCTestCase {
                 for algorithm in ["louvain", "leiden"] {
                     var total = 0.0
                     for seed in UInt64(0)..<20 {
-                        var generator = SplitMix64(seed: seed)
+                        var generator = SplitMixGenerator(seed: seed)
                         let partition = algorithm == "louvain"
                             ? graph.louvain(resolution: resolution, using: &generator)
                             : graph.leiden(resolution: resolution, using: &generator)
@@ -55,7 +55,7 @@ final class CommunitiesTests: XCTestCase {
             let singletons = graph.modularity(.singletons(graph.nodeCount))
             for seed in UInt64(0)..<8 {
                 for algorithm in ["louvain", "leiden", "label-propagation"] {
-                    var generator = SplitMix64(seed: seed)
+                    var generator = SplitMixGenerator(seed: seed)
                     let partition: Partition
                     switch algorithm {
                     case "louvain": partition = graph.louvain(using: &generator)
@@ -73,7 +73,7 @@ final class CommunitiesTests: XCTestCase {
                         XCTAssertEqual(graph.splitDisconnected(partition.community).max().map { Int($0) + 1 }, partition.count,
                                        "leiden community not connected: \(name) seed \(seed)")
                     }
-                    var again = SplitMix64(seed: seed)
+                    var again = SplitMixGenerator(seed: seed)
                     let repeated: Partition
                     switch algorithm {
                     case "louvain": repeated = graph.louvain(using: &again)
@@ -93,7 +93,7 @@ final class CommunitiesTests: XCTestCase {
         let split = graph.splitDisconnected([0, 0, 0, 0, 0, 0])
         XCTAssertEqual(Partition(labels: split).count, 2)
         XCTAssertGreaterThan(graph.modularity(Partition(labels: split)), graph.modularity(Partition(labels: [0, 0, 0, 0, 0, 0])))
-        var generator = SplitMix64(seed: 1)
+        var generator = SplitMixGenerator(seed: 1)
         XCTAssertEqual(graph.louvain(using: &generator).count, 2)
         XCTAssertEqual(graph.leiden(using: &generator).count, 2)
         XCTAssertEqual(graph.labelPropagation(using: &generator).count, 2)

@@ -30,4 +30,18 @@ final class EgoNetworkTests: XCTestCase {
         }
         XCTAssertThrowsError(try network.resolve("oslo"))
     }
+
+    func testResolvePrefersWholeWordIDs() throws {
+        let network = Network(nodes: [
+            Node(id: "trondelag-fk", label: "Trøndelag fylkeskommune", kind: "county"),
+            Node(id: "trondelagsplanen", label: "Trøndelagsplanen", kind: "project"),
+            Node(id: "tema-lab", label: "Trøndelag som laboratorium", kind: "theme"),
+            Node(id: "vestfold-fk", label: "Vestfold fylkeskommune", kind: "county"),
+            Node(id: "vestfold-og-telemark-fk", label: "Vestfold og Telemark fylkeskommune", kind: "county"),
+        ])
+        XCTAssertEqual(try network.resolve("Trondelag").id, "trondelag-fk")
+        XCTAssertEqual(try network.resolve("trøndelagsplan").id, "trondelagsplanen")
+        XCTAssertEqual(try network.resolve("vestfold og").id, "vestfold-og-telemark-fk")
+        XCTAssertThrowsError(try network.resolve("vestfold"))
+    }
 }
