@@ -37,11 +37,15 @@ struct Communities: NetmapCommand {
     @Option(help: "Output format: table or json (csv: one row per node).")
     var format: TableFormat = .table
 
+    @Option(help: ArgumentHelp("List at most N members per community in the table, most ties first (0: summary only).", valueName: "N"))
+    var members: Int?
+
     @Option(help: ArgumentHelp("Also draw the network coloured by community (.svg, .png, .pdf, .dot).", valueName: "FILE"))
     var render: String?
 
     func validate() throws {
         if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
+        if let members, members < 0 { throw ValidationError("--members must be 0 or more") }
     }
 
     func execute() throws {
@@ -94,9 +98,11 @@ struct Communities: NetmapCommand {
                     .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 print("\ncommunity \(number + 1): \(members.count) node\(members.count == 1 ? "" : "s") (\(kinds)); " +
                       "most central: \(nodes[summary.central].label) (\(Int(degree[summary.central])) ties)")
-                for member in members.sorted(by: { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }) {
+                let listed = members.sorted(by: { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 })
+                for member in listed.prefix(self.members ?? listed.count) {
                     print("  \(nodes[member].id.padding(toLength: 32, withPad: " ", startingAt: 0)) \(nodes[member].kind.padding(toLength: 12, withPad: " ", startingAt: 0)) \(nodes[member].label)")
                 }
+                if let shown = self.members, shown > 0, listed.count > shown { print("  … and \(listed.count - shown) more") }
             }
         }
         if let render {
