@@ -81,8 +81,9 @@ struct PathCommand: NetmapCommand {
             ]
             print(try jsonText(object), terminator: "")
         case .table, .csv:
-            let kind = all ? (maxLength == nil ? "shortest path" : "path of at most \(maxLength ?? 0) ties") : "shortest path"
-            print("\(from.label) → \(to.label): \(paths.count) \(kind)\(paths.count == 1 ? "" : "s")")
+            let plural = paths.count == 1 ? "" : "s"
+            let kind = all && maxLength != nil ? "path\(plural) of at most \(maxLength ?? 0) ties" : "shortest path\(plural)"
+            print("\(from.label) → \(to.label): \(paths.count) \(kind)")
             for (number, path) in paths.enumerated() {
                 let length = weighted ? "length \(formatNumber(path.length))" : "\(path.hops.count) tie\(path.hops.count == 1 ? "" : "s")"
                 print("\n\(paths.count > 1 ? "path \(number + 1), " : "")\(length)")
