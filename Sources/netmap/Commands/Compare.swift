@@ -28,8 +28,8 @@ struct Compare: NetmapCommand {
         for kind in (kindSet ?? []).sorted() where !present.contains(kind) {
             throw GraphError.invalidArgument("no node has kind '\(kind)' (present: \(present.sorted().joined(separator: ", ")))")
         }
-        let a = try network.resolve(words[words.count - 2])
-        let b = try network.resolve(words[words.count - 1])
+        let a = try resolveName(words[words.count - 2], in: network, role: "A and B")
+        let b = try resolveName(words[words.count - 1], in: network, role: "A and B")
         let comparison = try network.compare(a.id, b.id, kinds: kindSet)
 
         /// A tie seen from `actor`: `member_of →`, `← manages`, `partner_of`, with its citation.

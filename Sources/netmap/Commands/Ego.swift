@@ -35,7 +35,7 @@ struct Ego: NetmapCommand {
         }
         let network = try loadNetwork(Array(words.dropLast()))
         let filter = try filters.filter(for: network)
-        let center = try network.resolve(words[words.count - 1])
+        let center = try resolveName(words[words.count - 1], in: network, role: "NODE")
         let (ego, distances) = network.egoNetwork(of: center.id, radius: radius, filter: filter)
         let ordered = ego.nodes.sorted { lhs, rhs in
             let (l, r) = (distances[lhs.id] ?? 0, distances[rhs.id] ?? 0)

@@ -51,8 +51,8 @@ struct PathCommand: NetmapCommand {
     func execute() throws {
         let network = try loadNetwork(Array(words.dropLast(2)))
         let filter = try filters.filter(for: network)
-        let from = try network.resolve(words[words.count - 2])
-        let to = try network.resolve(words[words.count - 1])
+        let from = try resolveName(words[words.count - 2], in: network, role: "FROM and TO")
+        let to = try resolveName(words[words.count - 1], in: network, role: "FROM and TO")
         if from.id == to.id { throw GraphError.invalidArgument("FROM and TO are the same node: \(from.id)") }
         let avoided = try Set((avoid.map(splitList) ?? []).map { try network.resolve($0).id })
         let mode: PathQuery.Mode = all ? (maxLength.map { .allSimple(maxLength: $0) } ?? .allShortest) : .shortest
@@ -101,6 +101,19 @@ struct PathCommand: NetmapCommand {
             try renderPart(of: network, nodes: nodes, highlightedEdges: hops, ego: nil,
                            title: "\(from.label) → \(to.label)", to: render)
         }
+    }
+}
+
+/// Resolves a node name from the command line; a name that is really a file or folder means the node names
+/// were left out.
+func resolveName(_ name: String, in network: Network, role: String) throws -> Node {
+    do {
+        return try network.resolve(name)
+    } catch GraphError.unknownNode(let unknown, let candidates) where candidates.isEmpty {
+        if FileManager.default.fileExists(atPath: name) {
+            throw GraphError.invalidArgument("'\(name)' is a file or folder, not a node: give \(role) after the INPUTs")
+        }
+        throw GraphError.unknownNode(unknown, candidates: [])
     }
 }
 
