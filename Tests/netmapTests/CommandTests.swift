@@ -115,6 +115,21 @@ final class CommandTests: XCTestCase {
         }
     }
 
+    func testColorByCommunityDetectsCommunitiesAsTheCommunitiesCommandDoes() throws {
+        let folder = try scratchFolder()
+        let path = folder.appendingPathComponent("net.yaml").path
+        try smallNetwork.write(toFile: path, atomically: true, encoding: .utf8)
+        let svg = folder.appendingPathComponent("c.svg").path
+        let result = try runNetmap(["render", path, "--color-by", "community", "-o", svg])
+        XCTAssertEqual(result.status, 0, result.error)
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        let communities = try runNetmap(["communities", path, "--format", "json"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(communities.output.utf8)) as? [String: Any])
+        let count = try XCTUnwrap(object["communities"] as? [Any]).count
+        for number in 1...count { XCTAssertTrue(text.contains("community \(number)"), "legend entry community \(number)") }
+        XCTAssertFalse(text.contains("community \(count + 1)"))
+    }
+
     func testFailedRenderLeavesNoFile() throws {
         let folder = try scratchFolder()
         let path = folder.appendingPathComponent("bad.yaml").path

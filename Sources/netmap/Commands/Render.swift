@@ -192,6 +192,10 @@ struct DrawingPlan {
             let values = try graph.values(of: measure)
             builder.sizing = NodeSizing(measure: measure.rawValue, values: Dictionary(uniqueKeysWithValues: zip(graph.ids, values)))
         }
+        if [colorBy, groupBy].contains("community"), !drawn.nodes.contains(where: { $0.attributes["community"] != nil }) {
+            drawn = DrawingPlan.withCommunities(drawn, detectedIn: network)
+            builder.network = drawn
+        }
         for attribute in [colorBy, groupBy].compactMap({ $0 }) {
             try DrawingPlan.check(attribute: attribute, in: drawn)
         }
@@ -207,14 +211,26 @@ struct DrawingPlan {
         return measure
     }
 
+    /// The drawn nodes with a `community` attribute: the Louvain communities of the whole (filtered) network,
+    /// numbered and seeded as `netmap communities` does by default, so the legend matches its output.
+    static func withCommunities(_ drawn: Network, detectedIn network: Network) -> Network {
+        let graph = AnalysisGraph(network)
+        var generator = SplitMixGenerator(seed: 42)
+        let partition = graph.louvain(using: &generator)
+        var result = drawn
+        for (index, id) in graph.ids.enumerated() {
+            guard var node = result.node(id) else { continue }
+            node.attributes["community"] = "community \(partition.community[index] + 1)"
+            result.upsert(node)
+        }
+        return result
+    }
+
     /// An attribute is usable when some drawn node has it (`kind`, `id`, `label` and `tags` always are).
     static func check(attribute: String, in network: Network) throws {
         if ["kind", "id", "label", "tags"].contains(attribute) { return }
         if network.nodes.contains(where: { DOTBuilder.value(of: attribute, in: $0) != nil }) { return }
         let known = Set(network.nodes.flatMap(\.attributes.keys)).union(["kind"]).sorted()
-        if attribute == "community" {
-            throw GraphError.invalidArgument("no node has a 'community' attribute; add one to the data (community detection is not available to render yet). Attributes present: \(known.joined(separator: ", "))")
-        }
         throw GraphError.invalidArgument("no drawn node has the attribute '\(attribute)'; attributes present: \(known.joined(separator: ", "))")
     }
 
