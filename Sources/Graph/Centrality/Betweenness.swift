@@ -1,0 +1,292 @@
+import Foundation
+
+extension AnalysisGraph {
+    /// Shortest-path betweenness of every node (Brandes 2001), exact or estimated from sampled sources.
+    ///
+    /// Sums σ(s,t|v)/σ(s,t) over ordered pairs (s, t) with v ∉ {s, t}. With `normalized` (NetworkX's default)
+    /// the sum is divided by (n−1)(n−2), for directed and undirected graphs alike; unnormalised undirected
+    /// values are halved, as NetworkX does. Weighted graphs (`isWeighted`) use distance = 1/strength.
+    ///
+    /// - Parameters:
+    ///   - sources: compute from these sources only (Brandes & Pich 2007), rescaled as NetworkX ≥ 3.5 does:
+    ///     a sampled node by 1/((k−1)(n−2)), any other by 1/(k(n−2)) (times n−1 when not normalised).
+    ///     nil: every node is a source (exact).
+    ///   - threads: worker threads, each with its own buffers (default: all cores).
+    ///   - progress: counts finished sources.
+    /// - Returns: one score per node, indexed like `ids`.
+    /// - Complexity: O(k·m) unweighted, O(k·(m + n log n)) weighted, for k sources; O(n) extra space per thread.
+    ///
+    /// Brandes, U. (2001). A faster algorithm for betweenness centrality. https://doi.org/10.1080/0022250X.2001.9990249
+    /// Brandes, U. & Pich, C. (2007). Centrality estimation in large networks. https://doi.org/10.1142/S0218127407018403
+    public func betweenness(normalized: Bool = true, sources: [Int]? = nil, threads: Int? = nil,
+                            progress: ProgressCounter? = nil) -> [Double] {
+        let n = nodeCount
+        let chosen = sources ?? Array(0..<n)
+        var values = brandes(sources: chosen, threads: threads, edges: false, progress: progress).nodes
+        let sampled = sources != nil && Set(chosen).count < n
+        let big = Double(n - 1)
+        guard n - 1 >= 2 else { return values }
+        let correction: Double = isDirected ? 1 : 2
+        if !sampled {
+            let scale = normalized ? 1 / (big * (big - 1)) : 1 / correction
+            if scale != 1 { for i in 0..<n { values[i] *= scale } }
+            return values
+        }
+        let k = Double(Set(chosen).count)
+        let isSource = Set(chosen)
+        let scaleSource = normalized ? (k > 1 ? 1 / ((k - 1) * (big - 1)) : .nan) : (k > 1 ? big / ((k - 1) * correction) : .nan)
+        let scaleOther = normalized ? 1 / (k * (big - 1)) : big / (k * correction)
+        for i in 0..<n { values[i] *= isSource.contains(i) ? scaleSource : scaleOther }
+        return values
+    }
+
+    /// `count` distinct source nodes drawn uniformly, sorted, for `betweenness(sources:)`.
+    public func sampleSources(_ count: Int, using generator: inout some RandomNumberGenerator) -> [Int] {
+        var pool = Array(0..<nodeCount)
+        let k = Swift.min(Swift.max(count, 0), nodeCount)
+        for i in 0..<k {
+            let j = Int.random(in: i..<nodeCount, using: &generator)
+            pool.swapAt(i, j)
+        }
+        return pool[0..<k].sorted()
+    }
+
+    /// Shortest-path betweenness of every tie (Brandes 2001), as NetworkX's `edge_betweenness_centrality`.
+    ///
+    /// Normalised by 1/(n(n−1)); unnormalised undirected values are halved. Ties come back once each:
+    /// `(from, to)` with from < to when undirected, in increasing order.
+    ///
+    /// - Complexity: O(n·m) unweighted, O(n·(m + n log n)) weighted; O(n + m) extra space per thread.
+    public func edgeBetweenness(normalized: Bool = true, threads: Int? = nil) -> [(from: Int, to: Int, value: Double)] {
+        let n = nodeCount
+        let raw = brandes(sources: Array(0..<n), threads: threads, edges: true, progress: nil).edges
+        var scale = 1.0
+        if normalized {
+            if n > 1 { scale = 1 / (Double(n) * Double(n - 1)) }
+        } else if !isDirected {
+            scale = 0.5
+        }
+        var result: [(from: Int, to: Int, value: Double)] = []
+        // `raw` is indexed by reverse-index slot: slot k in row w is the arc predecessor → w.
+        for w in 0..<n {
+            for k in Int(reverseOffsets[w])..<Int(reverseOffsets[w + 1]) {
+                let v = Int(reverseTargets[k])
+                if isDirected {
+                    result.append((v, w, raw[k] * scale))
+                } else if v < w {
+                    // The same tie's other arc sits in row v at w's position.
+                    let row = Int(offsets[v])..<Int(offsets[v + 1])
+                    let other = binarySearch(targets, in: row, for: Int32(w))
+                    result.append((v, w, (raw[k] + raw[other]) * scale))
+                }
+            }
+        }
+        result.sort { $0.from != $1.from ? $0.from < $1.from : $0.to < $1.to }
+        return result
+    }
+
+    func binarySearch(_ array: [Int32], in range: Range<Int>, for value: Int32) -> Int {
+        var low = range.lowerBound, high = range.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if array[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Unscaled Brandes accumulation over `sources`, split over threads with per-thread buffers.
+    func brandes(sources: [Int], threads requested: Int?, edges: Bool, progress: ProgressCounter?) -> (nodes: [Double], edges: [Double]) {
+        let n = nodeCount
+        let arcs = reverseTargets.count
+        guard n > 0, !sources.isEmpty else { return ([Double](repeating: 0, count: n), [Double](repeating: 0, count: edges ? arcs : 0)) }
+        let threads = threadCount(requested, items: sources.count)
+        let nodeBuffer = SharedBuffer<Double>(repeating: 0, count: threads * n)
+        let edgeBuffer = SharedBuffer<Double>(repeating: 0, count: edges ? threads * arcs : 0)
+        defer { nodeBuffer.free(); edgeBuffer.free() }
+        let forwardDistance = isWeighted ? weights.map { 1 / $0 } : []
+        let reverseDistance = isWeighted ? (isDirected ? reverseWeights.map { 1 / $0 } : forwardDistance) : []
+        runThreads(threads) { thread in
+            let mine = stride(from: thread, to: sources.count, by: threads).map { sources[$0] }
+            let nodeOut = nodeBuffer.base + thread * n
+            let edgeOut: UnsafeMutablePointer<Double>? = edges ? edgeBuffer.base + thread * arcs : nil
+            if isWeighted {
+                brandesWeighted(sources: mine, forwardDistance: forwardDistance, reverseDistance: reverseDistance,
+                                nodeOut: nodeOut, edgeOut: edgeOut, progress: progress)
+            } else {
+                brandesUnweighted(sources: mine, nodeOut: nodeOut, edgeOut: edgeOut, progress: progress)
+            }
+        }
+        var nodes = [Double](repeating: 0, count: n)
+        for t in 0..<threads { for i in 0..<n { nodes[i] += nodeBuffer.base[t * n + i] } }
+        var edgeValues = [Double](repeating: 0, count: edges ? arcs : 0)
+        if edges { for t in 0..<threads { for k in 0..<arcs { edgeValues[k] += edgeBuffer.base[t * arcs + k] } } }
+        return (nodes, edgeValues)
+    }
+
+    /// Breadth-first Brandes for unit lengths; predecessors are found by scanning in-ties, so no lists are kept.
+    private func brandesUnweighted(sources: [Int], nodeOut: UnsafeMutablePointer<Double>, edgeOut: UnsafeMutablePointer<Double>?,
+                                   progress: ProgressCounter?) {
+        let n = nodeCount
+        let dist = UnsafeMutablePointer<Int32>.allocate(capacity: n); dist.initialize(repeating: -1, count: n)
+        let sigma = UnsafeMutablePointer<Double>.allocate(capacity: n); sigma.initialize(repeating: 0, count: n)
+        let delta = UnsafeMutablePointer<Double>.allocate(capacity: n); delta.initialize(repeating: 0, count: n)
+        let order = UnsafeMutablePointer<Int32>.allocate(capacity: n); order.initialize(repeating: 0, count: n)
+        defer { dist.deallocate(); sigma.deallocate(); delta.deallocate(); order.deallocate() }
+        offsets.withUnsafeBufferPointer { off in
+        targets.withUnsafeBufferPointer { tgt in
+        reverseOffsets.withUnsafeBufferPointer { roff in
+        reverseTargets.withUnsafeBufferPointer { rtgt in
+            var pending = 0
+            for s in sources {
+                dist[s] = 0; sigma[s] = 1; order[0] = Int32(s)
+                var head = 0, tail = 1
+                while head < tail {
+                    let v = Int(order[head]); head += 1
+                    let next = dist[v] + 1
+                    let sv = sigma[v]
+                    var k = Int(off[v])
+                    let end = Int(off[v + 1])
+                    while k < end {
+                        let w = Int(tgt[k])
+                        let dw = dist[w]
+                        if dw < 0 {
+                            dist[w] = next; sigma[w] = sv
+                            order[tail] = Int32(w); tail += 1
+                        } else if dw == next {
+                            sigma[w] += sv
+                        }
+                        k += 1
+                    }
+                }
+                var i = tail - 1
+                while i > 0 {
+                    let w = Int(order[i])
+                    let coefficient = (1 + delta[w]) / sigma[w]
+                    let previous = dist[w] - 1
+                    var k = Int(roff[w])
+                    let end = Int(roff[w + 1])
+                    while k < end {
+                        let v = Int(rtgt[k])
+                        if dist[v] == previous {
+                            let c = sigma[v] * coefficient
+                            delta[v] += c
+                            if let edgeOut { edgeOut[k] += c }
+                        }
+                        k += 1
+                    }
+                    nodeOut[w] += delta[w]
+                    i -= 1
+                }
+                for j in 0..<tail {
+                    let v = Int(order[j])
+                    dist[v] = -1; sigma[v] = 0; delta[v] = 0
+                }
+                pending += 1
+                if pending == 64, let progress { progress.add(pending); pending = 0 }
+            }
+            if pending > 0, let progress { progress.add(pending) }
+        }}}}
+    }
+
+    /// Dijkstra-based Brandes for distances 1/strength; equal-length paths are recognised by exact equality of
+    /// the summed distances, as in NetworkX.
+    private func brandesWeighted(sources: [Int], forwardDistance: [Double], reverseDistance: [Double],
+                                 nodeOut: UnsafeMutablePointer<Double>, edgeOut: UnsafeMutablePointer<Double>?,
+                                 progress: ProgressCounter?) {
+        let n = nodeCount
+        var dist = [Double](repeating: .infinity, count: n)
+        var sigma = [Double](repeating: 0, count: n)
+        var delta = [Double](repeating: 0, count: n)
+        var settled = [Bool](repeating: false, count: n)
+        var order = [Int32](); order.reserveCapacity(n)
+        var touched = [Int32](); touched.reserveCapacity(n)
+        var heap = DistanceHeap()
+        var pending = 0
+        for s in sources {
+            dist[s] = 0; sigma[s] = 1
+            touched.append(Int32(s))
+            heap.push(0, Int32(s))
+            while let (d, node) = heap.pop() {
+                let v = Int(node)
+                if settled[v] || d > dist[v] { continue }
+                settled[v] = true
+                order.append(node)
+                for k in Int(offsets[v])..<Int(offsets[v + 1]) {
+                    let w = Int(targets[k])
+                    if settled[w] { continue }
+                    let candidate = d + forwardDistance[k]
+                    if candidate < dist[w] {
+                        if dist[w] == .infinity { touched.append(Int32(w)) }
+                        dist[w] = candidate; sigma[w] = sigma[v]
+                        heap.push(candidate, Int32(w))
+                    } else if candidate == dist[w] {
+                        sigma[w] += sigma[v]
+                    }
+                }
+            }
+            var i = order.count - 1
+            while i > 0 {
+                let w = Int(order[i])
+                let coefficient = (1 + delta[w]) / sigma[w]
+                for k in Int(reverseOffsets[w])..<Int(reverseOffsets[w + 1]) {
+                    let v = Int(reverseTargets[k])
+                    if settled[v] && dist[v] + reverseDistance[k] == dist[w] {
+                        let c = sigma[v] * coefficient
+                        delta[v] += c
+                        if let edgeOut { edgeOut[k] += c }
+                    }
+                }
+                nodeOut[w] += delta[w]
+                i -= 1
+            }
+            for node in touched {
+                let v = Int(node)
+                dist[v] = .infinity; sigma[v] = 0; delta[v] = 0; settled[v] = false
+            }
+            touched.removeAll(keepingCapacity: true)
+            order.removeAll(keepingCapacity: true)
+            pending += 1
+            if pending == 16, let progress { progress.add(pending); pending = 0 }
+        }
+        if pending > 0, let progress { progress.add(pending) }
+    }
+}
+
+/// A binary min-heap of (distance, node) for Dijkstra with lazy deletion.
+struct DistanceHeap {
+    private var keys: [Double] = []
+    private var nodes: [Int32] = []
+
+    var isEmpty: Bool { keys.isEmpty }
+
+    mutating func push(_ key: Double, _ node: Int32) {
+        keys.append(key); nodes.append(node)
+        var child = keys.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            if keys[parent] <= keys[child] { break }
+            keys.swapAt(parent, child); nodes.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> (Double, Int32)? {
+        guard let top = keys.first, let topNode = nodes.first else { return nil }
+        let lastKey = keys.removeLast(), lastNode = nodes.removeLast()
+        if !keys.isEmpty {
+            keys[0] = lastKey; nodes[0] = lastNode
+            var parent = 0
+            let count = keys.count
+            while true {
+                let left = 2 * parent + 1
+                if left >= count { break }
+                let right = left + 1
+                let child = right < count && keys[right] < keys[left] ? right : left
+                if keys[parent] <= keys[child] { break }
+                keys.swapAt(parent, child); nodes.swapAt(parent, child)
+                parent = child
+            }
+        }
+        return (top, topNode)
+    }
+}
