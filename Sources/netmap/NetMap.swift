@@ -15,6 +15,8 @@ struct NetMap: ParsableCommand {
             Stats.self,
             Export.self,
             Render.self,
+            Centrality.self,
+            Brokers.self,
         ]
     )
 }
