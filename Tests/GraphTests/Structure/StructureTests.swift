@@ -86,3 +86,30 @@ final class DistancesTests: XCTestCase {
         XCTAssertEqual(graph.reverseWeights, [4, 4, 2])
     }
 }
+
+final class NetworkStatisticsTests: XCTestCase {
+    func testStatsCarryStructureOfFixtures() throws {
+        for name in ["karate", "florentine"] {
+            let expected = try XCTUnwrap(try AnalysisFixtures.expected(name)["structure"] as? [String: Any])
+            let stats = NetworkStatistics(try AnalysisFixtures.network(name))
+            XCTAssertEqual(stats.components, expected["components"] as? Int)
+            XCTAssertEqual(stats.diameters, expected["diameters"] as? [Int])
+            XCTAssertEqual(try XCTUnwrap(stats.averagePathLength), try XCTUnwrap(expected["average_path_length"] as? Double), accuracy: 1e-9)
+            XCTAssertEqual(stats.averageClustering, try XCTUnwrap(expected["average_clustering"] as? Double), accuracy: 1e-9)
+            let json = stats.jsonObject
+            for key in ["nodes", "edges", "components", "largest_component", "density", "isolated", "diameter", "diameters",
+                        "average_path_length", "average_clustering", "degree_distribution", "component_sizes"] {
+                XCTAssertNotNil(json[key], key)
+            }
+        }
+    }
+
+    func testEmptyNetworkHasZeroStructure() {
+        let stats = NetworkStatistics(Network())
+        XCTAssertEqual(stats.components, 0)
+        XCTAssertEqual(stats.diameters, [])
+        XCTAssertEqual(stats.averagePathLength, 0)
+        XCTAssertEqual(stats.averageClustering, 0)
+        XCTAssertEqual(stats.degreeDistribution, [:])
+    }
+}
