@@ -34,6 +34,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "netmap-bench", dependencies: ["Graph"], path: "Benchmarks/NetmapBench"),
         .testTarget(name: "GraphTests", dependencies: ["Graph"]),
         .testTarget(name: "netmapTests", dependencies: ["netmap", "Graph"]),
     ]

@@ -67,16 +67,15 @@ extension AnalysisGraph {
             scale = 0.5
         }
         var result: [(from: Int, to: Int, value: Double)] = []
-        // `raw` is indexed by reverse-index slot: slot k in row w is the arc predecessor → w.
-        for w in 0..<n {
-            for k in Int(reverseOffsets[w])..<Int(reverseOffsets[w + 1]) {
-                let v = Int(reverseTargets[k])
+        // `raw` is indexed by arc: slot k in row v is the arc v → targets[k].
+        for v in 0..<n {
+            for k in Int(offsets[v])..<Int(offsets[v + 1]) {
+                let w = Int(targets[k])
                 if isDirected {
                     result.append((v, w, raw[k] * scale))
                 } else if v < w {
-                    // The same tie's other arc sits in row v at w's position.
-                    let row = Int(offsets[v])..<Int(offsets[v + 1])
-                    let other = binarySearch(targets, in: row, for: Int32(w))
+                    // The same tie's other arc sits in row w at v's position.
+                    let other = binarySearch(targets, in: Int(offsets[w])..<Int(offsets[w + 1]), for: Int32(v))
                     result.append((v, w, (raw[k] + raw[other]) * scale))
                 }
             }
@@ -97,21 +96,20 @@ extension AnalysisGraph {
     /// Unscaled Brandes accumulation over `sources`, split over threads with per-thread buffers.
     func brandes(sources: [Int], threads requested: Int?, edges: Bool, progress: ProgressCounter?) -> (nodes: [Double], edges: [Double]) {
         let n = nodeCount
-        let arcs = reverseTargets.count
+        let arcs = targets.count
         guard n > 0, !sources.isEmpty else { return ([Double](repeating: 0, count: n), [Double](repeating: 0, count: edges ? arcs : 0)) }
         let threads = threadCount(requested, items: sources.count)
         let nodeBuffer = SharedBuffer<Double>(repeating: 0, count: threads * n)
         let edgeBuffer = SharedBuffer<Double>(repeating: 0, count: edges ? threads * arcs : 0)
         defer { nodeBuffer.free(); edgeBuffer.free() }
         let forwardDistance = isWeighted ? weights.map { 1 / $0 } : []
-        let reverseDistance = isWeighted ? (isDirected ? reverseWeights.map { 1 / $0 } : forwardDistance) : []
         runThreads(threads) { thread in
             let mine = stride(from: thread, to: sources.count, by: threads).map { sources[$0] }
             let nodeOut = nodeBuffer.base + thread * n
             let edgeOut: UnsafeMutablePointer<Double>? = edges ? edgeBuffer.base + thread * arcs : nil
             if isWeighted {
-                brandesWeighted(sources: mine, forwardDistance: forwardDistance, reverseDistance: reverseDistance,
-                                nodeOut: nodeOut, edgeOut: edgeOut, progress: progress)
+                brandesWeighted(sources: mine, forwardDistance: forwardDistance, nodeOut: nodeOut, edgeOut: edgeOut,
+                                progress: progress)
             } else {
                 brandesUnweighted(sources: mine, nodeOut: nodeOut, edgeOut: edgeOut, progress: progress)
             }
@@ -123,74 +121,89 @@ extension AnalysisGraph {
         return (nodes, edgeValues)
     }
 
-    /// Breadth-first Brandes for unit lengths; predecessors are found by scanning in-ties, so no lists are kept.
+    /// Breadth-first Brandes for unit lengths. The dependency phase pulls along out-ties
+    /// (δ(v) = σ(v) · Σ_{w: d(w) = d(v)+1} (1 + δ(w))/σ(w)), so no predecessor lists are kept and each node's
+    /// state (distance, path count, ratio) shares one cache line.
     private func brandesUnweighted(sources: [Int], nodeOut: UnsafeMutablePointer<Double>, edgeOut: UnsafeMutablePointer<Double>?,
                                    progress: ProgressCounter?) {
         let n = nodeCount
-        let dist = UnsafeMutablePointer<Int32>.allocate(capacity: n); dist.initialize(repeating: -1, count: n)
-        let sigma = UnsafeMutablePointer<Double>.allocate(capacity: n); sigma.initialize(repeating: 0, count: n)
-        let delta = UnsafeMutablePointer<Double>.allocate(capacity: n); delta.initialize(repeating: 0, count: n)
+        let state = UnsafeMutablePointer<BrandesState>.allocate(capacity: n)
+        state.initialize(repeating: BrandesState(sigma: 0, ratio: 0, distance: -1), count: n)
         let order = UnsafeMutablePointer<Int32>.allocate(capacity: n); order.initialize(repeating: 0, count: n)
-        defer { dist.deallocate(); sigma.deallocate(); delta.deallocate(); order.deallocate() }
+        defer { state.deallocate(); order.deallocate() }
         offsets.withUnsafeBufferPointer { off in
         targets.withUnsafeBufferPointer { tgt in
-        reverseOffsets.withUnsafeBufferPointer { roff in
-        reverseTargets.withUnsafeBufferPointer { rtgt in
             var pending = 0
             for s in sources {
-                dist[s] = 0; sigma[s] = 1; order[0] = Int32(s)
+                state[s].distance = 0; state[s].sigma = 1; order[0] = Int32(s)
                 var head = 0, tail = 1
                 while head < tail {
                     let v = Int(order[head]); head += 1
-                    let next = dist[v] + 1
-                    let sv = sigma[v]
+                    let next = state[v].distance + 1
+                    let sv = state[v].sigma
                     var k = Int(off[v])
                     let end = Int(off[v + 1])
                     while k < end {
                         let w = Int(tgt[k])
-                        let dw = dist[w]
+                        let dw = state[w].distance
                         if dw < 0 {
-                            dist[w] = next; sigma[w] = sv
+                            state[w].distance = next; state[w].sigma = sv
                             order[tail] = Int32(w); tail += 1
                         } else if dw == next {
-                            sigma[w] += sv
+                            state[w].sigma += sv
                         }
                         k += 1
                     }
                 }
                 var i = tail - 1
                 while i > 0 {
-                    let w = Int(order[i])
-                    let coefficient = (1 + delta[w]) / sigma[w]
-                    let previous = dist[w] - 1
-                    var k = Int(roff[w])
-                    let end = Int(roff[w + 1])
-                    while k < end {
-                        let v = Int(rtgt[k])
-                        if dist[v] == previous {
-                            let c = sigma[v] * coefficient
-                            delta[v] += c
-                            if let edgeOut { edgeOut[k] += c }
+                    let v = Int(order[i])
+                    let next = state[v].distance + 1
+                    let sv = state[v].sigma
+                    var sum = 0.0
+                    var k = Int(off[v])
+                    let end = Int(off[v + 1])
+                    if let edgeOut {
+                        while k < end {
+                            let w = Int(tgt[k])
+                            if state[w].distance == next {
+                                sum += state[w].ratio
+                                edgeOut[k] += sv * state[w].ratio
+                            }
+                            k += 1
                         }
-                        k += 1
+                    } else {
+                        while k < end {
+                            let w = Int(tgt[k])
+                            if state[w].distance == next { sum += state[w].ratio }
+                            k += 1
+                        }
                     }
-                    nodeOut[w] += delta[w]
+                    let delta = sv * sum
+                    nodeOut[v] += delta
+                    state[v].ratio = (1 + delta) / sv
                     i -= 1
                 }
+                if let edgeOut {
+                    // The source's own out-ties carry dependency too.
+                    let next: Int32 = 1
+                    for k in Int(off[s])..<Int(off[s + 1]) where state[Int(tgt[k])].distance == next {
+                        edgeOut[k] += state[Int(tgt[k])].ratio
+                    }
+                }
                 for j in 0..<tail {
-                    let v = Int(order[j])
-                    dist[v] = -1; sigma[v] = 0; delta[v] = 0
+                    state[Int(order[j])] = BrandesState(sigma: 0, ratio: 0, distance: -1)
                 }
                 pending += 1
                 if pending == 64, let progress { progress.add(pending); pending = 0 }
             }
             if pending > 0, let progress { progress.add(pending) }
-        }}}}
+        }}
     }
 
     /// Dijkstra-based Brandes for distances 1/strength; equal-length paths are recognised by exact equality of
-    /// the summed distances, as in NetworkX.
-    private func brandesWeighted(sources: [Int], forwardDistance: [Double], reverseDistance: [Double],
+    /// the summed distances, as in NetworkX. The dependency phase pulls along out-ties as in the unweighted case.
+    private func brandesWeighted(sources: [Int], forwardDistance: [Double],
                                  nodeOut: UnsafeMutablePointer<Double>, edgeOut: UnsafeMutablePointer<Double>?,
                                  progress: ProgressCounter?) {
         let n = nodeCount
@@ -225,18 +238,19 @@ extension AnalysisGraph {
                 }
             }
             var i = order.count - 1
-            while i > 0 {
-                let w = Int(order[i])
-                let coefficient = (1 + delta[w]) / sigma[w]
-                for k in Int(reverseOffsets[w])..<Int(reverseOffsets[w + 1]) {
-                    let v = Int(reverseTargets[k])
-                    if settled[v] && dist[v] + reverseDistance[k] == dist[w] {
-                        let c = sigma[v] * coefficient
-                        delta[v] += c
-                        if let edgeOut { edgeOut[k] += c }
+            while i >= 0 {
+                let v = Int(order[i])
+                let sv = sigma[v], dv = dist[v]
+                var sum = 0.0
+                for k in Int(offsets[v])..<Int(offsets[v + 1]) {
+                    let w = Int(targets[k])
+                    if dv + forwardDistance[k] == dist[w] {
+                        sum += delta[w]
+                        if let edgeOut { edgeOut[k] += sv * delta[w] }
                     }
                 }
-                nodeOut[w] += delta[w]
+                if i > 0 { nodeOut[v] += sv * sum }
+                delta[v] = (1 + sv * sum) / sv   // from here on delta holds the ratio (1 + δ)/σ
                 i -= 1
             }
             for node in touched {
@@ -250,6 +264,14 @@ extension AnalysisGraph {
         }
         if pending > 0, let progress { progress.add(pending) }
     }
+}
+
+/// Per-node scratch of the breadth-first Brandes kernel, kept together for cache locality.
+struct BrandesState {
+    var sigma: Double
+    /// (1 + δ)/σ once the node's dependency is final.
+    var ratio: Double
+    var distance: Int32
 }
 
 /// A binary min-heap of (distance, node) for Dijkstra with lazy deletion.

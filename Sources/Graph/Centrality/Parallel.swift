@@ -44,11 +44,21 @@ func threadCount(_ requested: Int?, items: Int) -> Int {
     return Swift.max(1, Swift.min(available, items))
 }
 
-/// Runs `body(thread)` on `threads` threads and waits for all of them.
-func runThreads(_ threads: Int, _ body: @Sendable (Int) -> Void) {
-    if threads == 1 {
-        body(0)
-    } else {
-        DispatchQueue.concurrentPerform(iterations: threads, execute: body)
+/// Runs `body(thread)` on `threads` threads (the caller's thread being number 0) and waits for all of them.
+///
+/// Plain threads rather than `DispatchQueue.concurrentPerform`: on Linux libdispatch ran both iterations on
+/// one thread when the machine was busy, so the work never spread over the cores.
+func runThreads(_ threads: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    guard threads > 1 else { body(0); return }
+    let finished = DispatchSemaphore(value: 0)
+    for index in 1..<threads {
+        let thread = Thread {
+            body(index)
+            finished.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
     }
+    body(0)
+    for _ in 1..<threads { finished.wait() }
 }

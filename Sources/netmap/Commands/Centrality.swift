@@ -44,6 +44,9 @@ struct Centrality: NetmapCommand {
     @Option(help: ArgumentHelp("Worker threads for path-based measures (default: all cores).", valueName: "N"))
     var threads: Int?
 
+    @Flag(help: "Instead of nodes, list ties with their edge betweenness (from, to, betweenness).")
+    var edges = false
+
     @Option(help: "Output format: table, csv or json.")
     var format: TableFormat = .table
 
@@ -76,6 +79,17 @@ struct Centrality: NetmapCommand {
         let loaded = try input.load()
         let network = try filters.filter(for: loaded).apply(to: loaded)
         let graph = AnalysisGraph(network, directed: directed, weighted: weighted)
+        if edges {
+            var ranked = graph.edgeBetweenness(threads: threads)
+            ranked.sort { $0.value != $1.value ? $0.value > $1.value : ($0.from, $0.to) < ($1.from, $1.to) }
+            if let top { ranked = Array(ranked.prefix(top)) }
+            let rows = ranked.map { edge -> [ResultTable.Cell] in
+                [.text(graph.ids[edge.from]), .text(graph.ids[edge.to]), .number(edge.value)]
+            }
+            let table = ResultTable(columns: ["from", "to", "betweenness"], rows: rows)
+            try emit(try table.render(format, notes: weighted ? ["note: weighted; path lengths are 1/strength"] : []), to: output)
+            return
+        }
         let measures = try measureList
         var notes: [String] = []
         if graph.nodeCount == 0 {
