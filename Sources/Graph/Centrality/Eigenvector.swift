@@ -68,6 +68,6 @@ extension AnalysisGraph {
                 return x.map { $0 * scale }
             }
         }
-        throw GraphError.invalidArgument("katz centrality does not converge with alpha \(alpha): alpha must be below 1/λmax of the adjacency matrix; choose a smaller alpha or leave katz out")
+        throw GraphError.invalidArgument("katz centrality does not converge with alpha \(alpha): alpha must be below 1/λmax of the adjacency matrix; choose a smaller alpha (--katz-alpha) or leave katz out")
     }
 }

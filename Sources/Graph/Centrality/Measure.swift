@@ -28,11 +28,14 @@ public struct MeasureOptions: Sendable {
     public var betweennessSources: [Int]?
     /// Counts finished sources of path-based measures.
     public var progress: ProgressCounter?
+    /// Katz attenuation α (NetworkX's default 0.1).
+    public var katzAlpha: Double
 
-    public init(threads: Int? = nil, betweennessSources: [Int]? = nil, progress: ProgressCounter? = nil) {
+    public init(threads: Int? = nil, betweennessSources: [Int]? = nil, progress: ProgressCounter? = nil, katzAlpha: Double = 0.1) {
         self.threads = threads
         self.betweennessSources = betweennessSources
         self.progress = progress
+        self.katzAlpha = katzAlpha
     }
 }
 
@@ -86,7 +89,7 @@ extension AnalysisGraph {
         case .pagerank:
             return try pagerank()
         case .katz:
-            return try katz()
+            return try katz(alpha: options.katzAlpha)
         case .clustering:
             return clustering()
         case .coreNumber:

@@ -41,6 +41,9 @@ struct Centrality: NetmapCommand {
     @Option(help: "Seed for --sample.")
     var seed: UInt64 = 1
 
+    @Option(name: .customLong("katz-alpha"), help: ArgumentHelp("Katz attenuation α; must be below 1/λmax.", valueName: "α"))
+    var katzAlpha: Double = 0.1
+
     @Option(help: ArgumentHelp("Worker threads for path-based measures (default: all cores).", valueName: "N"))
     var threads: Int?
 
@@ -66,6 +69,7 @@ struct Centrality: NetmapCommand {
         do { _ = try measureList } catch let error as GraphError { throw ValidationError(error.description.replacingOccurrences(of: "error: ", with: "")) }
         if let top, top < 1 { throw ValidationError("--top must be at least 1 (got \(top))") }
         if let sample, sample < 1 { throw ValidationError("--sample must be at least 1 (got \(sample))") }
+        if !(katzAlpha > 0) || !katzAlpha.isFinite { throw ValidationError("--katz-alpha must be a positive number (got \(katzAlpha))") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         if let sort {
             guard let measure = Measure(rawValue: sort) else {
@@ -95,7 +99,7 @@ struct Centrality: NetmapCommand {
         if graph.nodeCount == 0 {
             printError("note: no nodes to analyse (the network is empty\(filters.kinds != nil || filters.relations != nil || filters.year != nil ? " after filtering" : ""))")
         }
-        var options = MeasureOptions(threads: threads)
+        var options = MeasureOptions(threads: threads, katzAlpha: katzAlpha)
         if let sample, graph.nodeCount > 0 {
             var generator = SeededGenerator(seed: seed)
             let sources = graph.sampleSources(sample, using: &generator)
