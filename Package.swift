@@ -32,6 +32,7 @@ let package = Package(
                 "Graph",
                 "CGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(name: "netmap-bench", dependencies: ["Graph"], path: "Benchmarks/NetmapBench"),

@@ -124,6 +124,8 @@ public enum CSVFormat {
             return
         }
         let relationColumn = table.header.firstIndex(of: "relation") ?? table.header.firstIndex(of: "type")
+        let hasNodeColumns = hasNodeColumns(table.header)
+        readEndpointNodes(table, fromColumn: fromColumn, toColumn: toColumn, path: path, into: &document)
         for (line, fields) in table.rows {
             let location = SourceLocation(file: path, line: line)
             func field(_ column: Int?) -> String? {
@@ -138,7 +140,14 @@ public enum CSVFormat {
             }
             var edge = Edge(from: from, to: to, relation: field(relationColumn) ?? "related_to", location: location)
             let page = field("page")
-            edge.citations = splitList(field("cite")).map { Citation(source: $0, page: page) }
+            let cites = splitList(field("cite"))
+            let pages = page.map { $0.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+            if cites.count > 1, pages.count == cites.count {
+                // One page per citation, in the same order (as CSVFormat.edgesTable writes them when they differ).
+                edge.citations = zip(cites, pages).map { Citation(source: $0, page: $1.isEmpty ? nil : $1) }
+            } else {
+                edge.citations = cites.map { Citation(source: $0, page: page) }
+            }
             if edge.citations.isEmpty, let page { edge.attributes["page"] = page }
             if let text = field("since") {
                 if let year = parseYear(text) { edge.since = year }
@@ -154,7 +163,8 @@ public enum CSVFormat {
                 else { document.diagnostics.append(.error("edge \(from) → \(to): weight '\(text)' is not a positive number", at: location)) }
             }
             for (column, name) in table.header.enumerated()
-            where !edgeColumns.contains(name) && !name.isEmpty && column < fields.count && column != relationColumn {
+            where !edgeColumns.contains(name) && !name.isEmpty && column < fields.count && column != relationColumn
+                && !(hasNodeColumns && (nodeColumn(name, endpoint: "from") != nil || nodeColumn(name, endpoint: "to") != nil)) {
                 let value = fields[column]
                 if !value.isEmpty { edge.attributes[name] = value }
             }

@@ -22,19 +22,27 @@ extension CSVFormat {
     }
 
     /// `edges.csv`: `from,to,relation,weight,cite,page,since,until`, then every edge attribute, sorted.
-    /// Several citations are joined with `|`; their page is kept when they share one.
+    /// Several citations are joined with `|`; their page is kept when they share one, else the pages are
+    /// joined with `|` in the same order.
     public static func edgesTable(_ network: Network) -> String {
-        let extra = Set(network.edges.flatMap(\.attributes.keys)).subtracting(["page"]).sorted()
+        let extra = edgeExtraColumns(network)
         var text = line(["from", "to", "relation", "weight", "cite", "page", "since", "until"] + extra)
-        for edge in network.edges {
-            let pages = Set(edge.citations.compactMap(\.page))
-            let page = pages.count == 1 ? pages.first! : (pages.isEmpty ? edge.attributes["page"] ?? "" : edge.citations.map { $0.page ?? "" }.joined(separator: "|"))
-            text += line([edge.from, edge.to, edge.relation, formatNumber(edge.weight),
-                          edge.citations.map(\.source).joined(separator: "|"), page,
-                          edge.since.map(String.init) ?? "", edge.until.map(String.init) ?? ""]
-                         + extra.map { edge.attributes[$0] ?? "" })
-        }
+        for edge in network.edges { text += line(edgeRow(edge, extra: extra)) }
         return text
+    }
+
+    /// The edge attribute columns beyond the fixed ones, sorted.
+    static func edgeExtraColumns(_ network: Network) -> [String] {
+        Set(network.edges.flatMap(\.attributes.keys)).subtracting(["page"]).sorted()
+    }
+
+    /// One `edges.csv` row.
+    static func edgeRow(_ edge: Edge, extra: [String]) -> [String] {
+        let (cite, page) = Interchange.citeAndPage(edge.citations)
+        return [edge.from, edge.to, edge.relation, formatNumber(edge.weight), cite ?? "",
+                cite == nil ? edge.attributes["page"] ?? "" : page ?? "",
+                edge.since.map(String.init) ?? "", edge.until.map(String.init) ?? ""]
+            + extra.map { edge.attributes[$0] ?? "" }
     }
 
     /// Writes `nodes.csv` and `edges.csv` into a folder (created if missing).

@@ -11,11 +11,12 @@ public enum NetworkLoader {
     }
 
     /// Reads, merges and validates the inputs, collecting every diagnostic instead of stopping at the first.
-    public static func load(_ paths: [String]) -> Result {
+    /// `format` overrides the format that file extensions imply (`--from`); folders are read as usual.
+    public static func load(_ paths: [String], format: FileFormat? = nil) -> Result {
         var documents: [NetworkDocument] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
-            switch expand(path) {
+            switch expand(path, format: format) {
             case .success(let files):
                 for file in files { documents.append(read(file)) }
             case .failure(let diagnostic):
@@ -25,7 +26,9 @@ public enum NetworkLoader {
         var (network, mergeDiagnostics) = merge(documents)
         diagnostics += documents.flatMap(\.diagnostics) + mergeDiagnostics
         diagnostics += NetworkValidator.validate(network)
-        if paths.count == 1, network.name == nil {
+        // A single input names the network after itself unless exactly one file gave a name.
+        let names = Set(documents.compactMap(\.name))
+        if paths.count == 1, names.count != 1 {
             network.name = URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent
         }
         return Result(network: network, diagnostics: sorted(diagnostics))
@@ -33,8 +36,8 @@ public enum NetworkLoader {
 
     /// Loads the inputs and throws `GraphError.invalidInput` when they have errors.
     /// Warnings are returned beside the network.
-    public static func loadValid(_ paths: [String]) throws -> (network: Network, warnings: [Diagnostic]) {
-        let result = load(paths)
+    public static func loadValid(_ paths: [String], format: FileFormat? = nil) throws -> (network: Network, warnings: [Diagnostic]) {
+        let result = load(paths, format: format)
         if !result.errors.isEmpty { throw GraphError.invalidInput(result.errors) }
         return (result.network, result.warnings)
     }
@@ -46,13 +49,13 @@ public enum NetworkLoader {
         case csvPair(nodes: String?, edges: String)
     }
 
-    static func expand(_ path: String) -> Swift.Result<[Input], Diagnostic> {
+    static func expand(_ path: String, format forced: FileFormat? = nil) -> Swift.Result<[Input], Diagnostic> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return .failure(.error("no such file or folder", at: SourceLocation(file: path)))
         }
         if !isDirectory.boolValue {
-            guard let format = FileFormat(path: path) else {
+            guard let format = forced ?? FileFormat(path: path) else {
                 return .failure(.error("unknown file type '.\(URL(fileURLWithPath: path).pathExtension)' (expected one of: \(FileFormat.readableExtensions.joined(separator: ", ")))",
                                        at: SourceLocation(file: path)))
             }
@@ -64,12 +67,13 @@ public enum NetworkLoader {
         } catch {
             return .failure(.error("cannot list folder: \(error.localizedDescription)", at: SourceLocation(file: path)))
         }
-        let base = URL(fileURLWithPath: path)
+        // Keep the user's own spelling of the folder (relative stays relative) in every diagnostic.
+        func inFolder(_ name: String) -> String { path.hasSuffix("/") ? path + name : path + "/" + name }
         var inputs: [Input] = names
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .map { .file(base.appendingPathComponent($0).path, format: .yaml) }
-        let edges = base.appendingPathComponent("edges.csv").path
-        let nodes = base.appendingPathComponent("nodes.csv").path
+            .map { .file(inFolder($0), format: .yaml) }
+        let edges = inFolder("edges.csv")
+        let nodes = inFolder("nodes.csv")
         if names.contains("edges.csv") {
             inputs.append(.csvPair(nodes: names.contains("nodes.csv") ? nodes : nil, edges: edges))
         } else if names.contains("nodes.csv") {
@@ -135,7 +139,10 @@ public enum NetworkLoader {
             if let name = document.name, !names.contains(name) { names.append(name) }
             for source in document.sources {
                 if let existing = network.sources[source.id] {
-                    if existing.title != source.title {
+                    // A source a foreign file only implied (its title is its id) yields to a described one.
+                    if existing.title == existing.id && source.title != source.id {
+                        network.sources[source.id] = source
+                    } else if existing.title != source.title && source.title != source.id {
                         diagnostics.append(.error("source '\(source.id)' has title '\(source.title)' here but '\(existing.title)' in \(existing.location?.description ?? "another file")",
                                                   at: source.location))
                     }
@@ -144,8 +151,10 @@ public enum NetworkLoader {
                 }
             }
             for kind in document.kinds {
-                if let existing = network.kinds[kind.id], !existing.isBuiltIn, existing != kind {
-                    diagnostics.append(.error("kind '\(kind.id)' is declared differently in two files", at: SourceLocation(file: document.path)))
+                if let existing = network.kinds[kind.id], !existing.isBuiltIn,
+                   existing.label != kind.label || existing.color != kind.color || existing.shape != kind.shape {
+                    diagnostics.append(.error("kind '\(kind.id)' is declared as \(describe(kind)) here but as \(describe(existing)) in another file",
+                                              at: SourceLocation(file: document.path)))
                 }
                 if network.kinds[kind.id]?.isBuiltIn != true || kind.color != nil || kind.shape != nil {
                     var declared = kind
@@ -154,8 +163,9 @@ public enum NetworkLoader {
                 }
             }
             for relation in document.relations {
-                if let existing = network.relations[relation.id], existing.symmetric != relation.symmetric {
-                    diagnostics.append(.error("relation '\(relation.id)' is declared \(relation.symmetric ? "symmetric" : "directed") here but \(existing.symmetric ? "symmetric" : "directed") elsewhere",
+                if let existing = network.relations[relation.id],
+                   existing.symmetric != relation.symmetric || (!existing.isBuiltIn && existing.label != relation.label) {
+                    diagnostics.append(.error("relation '\(relation.id)' is declared as \(describe(relation)) here but as \(describe(existing)) elsewhere",
                                               at: SourceLocation(file: document.path)))
                 } else if network.relations[relation.id] == nil {
                     network.relations[relation.id] = relation
@@ -194,6 +204,14 @@ public enum NetworkLoader {
         return (network, diagnostics)
     }
 
+    static func describe(_ kind: KindInfo) -> String {
+        "{label: \(kind.label), color: \(kind.color ?? "none"), shape: \(kind.shape ?? "none")}"
+    }
+
+    static func describe(_ relation: RelationInfo) -> String {
+        "{label: \(relation.label), symmetric: \(relation.symmetric)}"
+    }
+
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen: Set<Diagnostic> = []
         let unique = diagnostics.filter { seen.insert($0).inserted }
@@ -206,12 +224,17 @@ public enum NetworkLoader {
     }
 }
 
-/// The file formats netmap reads, chosen by extension.
+/// The file formats netmap reads, chosen by extension (or by name with `--from`).
 public enum FileFormat: String, CaseIterable, Sendable {
     case yaml
     case csvEdges
     case csvNodes
     case nodeLinkJSON
+    case graphml
+    case gexf
+    case pajek
+    case gml
+    case dot
 
     public init?(path: String) {
         let url = URL(fileURLWithPath: path)
@@ -219,11 +242,28 @@ public enum FileFormat: String, CaseIterable, Sendable {
         case "yaml", "yml": self = .yaml
         case "csv", "tsv": self = url.lastPathComponent.lowercased() == "nodes.csv" ? .csvNodes : .csvEdges
         case "json": self = .nodeLinkJSON
+        case "graphml": self = .graphml
+        case "gexf": self = .gexf
+        case "net", "paj": self = .pajek
+        case "gml": self = .gml
+        case "dot", "gv": self = .dot
         default: return nil
         }
     }
 
-    public static let readableExtensions = ["yaml", "yml", "csv", "json"]
+    public static let readableExtensions = ["yaml", "yml", "csv", "json", "graphml", "gexf", "net", "gml", "dot", "gv"]
+
+    /// The names `--from` accepts, with the format each stands for.
+    public static let names: [(name: String, format: FileFormat)] = [
+        ("yaml", .yaml), ("csv", .csvEdges), ("nodes-csv", .csvNodes), ("json", .nodeLinkJSON), ("graphml", .graphml),
+        ("gexf", .gexf), ("pajek", .pajek), ("gml", .gml), ("dot", .dot),
+    ]
+
+    /// The format with this `--from` name.
+    public init?(name: String) {
+        guard let entry = Self.names.first(where: { $0.name == name.lowercased() }) else { return nil }
+        self = entry.format
+    }
 
     /// Reads a file of this format.
     public func read(_ data: Data, path: String) -> NetworkDocument {
@@ -241,6 +281,22 @@ public enum FileFormat: String, CaseIterable, Sendable {
             return document
         case .nodeLinkJSON:
             return NodeLinkFormat.read(data, path: path)
+        case .graphml:
+            return GraphMLFormat.read(data, path: path)
+        case .gexf:
+            return GEXFFormat.read(data, path: path)
+        case .pajek:
+            return PajekFormat.read(data, path: path)
+        case .gml:
+            return GMLFormat.read(data, path: path)
+        case .dot:
+            guard let reader = FormatReaders.reader(for: self) else {
+                var document = NetworkDocument(path: path)
+                document.diagnostics.append(.error("reading DOT needs Graphviz's parser, which only the netmap command registers",
+                                                   at: SourceLocation(file: path)))
+                return document
+            }
+            return reader(data, path)
         }
     }
 }

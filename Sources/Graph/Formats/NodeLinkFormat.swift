@@ -122,12 +122,13 @@ public enum NodeLinkFormat {
             document.nodes.append(node)
         }
         let edges = (object["edges"] ?? object["links"]) as? [Any] ?? []
+        let defaultRelation = (object["directed"] as? Bool) == false ? "connected_to" : "related_to"
         for (position, entry) in edges.enumerated() {
             guard let fields = entry as? [String: Any], let source = fields["source"], let target = fields["target"] else {
                 document.diagnostics.append(.error("edge \(position + 1) needs 'source' and 'target'", at: location))
                 continue
             }
-            var edge = Edge(from: text(source), to: text(target), relation: fields["relation"] as? String ?? "related_to", location: location)
+            var edge = Edge(from: text(source), to: text(target), relation: fields["relation"] as? String ?? defaultRelation, location: location)
             let page = fields["page"] as? String
             switch fields["cite"] {
             case let single as String: edge.citations = [Citation(source: single, page: page)]
@@ -143,7 +144,7 @@ public enum NodeLinkFormat {
                 if let page { edge.attributes["page"] = page }
             }
             if let weight = fields["weight"] {
-                if let number = weight as? NSNumber, !(weight is Bool), number.doubleValue > 0, number.doubleValue.isFinite {
+                if let number = weight as? NSNumber, !isBoolean(weight), number.doubleValue > 0, number.doubleValue.isFinite {
                     edge.weight = number.doubleValue
                 } else {
                     document.diagnostics.append(.error("edge \(edge.from) → \(edge.to): weight '\(text(weight))' is not a positive number", at: location))
@@ -159,11 +160,16 @@ public enum NodeLinkFormat {
         return document
     }
 
+    /// Whether a parsed JSON value is `true`/`false` rather than a number (both bridge to NSNumber).
+    static func isBoolean(_ value: Any) -> Bool {
+        type(of: value) == Bool.self || String(describing: type(of: value)).contains("Bool")
+    }
+
     /// A JSON value as text: strings as they are, numbers without a needless ".0", lists joined with "; ".
     static func text(_ value: Any) -> String {
         switch value {
         case let string as String: return string
-        case let bool as Bool where !(value is NSNumber) || String(describing: type(of: value)).contains("Bool"):
+        case let bool as Bool where isBoolean(value):
             return bool ? "true" : "false"
         case let number as NSNumber:
             let double = number.doubleValue

@@ -49,7 +49,7 @@ public struct RelationInfo: Hashable, Sendable {
             ("member_of", false), ("partner_of", true), ("participates_in", false), ("manages", false),
             ("contact_point_for", false), ("secretariat_for", false), ("owns", false), ("coordinates", false),
             ("funds", false), ("part_of", false), ("cooperates_with", true), ("addresses", false),
-            ("related_to", false),
+            ("related_to", false), ("connected_to", true),
         ]
         return Dictionary(uniqueKeysWithValues: list.map { ($0.0, RelationInfo(id: $0.0, symmetric: $0.1, isBuiltIn: true)) })
     }()

@@ -4,8 +4,22 @@ import Graph
 
 /// The network inputs every command takes.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Network files or folders (YAML, CSV, JSON). Default: the bundled data/ folder.", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("Network files or folders (YAML, CSV, JSON, GraphML, GEXF, Pajek, GML, DOT). Default: the bundled data/ folder.", valueName: "INPUT"))
     var inputs: [String] = []
+
+    @Option(help: ArgumentHelp("Read input files as this format whatever their extension: \(FileFormat.names.map(\.name).joined(separator: ", ")).", valueName: "format"))
+    var from: String?
+
+    /// The format `--from` names, if given.
+    var format: FileFormat? {
+        get throws {
+            guard let from else { return nil }
+            guard let format = FileFormat(name: from) else {
+                throw ValidationError("unknown --from format '\(from)'; choose one of \(FileFormat.names.map(\.name).joined(separator: ", "))")
+            }
+            return format
+        }
+    }
 
     /// The inputs, or the bundled data folder when none were given.
     var paths: [String] {
@@ -18,7 +32,7 @@ struct InputOptions: ParsableArguments {
 
     /// Loads and validates the inputs, printing warnings to standard error.
     func load(quiet: Bool = true) throws -> Network {
-        let (network, warnings) = try NetworkLoader.loadValid(paths)
+        let (network, warnings) = try NetworkLoader.loadValid(paths, format: format)
         if !quiet { for warning in warnings { printError(warning.description) } }
         return network
     }

@@ -1,64 +1,281 @@
+import Foundation
 import Graph
+import Yams
 
-/// Colours and shapes by node kind and relation. The palette is Okabe–Ito (colour-blind safe).
-enum Theme {
-    static let font = "DejaVu Sans"
-
-    struct NodeStyle {
+/// How a drawing looks: node kind → shape, fill, border; relation → line style, colour, arrowhead; the font,
+/// text sizes and the palette used by `--color-by`.
+///
+/// The built-in theme uses the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), which stays
+/// distinguishable under the common forms of colour blindness. `Theme.load(yamlFile:)` overrides any part.
+struct Theme {
+    struct NodeStyle: Equatable {
         var shape: String
         var fill: String
         var border: String
+        var fontColor: String = "#000000"
     }
 
-    static let kindStyles: [String: NodeStyle] = [
+    struct EdgeStyle: Equatable {
+        var color: String
+        var style: String = "solid"
+        var arrowhead: String = "normal"
+        var penwidth: Double = 1
+    }
+
+    /// The font, named as fontconfig knows it; it must have æ ø å ä ö (DejaVu Sans has).
+    var font = "DejaVu Sans"
+    var fontSize = 10.0
+    var titleSize = 16.0
+    var noteSize = 9.0
+    /// Node font size range for `--size-by` (smallest value → first, largest → second).
+    var sizeRange = (min: 10.0, max: 16.0)
+    /// The categorical palette of `--color-by`, in order of use.
+    var palette = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]
+    /// The fill for nodes with no value of the `--color-by` attribute.
+    var missingFill = "#DDDDDD"
+    var kinds: [String: NodeStyle] = Theme.builtInKinds
+    var relations: [String: EdgeStyle] = Theme.builtInRelations
+    var defaultNode = NodeStyle(shape: "ellipse", fill: "#EEEEEE", border: "#777777")
+    var defaultEdge = EdgeStyle(color: "#555555")
+
+
+    /// The built-in theme.
+    static let standard = Theme()
+
+    /// The built-in font (kept for callers of the earlier API).
+    static let font = "DejaVu Sans"
+
+    static let builtInKinds: [String: NodeStyle] = [
         "county": NodeStyle(shape: "box", fill: "#E69F00", border: "#8A5F00"),
         "municipality": NodeStyle(shape: "box", fill: "#F5C766", border: "#8A5F00"),
         "agency": NodeStyle(shape: "box", fill: "#56B4E9", border: "#2A6F96"),
-        "university": NodeStyle(shape: "ellipse", fill: "#009E73", border: "#005C43"),
+        "university": NodeStyle(shape: "ellipse", fill: "#009E73", border: "#005C43", fontColor: "#FFFFFF"),
         "research": NodeStyle(shape: "ellipse", fill: "#66C5AB", border: "#005C43"),
         "business": NodeStyle(shape: "box", fill: "#F0E442", border: "#8C8526"),
         "school": NodeStyle(shape: "ellipse", fill: "#B3E0D3", border: "#005C43"),
         "cluster": NodeStyle(shape: "hexagon", fill: "#F0E442", border: "#8C8526"),
-        "programme": NodeStyle(shape: "component", fill: "#0072B2", border: "#003F63"),
-        "region": NodeStyle(shape: "doubleoctagon", fill: "#D55E00", border: "#7A3600"),
+        "programme": NodeStyle(shape: "component", fill: "#0072B2", border: "#003F63", fontColor: "#FFFFFF"),
+        "region": NodeStyle(shape: "doubleoctagon", fill: "#D55E00", border: "#7A3600", fontColor: "#FFFFFF"),
         "network": NodeStyle(shape: "octagon", fill: "#CC79A7", border: "#7A4864"),
         "office": NodeStyle(shape: "house", fill: "#9ACBEB", border: "#2A6F96"),
         "project": NodeStyle(shape: "note", fill: "#DDDDDD", border: "#777777"),
-        "theme": NodeStyle(shape: "plaintext", fill: "#FFFFFF", border: "#777777"),
+        "theme": NodeStyle(shape: "box", fill: "#FFFFFF", border: "#999999"),
         "node": NodeStyle(shape: "ellipse", fill: "#EEEEEE", border: "#777777"),
     ]
 
-    static func style(forKind kind: String, declared: KindInfo?) -> NodeStyle {
-        var style = kindStyles[kind] ?? NodeStyle(shape: "ellipse", fill: "#EEEEEE", border: "#777777")
+    static let builtInRelations: [String: EdgeStyle] = [
+        "member_of": EdgeStyle(color: "#555555"),
+        "partner_of": EdgeStyle(color: "#D55E00", arrowhead: "none", penwidth: 1.6),
+        "cooperates_with": EdgeStyle(color: "#D55E00", style: "dashed", arrowhead: "none", penwidth: 1.2),
+        "participates_in": EdgeStyle(color: "#0072B2"),
+        "manages": EdgeStyle(color: "#0072B2", arrowhead: "diamond"),
+        "coordinates": EdgeStyle(color: "#0072B2", style: "dashed", arrowhead: "diamond"),
+        "secretariat_for": EdgeStyle(color: "#0072B2", arrowhead: "box"),
+        "owns": EdgeStyle(color: "#777777", arrowhead: "odiamond"),
+        "part_of": EdgeStyle(color: "#777777", style: "dashed", arrowhead: "odiamond"),
+        "funds": EdgeStyle(color: "#009E73", style: "dashed"),
+        "addresses": EdgeStyle(color: "#999999", style: "dotted", arrowhead: "open"),
+        "contact_point_for": EdgeStyle(color: "#CC79A7", style: "dashed"),
+        "related_to": EdgeStyle(color: "#999999", style: "dotted", arrowhead: "none"),
+    ]
+
+    /// The style of a node kind: the theme's entry, else the kind's declared colour/shape, else the default.
+    func nodeStyle(kind: String, declared: KindInfo?) -> NodeStyle {
+        if let style = kinds[kind] { return style }
+        var style = defaultNode
         if let color = declared?.color { style.fill = color }
         if let shape = declared?.shape { style.shape = shape }
         return style
     }
 
-    static func style(forRelation relation: String) -> [String: String] {
-        switch relation {
-        case "member_of": return ["color": "#555555", "arrowhead": "normal"]
-        case "partner_of", "cooperates_with": return ["color": "#D55E00", "penwidth": "1.6"]
-        case "manages", "coordinates", "secretariat_for": return ["color": "#0072B2", "arrowhead": "diamond"]
-        case "owns", "part_of": return ["color": "#777777", "arrowhead": "odiamond"]
-        case "funds": return ["color": "#009E73", "style": "dashed"]
-        case "addresses": return ["color": "#999999", "style": "dotted", "arrowhead": "open"]
-        case "contact_point_for": return ["color": "#0072B2", "style": "dashed"]
-        default: return ["color": "#555555"]
-        }
+    func edgeStyle(relation: String) -> EdgeStyle { relations[relation] ?? defaultEdge }
+
+    /// The style of a node kind in the built-in theme (kept for callers of the earlier API).
+    static func style(forKind kind: String, declared: KindInfo?) -> NodeStyle {
+        standard.nodeStyle(kind: kind, declared: declared)
     }
 
     /// Wraps text at word boundaries so no line is longer than `width` characters (unless one word is).
+    /// Line breaks already in the text are kept.
     static func wrap(_ text: String, width: Int) -> String {
-        guard width > 0, text.count > width else { return text }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if current.isEmpty { current = String(word) }
-            else if current.count + 1 + word.count <= width { current += " " + word }
-            else { lines.append(current); current = String(word) }
+        guard width > 0 else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph -> String in
+            guard paragraph.count > width else { return String(paragraph) }
+            var lines: [String] = []
+            var current = ""
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                if current.isEmpty { current = String(word) }
+                else if current.count + 1 + word.count <= width { current += " " + word }
+                else { lines.append(current); current = String(word) }
+            }
+            if !current.isEmpty { lines.append(current) }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// Shortens text longer than `limit` characters, ending it with "…" (the full text stays in the SVG title).
+    static func truncate(_ text: String, limit: Int) -> String {
+        guard limit > 0, text.count > limit else { return text }
+        return String(text.prefix(max(1, limit - 1))) + "…"
+    }
+}
+
+// MARK: - Theme files
+
+extension Theme {
+    static let shapes: Set<String> = [
+        "box", "rect", "rectangle", "square", "ellipse", "oval", "circle", "point", "egg", "triangle", "plaintext",
+        "plain", "diamond", "trapezium", "parallelogram", "house", "pentagon", "hexagon", "septagon", "octagon",
+        "doublecircle", "doubleoctagon", "tripleoctagon", "invtriangle", "invtrapezium", "invhouse", "note", "tab",
+        "folder", "box3d", "component", "cylinder", "underline", "star", "none",
+    ]
+    static let lineStyles: Set<String> = ["solid", "dashed", "dotted", "bold", "invis"]
+    static let arrowheads: Set<String> = [
+        "normal", "inv", "dot", "invdot", "odot", "invodot", "none", "tee", "empty", "invempty", "diamond",
+        "odiamond", "ediamond", "crow", "box", "obox", "open", "halfopen", "vee", "onormal", "oinv",
+    ]
+
+    /// Reads a theme file: the built-in theme with every key the file gives replaced.
+    ///
+    /// ```yaml
+    /// font: DejaVu Sans
+    /// font_size: 10
+    /// palette: ["#E69F00", "#56B4E9"]
+    /// kinds:
+    ///   county: {shape: box, fill: "#E69F00", border: "#8A5F00", font_color: "#000000"}
+    /// relations:
+    ///   partner_of: {color: "#D55E00", style: solid, arrowhead: none, penwidth: 1.6}
+    /// ```
+    ///
+    /// - Throws: `GraphError.invalidInput` naming the file, line and offending key or value.
+    static func load(yamlFile path: String) throws -> Theme {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GraphError.file(path: path, reason: "cannot read the theme file")
         }
-        if !current.isEmpty { lines.append(current) }
-        return lines.joined(separator: "\n")
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw GraphError.file(path: path, reason: "the theme file is not UTF-8 text")
+        }
+        let root: Yams.Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw GraphError.file(path: path, reason: "the theme is not valid YAML: \(error)")
+        }
+        var reader = ThemeReader(path: path)
+        var theme = Theme.standard
+        if let root { reader.read(root, into: &theme) }
+        if !reader.problems.isEmpty { throw GraphError.invalidInput(reader.problems) }
+        return theme
+    }
+}
+
+private struct ThemeReader {
+    let path: String
+    var problems: [Diagnostic] = []
+
+    mutating func fail(_ message: String, _ node: Yams.Node) {
+        problems.append(.error(message, at: SourceLocation(file: path, line: node.mark?.line)))
+    }
+
+    func entries(_ node: Yams.Node) -> [(String, Yams.Node, Yams.Node)] {
+        guard case .mapping(let mapping) = node else { return [] }
+        return mapping.compactMap { pair in
+            guard case .scalar(let key) = pair.key else { return nil }
+            return (key.string, pair.key, pair.value)
+        }
+    }
+
+    mutating func text(_ node: Yams.Node, _ key: String) -> String? {
+        guard case .scalar(let scalar) = node else { fail("'\(key)' must be a single value", node); return nil }
+        return scalar.string
+    }
+
+    mutating func number(_ node: Yams.Node, _ key: String, range: ClosedRange<Double>) -> Double? {
+        guard let text = text(node, key) else { return nil }
+        guard let value = Double(text), range.contains(value) else {
+            fail("'\(key)' must be a number from \(DOT.number(range.lowerBound)) to \(DOT.number(range.upperBound)), not '\(text)'", node)
+            return nil
+        }
+        return value
+    }
+
+    mutating func color(_ node: Yams.Node, _ key: String) -> String? {
+        guard let text = text(node, key) else { return nil }
+        let hex = text.hasPrefix("#") ? text.dropFirst() : ""
+        let isHex = (hex.count == 6 || hex.count == 8) && hex.allSatisfy(\.isHexDigit)
+        let isName = !text.isEmpty && text.count <= 30 && text.allSatisfy { $0.isASCII && $0.isLetter }
+        guard isHex || isName else { fail("'\(key)' must be a colour like \"#E69F00\" or a Graphviz colour name, not '\(text)'", node); return nil }
+        return text
+    }
+
+    mutating func choice(_ node: Yams.Node, _ key: String, _ allowed: Set<String>) -> String? {
+        guard let text = text(node, key) else { return nil }
+        guard allowed.contains(text) else {
+            fail("unknown \(key) '\(text)'; choose from \(allowed.sorted().joined(separator: ", "))", node)
+            return nil
+        }
+        return text
+    }
+
+    mutating func read(_ root: Yams.Node, into theme: inout Theme) {
+        guard case .mapping = root else { fail("a theme file is a mapping (font:, kinds:, relations:, ...)", root); return }
+        for (key, keyNode, value) in entries(root) {
+            switch key {
+            case "font": if let v = text(value, key) { theme.font = v }
+            case "font_size": if let v = number(value, key, range: 4...72) { theme.fontSize = v }
+            case "title_size": if let v = number(value, key, range: 4...96) { theme.titleSize = v }
+            case "note_size": if let v = number(value, key, range: 4...72) { theme.noteSize = v }
+            case "size_range":
+                guard case .sequence(let items) = value, items.count == 2 else { fail("'size_range' is a list of two font sizes, e.g. [10, 16]", value); continue }
+                if let a = number(items[0], key, range: 4...72), let b = number(items[1], key, range: 4...96) { theme.sizeRange = (a, max(a, b)) }
+            case "palette":
+                guard case .sequence(let items) = value, !items.isEmpty else { fail("'palette' is a non-empty list of colours", value); continue }
+                let colors = items.compactMap { color($0, key) }
+                if colors.count == items.count { theme.palette = colors }
+            case "missing_fill": if let v = color(value, key) { theme.missingFill = v }
+            case "default_node": theme.defaultNode = nodeStyle(value, base: theme.defaultNode)
+            case "default_edge": theme.defaultEdge = edgeStyle(value, base: theme.defaultEdge)
+            case "kinds":
+                for (kind, _, style) in entries(value) {
+                    theme.kinds[kind] = nodeStyle(style, base: theme.kinds[kind] ?? theme.defaultNode)
+                }
+            case "relations":
+                for (relation, _, style) in entries(value) {
+                    theme.relations[relation] = edgeStyle(style, base: theme.relations[relation] ?? theme.defaultEdge)
+                }
+            default:
+                fail("unknown theme key '\(key)'; expected font, font_size, title_size, note_size, size_range, palette, missing_fill, default_node, default_edge, kinds, relations", keyNode)
+            }
+        }
+    }
+
+    mutating func nodeStyle(_ node: Yams.Node, base: Theme.NodeStyle) -> Theme.NodeStyle {
+        var style = base
+        guard case .mapping = node else { fail("a node style is a mapping of shape, fill, border, font_color", node); return style }
+        for (key, keyNode, value) in entries(node) {
+            switch key {
+            case "shape": if let v = choice(value, "shape", Theme.shapes) { style.shape = v }
+            case "fill": if let v = color(value, key) { style.fill = v }
+            case "border": if let v = color(value, key) { style.border = v }
+            case "font_color": if let v = color(value, key) { style.fontColor = v }
+            default: fail("unknown node style key '\(key)'; expected shape, fill, border, font_color", keyNode)
+            }
+        }
+        return style
+    }
+
+    mutating func edgeStyle(_ node: Yams.Node, base: Theme.EdgeStyle) -> Theme.EdgeStyle {
+        var style = base
+        guard case .mapping = node else { fail("a relation style is a mapping of color, style, arrowhead, penwidth", node); return style }
+        for (key, keyNode, value) in entries(node) {
+            switch key {
+            case "color": if let v = color(value, key) { style.color = v }
+            case "style": if let v = choice(value, "style", Theme.lineStyles) { style.style = v }
+            case "arrowhead": if let v = choice(value, "arrowhead", Theme.arrowheads) { style.arrowhead = v }
+            case "penwidth": if let v = number(value, key, range: 0.1...10) { style.penwidth = v }
+            default: fail("unknown relation style key '\(key)'; expected color, style, arrowhead, penwidth", keyNode)
+            }
+        }
+        return style
     }
 }

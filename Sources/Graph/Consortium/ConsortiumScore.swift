@@ -1,0 +1,77 @@
+import Foundation
+
+/// The parts of a proposed partner's score. `total` is their sum; a consortium's score is the mean of its
+/// partners' totals (the lead excluded), so each partner's `share` = total / (number of partners besides the
+/// lead) and the shares sum to the consortium's score.
+///
+/// - closeness ∈ (0, 2): 2 / (1 + cost) of the cheapest path (see `TieCost`) from the lead **or from any
+///   other member of the consortium**: a direct cited `partner_of` scores 1, a shared membership 0.8, three
+///   cited partner hops or a shared programme 0.5; ties of weight above 1 (several shared projects) score
+///   above 1.
+/// - theme ∈ [0, 0.5]: 0.5 × the share of the requested themes the partner has a tie to (or a tag for).
+/// - experience ∈ {0, 0.3}: the partner already has a tie to the programme (one of its `network_ids`), or
+///   lists it in a `programmes` attribute (as the CORDIS importer writes).
+/// - brokerage ∈ {0, 0.2}: the partner is a gatekeeper (Gould & Fernandez 1989) into a country the rules
+///   require: it is tied to an actor from the lead's country and to another actor from its own country that
+///   actor has no tie to, and its country is one the rules ask for (`min_from`, `sides`; any foreign country
+///   when the rules only ask for several countries).
+public struct ScoreParts: Hashable, Sendable {
+    public var closeness: Double = 0
+    public var theme: Double = 0
+    public var experience: Double = 0
+    public var brokerage: Double = 0
+
+    public var total: Double { closeness + theme + experience + brokerage }
+
+    public static let themeWeight = 0.5
+    public static let experienceWeight = 0.3
+    public static let brokerageWeight = 0.2
+
+    public init(closeness: Double = 0, theme: Double = 0, experience: Double = 0, brokerage: Double = 0) {
+        self.closeness = closeness
+        self.theme = theme
+        self.experience = experience
+        self.brokerage = brokerage
+    }
+
+    /// Closeness of a path of the given cost.
+    public static func closeness(cost: Double) -> Double {
+        guard cost.isFinite else { return 0 }
+        return 2 / (1 + cost)
+    }
+}
+
+/// One hop of a partner's path from the lead, with the relation and the citation of the tie.
+public struct PathHop: Hashable, Sendable {
+    public var from: String
+    public var to: String
+    public var relation: String
+    /// Whether the tie runs from `to` to `from` in the data (the path walks it backwards).
+    public var reversed: Bool
+    public var citation: String
+}
+
+/// A proposed member of a consortium and why it is proposed.
+public struct ProposedPartner: Sendable {
+    public enum Role: String, Sendable { case lead, partner }
+    public var node: Node
+    public var role: Role
+    public var parts: ScoreParts
+    /// The partner's share of the consortium score: total / (number of partners besides the lead).
+    public var share: Double
+    /// The cheapest path from the lead (empty for the lead; empty when forced with `--include` and not reachable).
+    public var path: [PathHop]
+    /// When closeness comes from another member rather than the lead: that member's id.
+    public var closestTo: String?
+    public var themes: [String]
+    public var programmes: [String]
+    /// Countries the partner is a gatekeeper into, with the number of (outside actor, inside actor) pairs it brokers.
+    public var gatekeeperPairs: Int
+}
+
+/// A proposed consortium: its members (lead first), score and each rule with whether it is met.
+public struct Consortium: Sendable {
+    public var score: Double
+    public var partners: [ProposedPartner]
+    public var rules: [RuleOutcome]
+}

@@ -1,0 +1,514 @@
+import Foundation
+
+/// What to search for: a programme, a lead, and the user's wishes.
+public struct ConsortiumQuery: Sendable {
+    public enum Method: String, Sendable, CaseIterable { case auto, exact, beam }
+
+    public var programme: ProgrammeRules
+    /// Node id of the lead partner.
+    public var lead: String
+    /// Theme node ids the consortium should work on.
+    public var themes: [String] = []
+    /// Number of partners, lead included (nil: the programme's minimum).
+    public var size: ClosedRange<Int>?
+    /// Node ids that must be partners.
+    public var include: [String] = []
+    /// Node ids that must not be partners.
+    public var exclude: [String] = []
+    /// Only candidates of these kinds (nil: every actor kind).
+    public var kinds: Set<String>?
+    public var top: Int = 3
+    /// Candidates must be reachable from the lead within this many ties.
+    public var maxHops: Int = 3
+    public var method: Method = .auto
+    /// `auto` uses exact search up to this many candidates, beam search above.
+    public var exactLimit: Int = 40
+    public var beamWidth: Int = 64
+    /// At most this many candidates are scored pairwise (the best by upper bound, plus the best few for each rule).
+    public var poolLimit: Int = 150
+
+    public init(programme: ProgrammeRules, lead: String) {
+        self.programme = programme
+        self.lead = lead
+    }
+}
+
+/// The answer: the best eligible consortia, or what is missing.
+public struct ConsortiumResult: Sendable {
+    public var programme: ProgrammeRules
+    public var lead: Node
+    public var consortia: [Consortium]
+    /// Rules that no consortium reachable from the lead can meet, each naming what is missing.
+    public var unmet: [String]
+    /// How the search went: method, number of candidates, candidates left out and why.
+    public var notes: [String]
+    public var method: ConsortiumQuery.Method
+}
+
+/// Finds eligible consortia built on the ties the lead already has.
+///
+/// Candidates are the actors (every kind except programme, theme and project) reachable from the lead within
+/// `maxHops` ties, from an eligible country, with a recorded `country`. Each gets the score parts of
+/// `ScoreParts`; a consortium's score is the mean of its partners' totals. The K best consortia meeting every
+/// rule are found by branch and bound (exact) for up to `exactLimit` candidates, else by beam search followed
+/// by pairwise-swap local search (heuristic; `ConsortiumTests` checks it against exact search).
+///
+/// - Complexity: paths O(P · h · (n + m)) for P candidates and h = maxHops; exact search worst case
+///   O(C(P, k)) for consortia of k, pruned by the score bound and the rule deficits; beam search
+///   O(k · B · P) states for beam width B.
+public enum ConsortiumFinder {
+    static let nonActorKinds: Set<String> = ["programme", "theme", "project"]
+
+    public static func find(in network: Network, query: ConsortiumQuery) throws -> ConsortiumResult {
+        guard let leadIndex = network.index(of: query.lead) else { throw GraphError.unknownNode(query.lead, candidates: []) }
+        let lead = network.nodes[leadIndex]
+        let rules = query.programme
+        for id in query.include + query.exclude + query.themes where network.index(of: id) == nil {
+            throw GraphError.unknownNode(id, candidates: [])
+        }
+        if let clash = query.include.first(where: { query.exclude.contains($0) }) {
+            throw GraphError.invalidArgument("'\(clash)' is both included and excluded")
+        }
+        if query.include.contains(query.lead) { throw GraphError.invalidArgument("the lead '\(query.lead)' is always a partner; do not --include it") }
+        let minSize = max(query.size?.lowerBound ?? rules.minPartners, 2, query.include.count + 1)
+        var maxSize = query.size?.upperBound ?? max(minSize, rules.minPartners)
+        if let limit = rules.maxPartners { maxSize = min(maxSize, limit) }
+
+        var compiled = CompiledRules(rules)
+        let leadCode = compiled.code(country: lead.country, kind: lead.kind)
+        var unmet: [String] = []
+        var notes: [String] = []
+        for outcome in compiled.leadOutcomes(country: lead.country, kind: lead.kind, label: lead.label) where !outcome.met {
+            unmet.append("\(outcome.rule): no consortium led by \(lead.label) is eligible")
+        }
+        if let eligible = rules.eligibleCountries, !eligible.contains(lead.country) {
+            unmet.append("every partner from \(eligible.label): the lead \(lead.label) is from \(lead.country ?? "no recorded country")")
+        }
+        if lead.country == nil { notes.append("the lead \(lead.id) has no `country`; add one so country rules can count it") }
+        if maxSize < minSize {
+            let reason = rules.maxPartners.map { "the programme allows at most \($0) partners" } ?? "--size allows at most \(maxSize)"
+            unmet.append("at least \(minSize) partners: \(reason)")
+        }
+
+        // Paths from the lead.
+        let tieGraph = TieGraph(network) { !ConsortiumFinder.nonActorKinds.contains($0.kind) || $0.kind == "programme" }
+        let fromLead = tieGraph.cheapestPaths(from: [leadIndex], maxHops: query.maxHops)
+        let excluded = Set(query.exclude)
+        let included = Set(query.include)
+        var skippedNoCountry = 0, skippedIneligible: [String: Int] = [:]
+        var candidates: [Int] = []
+        for (index, node) in network.nodes.enumerated() where index != leadIndex && !excluded.contains(node.id) {
+            if nonActorKinds.contains(node.kind) { continue }
+            if let kinds = query.kinds, !kinds.contains(node.kind), !included.contains(node.id) { continue }
+            guard fromLead.cost(to: index).isFinite || included.contains(node.id) else { continue }
+            guard let country = node.country else {
+                skippedNoCountry += 1
+                if included.contains(node.id) { throw GraphError.invalidArgument("--include \(node.id): the node has no `country`, so the rules cannot count it") }
+                continue
+            }
+            if let eligible = rules.eligibleCountries, !eligible.contains(country) {
+                skippedIneligible[country, default: 0] += 1
+                if included.contains(node.id) { unmet.append("--include \(node.id): \(country) is outside \(eligible.label)") }
+                continue
+            }
+            candidates.append(index)
+        }
+        if skippedNoCountry > 0 { notes.append("\(skippedNoCountry) actor\(skippedNoCountry == 1 ? "" : "s") within \(query.maxHops) ties left out: no `country` recorded") }
+        if !skippedIneligible.isEmpty {
+            let list = skippedIneligible.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            notes.append("actors within \(query.maxHops) ties left out as outside the programme's countries: \(list)")
+        }
+
+        // Static score parts.
+        let themeSet = Set(query.themes)
+        let experienceIDs = Set(rules.networkIDs.map { $0.lowercased() })
+        var neighbourIDs: [[Int]] = Array(repeating: [], count: network.nodes.count)
+        for edge in network.edges {
+            guard let u = network.index(of: edge.from), let v = network.index(of: edge.to), u != v else { continue }
+            neighbourIDs[u].append(v)
+            neighbourIDs[v].append(u)
+        }
+        let requiredCountries: Set<String>? = {
+            var set: Set<String> = []
+            for need in rules.minFrom { set.formUnion(need.countries.codes) }
+            for side in rules.sides { set.formUnion(side.codes) }
+            if let leadCountry = lead.country { set.remove(leadCountry) }
+            if set.isEmpty { return rules.minCountries > 1 ? nil : [] }
+            return set
+        }()
+
+        typealias Static = CandidateFacts
+        func staticParts(_ index: Int) -> Static {
+            let node = network.nodes[index]
+            var parts = Static()
+            var matched = 0
+            for v in Set(neighbourIDs[index]).sorted() {
+                let other = network.nodes[v]
+                if other.kind == "theme" {
+                    parts.themes.append(other.id)
+                    if themeSet.contains(other.id) { matched += 1 }
+                }
+                if other.kind == "programme" { parts.programmes.append(other.id) }
+                if experienceIDs.contains(other.id.lowercased()) { parts.experience = ScoreParts.experienceWeight }
+            }
+            for theme in themeSet where !parts.themes.contains(theme) && node.tags.contains(theme) { matched += 1 }
+            if let listed = node.attributes["programmes"] {
+                for item in listed.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+                    if !parts.programmes.contains(item) { parts.programmes.append(item) }
+                    if experienceIDs.contains(item.lowercased()) { parts.experience = ScoreParts.experienceWeight }
+                }
+            }
+            if !themeSet.isEmpty { parts.theme = ScoreParts.themeWeight * Double(matched) / Double(themeSet.count) }
+            if let country = node.country, country != lead.country, requiredCountries?.contains(country) ?? true, let leadCountry = lead.country {
+                parts.pairs = gatekeeperPairs(index, graph: tieGraph, network: network, outsideCountry: leadCountry)
+                if parts.pairs > 0 { parts.brokerage = ScoreParts.brokerageWeight }
+            }
+            return parts
+        }
+
+        // Pool: best candidates by lead closeness + static parts, plus the best few for each rule.
+        var statics: [Int: Static] = [:]
+        for c in candidates + [leadIndex] { statics[c] = staticParts(c) }
+        func preliminary(_ c: Int) -> Double {
+            let s = (statics[c] ?? CandidateFacts())
+            return ScoreParts.closeness(cost: fromLead.cost(to: c)) + s.theme + s.experience + s.brokerage
+        }
+        let ranked = candidates.sorted { (preliminary($0), network.nodes[$1].id) > (preliminary($1), network.nodes[$0].id) }
+        var poolSet = Set(ranked.prefix(query.poolLimit))
+        for c in candidates where included.contains(network.nodes[c].id) { poolSet.insert(c) }
+        if ranked.count > query.poolLimit {
+            var perBit = [Int](repeating: 0, count: compiled.requirements.count)
+            var perCountry: [String: Int] = [:]
+            for c in ranked {
+                let code = compiled.code(country: network.nodes[c].country, kind: network.nodes[c].kind)
+                for bit in 0..<perBit.count where code.flags & (1 << UInt64(bit)) != 0 && perBit[bit] < 10 + compiled.needed(compiled.requirements[bit]) {
+                    perBit[bit] += 1
+                    poolSet.insert(c)
+                }
+                let country = network.nodes[c].country ?? ""
+                if perCountry[country, default: 0] < 3 {
+                    perCountry[country, default: 0] += 1
+                    poolSet.insert(c)
+                }
+            }
+            notes.append("\(candidates.count) candidates within \(query.maxHops) ties; the \(poolSet.count) best (by closeness to the lead and fit, plus the best for each rule and country) were compared")
+        }
+        let pool = ranked.filter { poolSet.contains($0) }
+        let codes = pool.map { compiled.code(country: network.nodes[$0].country, kind: network.nodes[$0].kind) }
+
+        // Pairwise closeness among the pool.
+        let p = pool.count
+        var positionOf = [Int32](repeating: -1, count: network.nodes.count)
+        for (k, c) in pool.enumerated() { positionOf[c] = Int32(k) }
+        var pair = [Double](repeating: 0, count: p * p)
+        for (a, c) in pool.enumerated() {
+            let tree = tieGraph.cheapestPaths(from: [c], maxHops: query.maxHops)
+            for (b, d) in pool.enumerated() where b != a { pair[a * p + b] = ScoreParts.closeness(cost: tree.cost(to: d)) }
+        }
+        let leadClose = pool.map { ScoreParts.closeness(cost: fromLead.cost(to: $0)) }
+        let staticTotal = pool.map { (statics[$0] ?? CandidateFacts()).theme + (statics[$0] ?? CandidateFacts()).experience + (statics[$0] ?? CandidateFacts()).brokerage }
+        var upper = [Double](repeating: 0, count: p)
+        for a in 0..<p {
+            var best = leadClose[a]
+            for b in 0..<p where b != a { best = max(best, pair[b * p + a]) }
+            upper[a] = staticTotal[a] + best
+        }
+
+        // Feasibility per rule over everything reachable (names the missing piece).
+        let reachable = [leadCode] + codes
+        let reachableTally = compiled.tally(reachable)
+        let within = "within \(query.maxHops) ties of \(lead.label)"
+        if reachable.count < rules.minPartners {
+            unmet.append("at least \(rules.minPartners) partners: only \(reachable.count - 1) eligible actor\(reachable.count == 2 ? "" : "s") with a country reachable \(within)")
+        }
+        if reachableTally.distinctCountries < rules.minCountries {
+            let countries = Set(reachable.filter { $0.flags & compiled.countsBit != 0 && $0.country >= 0 }.map { compiled.countries[Int($0.country)] }).sorted()
+            let among = rules.countriesAmong.map { " among \($0.label)" } ?? ""
+            unmet.append("partners from at least \(rules.minCountries) different countries\(among): only \(countries.count) reachable \(within) (\(countries.joined(separator: ", ")))")
+        }
+        for (bit, requirement) in compiled.requirements.enumerated() where reachableTally.bitCounts[bit] < compiled.needed(requirement) {
+            let have = reachableTally.bitCounts[bit]
+            let amount = have == 0 ? "no" : "only \(have)"
+            switch requirement {
+            case .fromCountries(let need):
+                unmet.append("at least \(need.min) partner\(need.min == 1 ? "" : "s") from \(need.countries.label): \(amount) partner from \(need.countries.label) reachable \(within)")
+            case .ofKind(let need):
+                unmet.append("at least \(need.min) partner\(need.min == 1 ? "" : "s") of kind \(need.label): \(amount) \(need.label) partner reachable \(within)")
+            case .side(let side):
+                unmet.append("a partner from \(side.label), one side of the partnership: \(amount) partner from \(side.label) reachable \(within)")
+            }
+        }
+
+        var method = query.method
+        if method == .auto { method = p <= query.exactLimit ? .exact : .beam }
+        var consortia: [Consortium] = []
+        if unmet.isEmpty {
+            let forced = pool.indices.filter { included.contains(network.nodes[pool[$0]].id) }
+            let search = Search(compiled: compiled, leadCode: leadCode, codes: codes, leadClose: leadClose, pair: pair,
+                                staticTotal: staticTotal, upper: upper, minSize: minSize, maxSize: maxSize, top: max(1, query.top), forced: forced)
+            let found = method == .exact ? search.exact() : search.beam(width: query.beamWidth)
+            if found.isEmpty {
+                unmet.append("no set of \(minSize == maxSize ? "\(minSize)" : "\(minSize)–\(maxSize)") partners \(within) meets every rule at once; try --size with more partners or a larger --max-hops")
+            }
+            for members in found {
+                consortia.append(explain(members.sorted(), pool: pool, search: search, network: network, lead: lead, leadIndex: leadIndex, leadCode: leadCode,
+                                         fromLead: fromLead, statics: { (statics[$0] ?? CandidateFacts()) }, compiled: compiled))
+            }
+            notes.insert("\(method == .exact ? "exact search (branch and bound)" : "beam search (width \(query.beamWidth)) with swap improvement") over \(p) candidate\(p == 1 ? "" : "s")", at: 0)
+        }
+
+        return ConsortiumResult(programme: rules, lead: lead, consortia: consortia, unmet: unmet, notes: notes, method: method)
+
+    }
+
+    /// The explanation of one consortium: each partner's score parts, path from the lead, themes and programmes.
+    static func explain(_ members: [Int], pool: [Int], search: Search, network: Network, lead: Node, leadIndex: Int, leadCode: MemberCode,
+                    fromLead: PathTree, statics: (Int) -> CandidateFacts, compiled: CompiledRules) -> Consortium {
+        let n = members.count
+        var partners: [ProposedPartner] = []
+        partners.append(ProposedPartner(node: lead, role: .lead, parts: ScoreParts(), share: 0, path: [], closestTo: nil,
+                                        themes: statics(leadIndex).themes, programmes: statics(leadIndex).programmes, gatekeeperPairs: 0))
+        var total = 0.0
+        for a in members {
+            let index = pool[a]
+            let s = statics(index)
+            var closeness = search.leadClose[a]
+            var closest: String?
+            for b in members where b != a && search.pair[b * search.p + a] > closeness + 1e-12 {
+                closeness = search.pair[b * search.p + a]
+                closest = network.nodes[pool[b]].id
+            }
+            let parts = ScoreParts(closeness: closeness, theme: s.theme, experience: s.experience, brokerage: s.brokerage)
+            total += parts.total
+            let hops = fromLead.hops(to: index).map { hop -> PathHop in
+                let edge = network.edges[hop.edge]
+                return PathHop(from: network.nodes[hop.from].id, to: network.nodes[hop.to].id, relation: edge.relation,
+                               reversed: edge.from != network.nodes[hop.from].id, citation: network.citationText(edge))
+            }
+            partners.append(ProposedPartner(node: network.nodes[index], role: .partner, parts: parts, share: parts.total / Double(n),
+                                            path: hops, closestTo: closest, themes: s.themes, programmes: s.programmes, gatekeeperPairs: s.pairs))
+        }
+        partners[1...].sort { ($0.parts.total, $1.node.id) > ($1.parts.total, $0.node.id) }
+        let outcomes = compiled.outcomes(members: [leadCode] + members.map { search.codes[$0] }, leadCountry: lead.country,
+                                         leadKind: lead.kind, leadLabel: lead.label)
+        return Consortium(score: total / Double(n), partners: partners, rules: outcomes)
+    }
+
+    /// Gould–Fernandez gatekeeper pairs of `v` for actors from `outsideCountry`: pairs (a, c) with a from the
+    /// outside country tied to v, c from v's own country tied to v, and no tie between a and c.
+    static func gatekeeperPairs(_ v: Int, graph: TieGraph, network: Network, outsideCountry: String) -> Int {
+        let own = network.nodes[v].country
+        let row = Int(graph.offsets[v])..<Int(graph.offsets[v + 1])
+        var outside: [Int] = [], inside: [Int] = []
+        for slot in row {
+            let u = Int(graph.targets[slot])
+            let country = network.nodes[u].country
+            if ConsortiumFinder.nonActorKinds.contains(network.nodes[u].kind) { continue }
+            if country == outsideCountry { outside.append(u) } else if country == own { inside.append(u) }
+        }
+        var pairs = 0
+        for a in outside {
+            let aRow = graph.targets[Int(graph.offsets[a])..<Int(graph.offsets[a + 1])]
+            for c in inside where !binaryContains(aRow, Int32(c)) { pairs += 1 }
+        }
+        return pairs
+    }
+
+    static func binaryContains(_ sorted: ArraySlice<Int32>, _ value: Int32) -> Bool {
+        var low = sorted.startIndex, high = sorted.endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.endIndex && sorted[low] == value
+    }
+}
+
+/// What a candidate brings regardless of the other partners: the static score parts and their evidence.
+struct CandidateFacts {
+    var theme = 0.0, experience = 0.0, brokerage = 0.0
+    var pairs = 0
+    var themes: [String] = []
+    var programmes: [String] = []
+}
+
+/// The search over candidate sets, on flat arrays indexed by pool position (0 ..< p).
+struct Search {
+    let compiled: CompiledRules
+    let leadCode: MemberCode
+    let codes: [MemberCode]
+    let leadClose: [Double]
+    /// pair[a * p + b]: closeness of b to a.
+    let pair: [Double]
+    let staticTotal: [Double]
+    /// Upper bound of each candidate's total in any consortium. Pool positions are sorted by it, descending.
+    let upper: [Double]
+    let minSize: Int
+    let maxSize: Int
+    let top: Int
+    let forced: [Int]
+    var p: Int { codes.count }
+
+    init(compiled: CompiledRules, leadCode: MemberCode, codes: [MemberCode], leadClose: [Double], pair: [Double],
+         staticTotal: [Double], upper: [Double], minSize: Int, maxSize: Int, top: Int, forced: [Int]) {
+        self.compiled = compiled
+        self.leadCode = leadCode
+        self.codes = codes
+        self.leadClose = leadClose
+        self.pair = pair
+        self.staticTotal = staticTotal
+        self.upper = upper
+        self.minSize = minSize
+        self.maxSize = maxSize
+        self.top = top
+        self.forced = forced
+    }
+
+    /// The exact score of a set of partners (pool positions, lead excluded).
+    func score(_ members: [Int]) -> Double {
+        var total = 0.0
+        for a in members {
+            var closeness = leadClose[a]
+            for b in members where b != a { closeness = max(closeness, pair[b * p + a]) }
+            total += staticTotal[a] + closeness
+        }
+        return total / Double(members.count)
+    }
+
+    func satisfied(_ members: [Int]) -> Bool {
+        compiled.isSatisfied([leadCode] + members.map { codes[$0] })
+    }
+
+    /// The K best results so far, best first; ties broken by the member positions (deterministic).
+    struct Best {
+        var items: [(score: Double, members: [Int])] = []
+        let capacity: Int
+        var threshold: Double { items.count < capacity ? -.infinity : items[items.count - 1].score }
+
+        mutating func offer(_ score: Double, _ members: [Int]) {
+            let sorted = members.sorted()
+            if items.contains(where: { $0.members == sorted }) { return }
+            if items.count == capacity, !Best.before((score, sorted), items[items.count - 1]) { return }
+            items.append((score, sorted))
+            items.sort(by: Best.before)
+            if items.count > capacity { items.removeLast() }
+        }
+
+        static func before(_ a: (score: Double, members: [Int]), _ b: (score: Double, members: [Int])) -> Bool {
+            if abs(a.score - b.score) > 1e-9 { return a.score > b.score }
+            return a.members.lexicographicallyPrecedes(b.members)
+        }
+    }
+
+    /// Branch and bound over sets of pool positions in decreasing order of upper bound.
+    func exact() -> [[Int]] {
+        var best = Best(capacity: top)
+        var members = forced
+        let forcedSet = Set(forced)
+        // Suffix counts: how many candidates from position i on count for each requirement bit.
+        let bits = compiled.requirements.count
+        var suffix = [Int](repeating: 0, count: (p + 1) * max(bits, 1))
+        if bits > 0 {
+            for i in stride(from: p - 1, through: 0, by: -1) {
+                for bit in 0..<bits {
+                    suffix[i * bits + bit] = suffix[(i + 1) * bits + bit] + (codes[i].flags & (1 << UInt64(bit)) != 0 && !forcedSet.contains(i) ? 1 : 0)
+                }
+            }
+        }
+        // Sizes count the lead; `members` holds the partners besides the lead, whose mean total is the score.
+        func bound(_ members: [Int], from position: Int) -> Double {
+            let have = members.reduce(0.0) { $0 + upper[$1] }
+            var bestBound = -Double.infinity
+            var added = 0.0, count = members.count, i = position
+            if count + 1 >= minSize && count > 0 { bestBound = have / Double(count) }
+            while count + 1 < maxSize && i < p {
+                if !forcedSet.contains(i) {
+                    added += upper[i]
+                    count += 1
+                    if count + 1 >= minSize { bestBound = max(bestBound, (have + added) / Double(count)) }
+                }
+                i += 1
+            }
+            return bestBound
+        }
+        func visit(_ position: Int) {
+            let tally = compiled.tally([leadCode] + members.map { codes[$0] })
+            if members.count + 1 >= minSize, compiled.isSatisfied([leadCode] + members.map { codes[$0] }) {
+                best.offer(score(members), members)
+            }
+            if members.count + 1 >= maxSize || position >= p { return }
+            if compiled.deficit(tally) > maxSize - members.count - 1 { return }
+            for (bit, requirement) in compiled.requirements.enumerated() where tally.bitCounts[bit] + suffix[position * bits + bit] < compiled.needed(requirement) {
+                return
+            }
+            if bound(members, from: position) < best.threshold - 1e-12 { return }
+            for i in position..<p where !forcedSet.contains(i) {
+                members.append(i)
+                visit(i + 1)
+                members.removeLast()
+            }
+        }
+        visit(0)
+        return best.items.map(\.members)
+    }
+
+    /// Beam search: grow sets one partner at a time, keeping the `width` most promising by bound and
+    /// dropping sets whose rule deficit cannot be closed; then improve the best by swapping single partners.
+    func beam(width: Int) -> [[Int]] {
+        var best = Best(capacity: top)
+        let forcedSet = Set(forced)
+        var layer: [[Int]] = [forced]
+        func promise(_ members: [Int]) -> Double {
+            let have = members.reduce(0.0) { $0 + upper[$1] }
+            return have / Double(max(1, members.count))
+        }
+        while !layer.isEmpty {
+            var next: [[Int]] = []
+            var seen: Set<[Int]> = []
+            for members in layer {
+                if members.count + 1 >= minSize && satisfied(members) { best.offer(score(members), members) }
+                if members.count + 1 >= maxSize { continue }
+                for i in 0..<p where !forcedSet.contains(i) && !members.contains(i) {
+                    let grown = (members + [i]).sorted()
+                    if !seen.insert(grown).inserted { continue }
+                    let tally = compiled.tally([leadCode] + grown.map { codes[$0] })
+                    if compiled.deficit(tally) > maxSize - grown.count - 1 { continue }
+                    next.append(grown)
+                }
+            }
+            next.sort { a, b in
+                let (pa, pb) = (promise(a), promise(b))
+                if abs(pa - pb) > 1e-12 { return pa > pb }
+                return a.lexicographicallyPrecedes(b)
+            }
+            layer = Array(next.prefix(width))
+        }
+        // Local search: swap one partner for one outsider while the score improves.
+        for start in best.items.map(\.members) {
+            var current = start
+            var currentScore = score(current)
+            var improved = true
+            var rounds = 0
+            while improved && rounds < 20 {
+                improved = false
+                rounds += 1
+                for slot in current.indices where !forcedSet.contains(current[slot]) {
+                    for i in 0..<p where !current.contains(i) {
+                        var trial = current
+                        trial[slot] = i
+                        trial.sort()
+                        guard satisfied(trial) else { continue }
+                        let trialScore = score(trial)
+                        best.offer(trialScore, trial)
+                        if trialScore > currentScore + 1e-12 {
+                            current = trial
+                            currentScore = trialScore
+                            improved = true
+                        }
+                    }
+                }
+            }
+        }
+        return best.items.map(\.members)
+    }
+}

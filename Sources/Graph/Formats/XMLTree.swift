@@ -1,0 +1,153 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A parsed XML element: its local name, namespace, attributes, children, text and the line it starts on.
+///
+/// Built with Foundation's `XMLParser` (libxml2 underneath). Network files have no business declaring
+/// entities, so a document whose DTD declares any (`<!ENTITY`) is rejected before parsing: this rules out
+/// external entities (XXE) and entity expansion bombs ("billion laughs") whatever the parser would do.
+/// External entities are also never resolved by the parser (`shouldResolveExternalEntities = false`).
+public final class MarkupElement: @unchecked Sendable {
+    public let name: String
+    public let namespace: String?
+    public let attributes: [String: String]
+    public internal(set) var children: [MarkupElement] = []
+    public internal(set) var text: String = ""
+    public let line: Int
+
+    init(name: String, namespace: String?, attributes: [String: String], line: Int) {
+        self.name = name
+        self.namespace = namespace
+        self.attributes = attributes
+        self.line = line
+    }
+
+    /// Direct children with this local name.
+    public func children(_ name: String) -> [MarkupElement] { children.filter { $0.name == name } }
+
+    /// The first direct child with this local name.
+    public func child(_ name: String) -> MarkupElement? { children.first { $0.name == name } }
+
+    public subscript(attribute: String) -> String? { attributes[attribute] }
+}
+
+/// Parses XML text into an `MarkupElement` tree, or a diagnostic with the line of the problem.
+public enum XMLTree {
+    /// Parses `data`. `guardEntities: false` is for tests of the parser's own defences only.
+    /// - Complexity: O(n) in the size of the text.
+    public static func parse(_ data: Data, path: String, guardEntities: Bool = true) -> Result<MarkupElement, Diagnostic> {
+        if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
+            return .failure(.error("file is UTF-16; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
+        }
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return .failure(.error("malformed XML: the document is empty", at: SourceLocation(file: path, line: 1)))
+        }
+        if guardEntities, let line = entityDeclarationLine(data) {
+            return .failure(.error("the document declares XML entities (<!ENTITY ...>); network files must not (entities are refused to prevent external-entity and expansion attacks)",
+                                   at: SourceLocation(file: path, line: line)))
+        }
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = true
+        parser.shouldReportNamespacePrefixes = false
+        let builder = Builder()
+        parser.delegate = builder
+        let finished = parser.parse()
+        if let (code, line) = builder.error {
+            return .failure(.error("malformed XML: \(describe(code))", at: SourceLocation(file: path, line: line)))
+        }
+        guard finished, let root = builder.root else {
+            let code = (parser.parserError as NSError?)?.code ?? 0
+            return .failure(.error("malformed XML: \(code == 0 ? "no root element" : describe(code))", at: SourceLocation(file: path, line: max(1, parser.lineNumber))))
+        }
+        return .success(root)
+    }
+
+    /// The line of the first `<!ENTITY` declaration when the document has a DOCTYPE, else nil.
+    static func entityDeclarationLine(_ data: Data) -> Int? {
+        let bytes = [UInt8](data)
+        let doctype = Array("<!DOCTYPE".utf8), entity = Array("<!ENTITY".utf8)
+        func find(_ needle: [UInt8]) -> Int? {
+            guard bytes.count >= needle.count else { return nil }
+            var i = 0
+            outer: while i <= bytes.count - needle.count {
+                for j in 0..<needle.count where bytes[i + j] != needle[j] { i += 1; continue outer }
+                return i
+            }
+            return nil
+        }
+        guard find(doctype) != nil, let offset = find(entity) else { return nil }
+        return 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+    }
+
+    /// A readable description of a libxml2 error code as `XMLParser` reports it.
+    static func describe(_ code: Int) -> String {
+        let known: [Int: String] = [
+            4: "the document is empty", 5: "extra content at the end of the document, or the document ended early",
+            9: "invalid character", 23: "'&' not followed by an entity name", 26: "undeclared entity",
+            27: "undeclared entity", 38: "unescaped '<' in an attribute value", 39: "attribute without a value",
+            40: "attribute value not quoted", 41: "attribute redefined", 57: "bad XML declaration",
+            64: "bad XML declaration", 65: "bad XML declaration", 68: "bad name", 73: "'>' expected", 76: "start and end tags do not match",
+            77: "tag not closed", 89: "entity loop (recursive entity)", 111: "invalid character",
+        ]
+        if let text = known[code] { return text }
+        if let name = XMLParser.ErrorCode(rawValue: code) { return "\(name) (libxml2 code \(code))" }
+        return "syntax error (libxml2 code \(code))"
+    }
+
+    private final class Builder: NSObject, XMLParserDelegate {
+        var root: MarkupElement?
+        var stack: [MarkupElement] = []
+        var error: (Int, Int)?
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            let element = MarkupElement(name: elementName, namespace: namespaceURI, attributes: attributeDict, line: parser.lineNumber)
+            if let parent = stack.last { parent.children.append(element) } else if root == nil { root = element }
+            stack.append(element)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            _ = stack.popLast()
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            stack.last?.text += string
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+            stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
+        }
+
+        func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? { nil }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            if error == nil { error = ((parseError as NSError).code, max(1, parser.lineNumber)) }
+            parser.abortParsing()
+        }
+    }
+}
+
+/// Escapes text for XML content and attribute values.
+public func xmlEscape(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "\"": result += "&quot;"
+        case "\n": result += "&#10;"
+        case "\r": result += "&#13;"
+        case "\t": result += "&#9;"
+        default:
+            // Characters XML 1.0 cannot carry at all are dropped.
+            if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+            result.unicodeScalars.append(scalar)
+        }
+    }
+    return result
+}

@@ -1,0 +1,282 @@
+import ArgumentParser
+import Foundation
+import Graph
+
+struct ConsortiumCommand: NetmapCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consortium",
+        abstract: "Propose eligible consortia for a programme call, built on ties the lead already has.",
+        discussion: """
+        Programme rules come from a YAML file with `programmes:` among the inputs, else from the bundled \
+        data/programmes.yaml (see docs/guide-consortium.md). Each partner is scored by closeness to the lead and \
+        the other partners (short, cited paths), thematic fit, experience with the programme and brokerage into a \
+        country the rules require; a consortium's score is the mean of its partners' scores.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: ArgumentHelp("Programme id, e.g. horizon-europe, interreg-npa (see data/programmes.yaml).", valueName: "ID"))
+    var programme: String
+
+    @Option(help: ArgumentHelp("The lead partner: a node id or an unambiguous label prefix.", valueName: "NODE"))
+    var lead: String
+
+    @Option(name: .customLong("theme"), help: ArgumentHelp("A theme the consortium should work on (repeatable).", valueName: "THEME"))
+    var themes: [String] = []
+
+    @Option(help: ArgumentHelp("Number of partners, lead included: N or MIN..MAX. Default: the programme's minimum.", valueName: "MIN..MAX"))
+    var size: String?
+
+    @Option(name: .customLong("include"), help: ArgumentHelp("A node that must be a partner (repeatable).", valueName: "ID"))
+    var includes: [String] = []
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("A node that must not be a partner (repeatable).", valueName: "ID"))
+    var excludes: [String] = []
+
+    @Option(help: ArgumentHelp("Only candidates of these kinds (comma-separated).", valueName: "kind,..."))
+    var kinds: String?
+
+    @Option(help: "Number of consortia to propose.")
+    var top: Int = 3
+
+    @Option(name: .customLong("max-hops"), help: "Candidates must be reachable from the lead within this many ties.")
+    var maxHops: Int = 3
+
+    @Option(help: "Search: auto (exact up to 40 candidates, else beam), exact or beam.")
+    var method: String = "auto"
+
+    @Option(name: .customLong("beam-width"), help: "Beam width of the heuristic search.")
+    var beamWidth: Int = 64
+
+    @Option(help: ArgumentHelp("Programme rules file (overrides rules found among the inputs).", valueName: "FILE"))
+    var programmes: String?
+
+    @Option(help: "Output format: table or json.")
+    var format: Format = .table
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the result to this file instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Draw the lead's network with the best consortium highlighted (.svg, .png, .pdf or .dot).", valueName: "FILE"))
+    var render: String?
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if maxHops < 1 || maxHops > 6 { throw ValidationError("--max-hops must be between 1 and 6") }
+        if beamWidth < 1 { throw ValidationError("--beam-width must be at least 1") }
+        if ConsortiumQuery.Method(rawValue: method) == nil { throw ValidationError("--method must be auto, exact or beam, not '\(method)'") }
+        _ = try parsedSize()
+        if let render {
+            let ext = URL(fileURLWithPath: render).pathExtension.lowercased()
+            if !["svg", "png", "pdf", "dot", "gv"].contains(ext) {
+                throw ValidationError("cannot tell the format of '\(render)': use .svg, .png, .pdf or .dot")
+            }
+        }
+    }
+
+    func parsedSize() throws -> ClosedRange<Int>? {
+        guard let size else { return nil }
+        let parts = size.components(separatedBy: "..")
+        let numbers = parts.map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard (parts.count == 1 || parts.count == 2), numbers.allSatisfy({ $0 != nil }), let low = numbers.first ?? nil, let high = numbers.last ?? nil else {
+            throw ValidationError("--size '\(size)': write N or MIN..MAX, e.g. 3..5")
+        }
+        if low > high { throw ValidationError("--size \(size): the minimum \(low) is larger than the maximum \(high)") }
+        if low < 2 { throw ValidationError("--size \(size): a consortium has at least 2 partners (the lead and one more)") }
+        return low...high
+    }
+
+    func execute() throws {
+        let paths = try input.paths
+        let network = try input.load()
+        let catalogue = try ProgrammeSources.catalogue(inputs: paths, explicit: programmes)
+        guard let rules = catalogue.programme(programme) else {
+            let known = catalogue.programmes.map(\.id).joined(separator: ", ")
+            throw GraphError.invalidArgument("unknown programme '\(programme)'; known programmes: \(known)")
+        }
+        let leadNode = try network.resolve(lead)
+        var query = ConsortiumQuery(programme: rules, lead: leadNode.id)
+        query.themes = try themes.map { try network.resolve($0).id }
+        query.include = try includes.map { try network.resolve($0).id }
+        query.exclude = try excludes.map { try network.resolve($0).id }
+        query.kinds = kinds.map(splitList)
+        query.size = try parsedSize()
+        query.top = top
+        query.maxHops = maxHops
+        query.method = ConsortiumQuery.Method(rawValue: method) ?? .auto
+        query.beamWidth = beamWidth
+        let result = try ConsortiumFinder.find(in: network, query: query)
+        let text = format == .json ? try jsonText(ConsortiumReport.json(result)) : ConsortiumReport.table(result, network: network)
+        try emit(text, to: output)
+        if let render { try ConsortiumReport.render(result, network: network, to: render, hops: maxHops) }
+    }
+}
+
+/// Where programme rules come from: YAML inputs that declare `programmes:`, else the bundled file.
+enum ProgrammeSources {
+    static func catalogue(inputs: [String], explicit: String?) throws -> ProgrammeCatalogue {
+        var catalogue = ProgrammeCatalogue()
+        var found = false
+        for path in inputs {
+            for file in yamlFiles(path) {
+                guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8),
+                      ProgrammeCatalogue.declaresProgrammes(text) else { continue }
+                catalogue.merge(try ProgrammeCatalogue.read(text, path: file))
+                found = true
+            }
+        }
+        if !found, explicit == nil {
+            guard let folder = BundledData.folder, FileManager.default.fileExists(atPath: folder + "/programmes.yaml") else {
+                throw GraphError.invalidArgument("no programme rules: no input declares `programmes:` and data/programmes.yaml was not found; pass --programmes FILE")
+            }
+            catalogue.merge(try ProgrammeCatalogue.load(folder + "/programmes.yaml"))
+        }
+        if let explicit { catalogue.merge(try ProgrammeCatalogue.load(explicit)) }
+        return catalogue
+    }
+
+    static func yamlFiles(_ path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+        if !isDirectory.boolValue { return path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? [path] : [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
+    }
+}
+
+/// Text, JSON and drawing of a consortium result.
+enum ConsortiumReport {
+    static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    static func number(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    static func json(_ result: ConsortiumResult) -> [String: Any] {
+        let consortia: [[String: Any]] = result.consortia.map { consortium in
+            let partners: [[String: Any]] = consortium.partners.map { partner in
+                var entry: [String: Any] = [
+                    "id": partner.node.id, "label": partner.node.label, "kind": partner.node.kind,
+                    "country": partner.node.country ?? NSNull(), "role": partner.role.rawValue,
+                    "score_parts": [
+                        "closeness": round(partner.parts.closeness), "theme": round(partner.parts.theme),
+                        "experience": round(partner.parts.experience), "brokerage": round(partner.parts.brokerage),
+                        "total": round(partner.parts.total), "share": round(partner.share),
+                    ],
+                    "path": partner.path.map { hop -> [String: Any] in
+                        ["from": hop.from, "to": hop.to, "relation": hop.relation, "direction": hop.reversed ? "backward" : "forward", "cite": hop.citation]
+                    },
+                    "themes": partner.themes, "programmes": partner.programmes,
+                ]
+                if let closest = partner.closestTo { entry["closest_to"] = closest }
+                if partner.gatekeeperPairs > 0 { entry["gatekeeper_pairs"] = partner.gatekeeperPairs }
+                return entry
+            }
+            return ["score": round(consortium.score), "partners": partners,
+                    "rules": consortium.rules.map { ["rule": $0.rule, "met": $0.met] as [String: Any] }]
+        }
+        return [
+            "programme": result.programme.id, "lead": result.lead.id, "consortia": consortia, "unmet": result.unmet,
+            "notes": result.notes, "method": result.method.rawValue,
+            "programme_rules": [
+                "label": result.programme.label,
+                "cite": result.programme.cite.map { citation -> [String: Any] in
+                    var entry: [String: Any] = ["title": citation.title]
+                    if let url = citation.url { entry["url"] = url }
+                    return entry
+                },
+                "unconfirmed": result.programme.unconfirmed,
+            ] as [String: Any],
+        ]
+    }
+
+    static func pathText(_ path: [PathHop], network: Network) -> String {
+        guard let first = path.first else { return "(no path: added with --include)" }
+        func name(_ id: String) -> String { network.node(id)?.label ?? id }
+        var text = name(first.from)
+        for hop in path {
+            let arrow = hop.reversed ? " ←\(hop.relation)— " : " —\(hop.relation)→ "
+            text += arrow + name(hop.to) + (hop.citation.isEmpty ? " [uncited]" : " [\(hop.citation)]")
+        }
+        return text
+    }
+
+    static func table(_ result: ConsortiumResult, network: Network) -> String {
+        let rules = result.programme
+        var lines: [String] = []
+        lines.append("\(rules.label) (\(rules.id)), lead: \(result.lead.label) (\(result.lead.id), \(result.lead.country ?? "no country"))")
+        lines.append("rules from: " + rules.cite.map(\.description).joined(separator: "; "))
+        if !rules.unconfirmed.isEmpty {
+            lines.append("unconfirmed in those documents: \(rules.unconfirmed.joined(separator: ", ")) — check the call text")
+        }
+        for (number, consortium) in result.consortia.enumerated() {
+            lines.append("")
+            lines.append("Consortium \(number + 1): score \(self.number(consortium.score)) (mean of the partners' totals)")
+            for partner in consortium.partners {
+                let head = "  \(partner.role == .lead ? "lead   " : "partner") \(partner.node.id) — \(partner.node.label) [\(partner.node.kind), \(partner.node.country ?? "no country")]"
+                if partner.role == .lead {
+                    lines.append(head)
+                    continue
+                }
+                let parts = partner.parts
+                lines.append(head)
+                lines.append("          total \(self.number(parts.total)) = closeness \(self.number(parts.closeness)) + theme \(self.number(parts.theme)) + experience \(self.number(parts.experience)) + brokerage \(self.number(parts.brokerage))")
+                lines.append("          path: \(pathText(partner.path, network: network))")
+                if let closest = partner.closestTo { lines.append("          closest to fellow partner \(closest)") }
+                if !partner.themes.isEmpty { lines.append("          themes: \(partner.themes.joined(separator: ", "))") }
+                if !partner.programmes.isEmpty { lines.append("          programmes: \(partner.programmes.joined(separator: ", "))") }
+                if partner.gatekeeperPairs > 0 { lines.append("          gatekeeper into \(partner.node.country ?? "?"): brokers \(partner.gatekeeperPairs) pair\(partner.gatekeeperPairs == 1 ? "" : "s")") }
+            }
+            lines.append("  rules:")
+            for outcome in consortium.rules { lines.append("    \(outcome.met ? "met    " : "NOT MET") \(outcome.rule)") }
+        }
+        if !result.unmet.isEmpty {
+            lines.append("")
+            lines.append("No eligible consortium: these rules cannot be met")
+            for item in result.unmet { lines.append("  - \(item)") }
+        }
+        if !result.notes.isEmpty {
+            lines.append("")
+            for note in result.notes { lines.append("note: \(note)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Draws the lead's neighbourhood: the best consortium's paths, the lead's direct ties, up to 60 nodes.
+    static func render(_ result: ConsortiumResult, network: Network, to path: String, hops: Int) throws {
+        var keep: [String] = [result.lead.id]
+        var highlight: Set<String> = [result.lead.id]
+        var pathTies: Set<String> = []
+        if let best = result.consortia.first {
+            for partner in best.partners {
+                highlight.insert(partner.node.id)
+                for hop in partner.path {
+                    for id in [hop.from, hop.to] where !keep.contains(id) { keep.append(id) }
+                    pathTies.insert(hop.from + "\u{0}" + hop.to + "\u{0}" + hop.relation)
+                    pathTies.insert(hop.to + "\u{0}" + hop.from + "\u{0}" + hop.relation)
+                }
+                if !keep.contains(partner.node.id) { keep.append(partner.node.id) }
+            }
+        }
+        let (ego, _) = network.egoNetwork(of: result.lead.id, radius: 1)
+        for node in ego.nodes where keep.count < 60 && !keep.contains(node.id) { keep.append(node.id) }
+        let kept = Set(keep)
+        var view = network
+        view.removeNodes { !kept.contains($0.id) }
+        view.name = "\(result.programme.label) — \(result.lead.label)"
+        var builder = DOTBuilder(network: view, title: view.name, layout: view.nodes.count <= 60 ? "dot" : "fdp")
+        builder.highlightNodes = highlight
+        builder.highlightEdges = Set(view.edges.indices.filter { pathTies.contains(view.edges[$0].from + "\u{0}" + view.edges[$0].to + "\u{0}" + view.edges[$0].relation) })
+        let dot = builder.build()
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        let data: Data
+        switch ext {
+        case "dot", "gv": data = Data(dot.utf8)
+        case "png": data = try Graphviz.render(dot: dot, layout: builder.layout, format: "png:cairo")
+        case "pdf": data = try Graphviz.render(dot: dot, layout: builder.layout, format: "pdf:cairo")
+        default: data = try Graphviz.render(dot: dot, layout: builder.layout, format: "svg")
+        }
+        try AtomicFile.write(data, to: path)
+    }
+}

@@ -1,0 +1,304 @@
+import Foundation
+import Graph
+
+/// A page the drawing is fitted to, in points, with a margin of 10 mm on each side.
+struct Page: Equatable {
+    var width: Double
+    var height: Double
+
+    static let margin = 28.35
+    static let a4 = Page(width: 595.28, height: 841.89)
+    static let a4Landscape = Page(width: 841.89, height: 595.28)
+
+    /// The printable area in points.
+    var area: (Double, Double) { (width - 2 * Page.margin, height - 2 * Page.margin) }
+
+    /// `a4`, `a4-landscape`, or `WIDTHxHEIGHT` with a unit `mm` (default), `cm`, `in` or `pt`.
+    static func parse(_ text: String) throws -> Page {
+        switch text.lowercased() {
+        case "a4": return .a4
+        case "a4-landscape", "a4landscape": return .a4Landscape
+        default: break
+        }
+        var body = text.lowercased()
+        var unit = 72 / 25.4
+        for (suffix, factor) in [("mm", 72 / 25.4), ("cm", 72 / 2.54), ("in", 72.0), ("pt", 1.0)] where body.hasSuffix(suffix) {
+            body.removeLast(suffix.count)
+            unit = factor
+        }
+        let parts = body.split(separator: "x").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let w = parts[0], let h = parts[1], w > 0, h > 0 else {
+            throw GraphError.invalidArgument("cannot read page '\(text)'; use a4, a4-landscape or WIDTHxHEIGHT like 210x297mm")
+        }
+        let page = Page(width: w * unit, height: h * unit)
+        guard page.width > 2 * margin + 36, page.height > 2 * margin + 36 else {
+            throw GraphError.invalidArgument("page '\(text)' is too small to draw on")
+        }
+        return page
+    }
+}
+
+/// A layout engine with its options, one candidate of the automatic choice.
+struct LayoutChoice: Equatable, CustomStringConvertible {
+    var engine: String
+    var rankdir: String = "LR"
+    var description: String { engine == "dot" ? "dot (\(rankdir))" : engine }
+}
+
+/// A finished drawing.
+struct Drawing {
+    /// The outputs in the formats asked for.
+    var outputs: [Data]
+    /// The final drawing's coordinates (legend, title and footnote included).
+    var geometry: Geometry
+    /// Node positions of the network layout in points, by node id (what `--positions` writes).
+    var positions: [String: (x: Double, y: Double)]
+    var quality: QualityReport
+    var warnings: [String]
+    var layout: LayoutChoice
+}
+
+/// Draws a network in two passes through Graphviz: the network is laid out alone (trying each candidate
+/// layout and keeping the one that fits the page at the largest scale), then the legend, title and footnote
+/// are placed beside it and the whole is drawn with every position fixed (`nop2`), so the legend never covers
+/// the graph whatever the engine.
+enum Renderer {
+    /// The layouts tried when the user names none: dot both ways and neato for small networks, clusters need
+    /// dot or fdp, large networks sfdp.
+    static func candidates(nodeCount: Int, edgeCount: Int = 0, grouped: Bool, requested: String?, pinned: Bool) -> [LayoutChoice] {
+        if let requested {
+            return requested == "dot" ? [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB")]
+                : [LayoutChoice(engine: requested)]
+        }
+        if pinned { return [LayoutChoice(engine: grouped ? "fdp" : "neato")] }
+        if grouped { return nodeCount <= 150 ? [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB"), LayoutChoice(engine: "fdp")] : [LayoutChoice(engine: "fdp")] }
+        if nodeCount <= 80 && edgeCount <= 2 * nodeCount {
+            return [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB"), LayoutChoice(engine: "neato")]
+        }
+        if nodeCount <= 80 { return [LayoutChoice(engine: "neato")] }
+        if nodeCount <= 300 { return [LayoutChoice(engine: "neato"), LayoutChoice(engine: "sfdp")] }
+        return [LayoutChoice(engine: "sfdp")]
+    }
+
+    /// Moves nodes that are not pinned off any node they overlap, to the nearest free spot on a spiral around
+    /// them (pinned nodes never move); the ties of moved nodes are routed again in the final pass.
+    ///
+    /// - Complexity: O(k · s · n) for k moved nodes, s spiral steps and n nodes.
+    static func separateNewNodes(_ geometry: inout Geometry, pinned: [String: (x: Double, y: Double)], network: Network) {
+        let gap = 4.0
+        func grown(_ node: Geometry.NodeBox) -> Geometry.Box {
+            let b = node.box
+            return Geometry.Box(minX: b.minX - gap, minY: b.minY - gap, maxX: b.maxX + gap, maxY: b.maxY + gap)
+        }
+        var moved = Set<String>()
+        for index in geometry.nodes.indices where pinned[geometry.nodes[index].name] == nil {
+            func free(_ candidate: Geometry.NodeBox) -> Bool {
+                !geometry.nodes.indices.contains { $0 != index && grown(candidate).overlaps(geometry.nodes[$0].box) }
+            }
+            var candidate = geometry.nodes[index]
+            if free(candidate) { continue }
+            let origin = (candidate.x, candidate.y)
+            for step in 1...4000 {
+                let angle = Double(step) * 0.5
+                let radius = 3.0 * angle
+                candidate.x = origin.0 + radius * cos(angle)
+                candidate.y = origin.1 + radius * sin(angle)
+                if free(candidate) { break }
+            }
+            geometry.nodes[index] = candidate
+            moved.insert(candidate.name)
+        }
+        guard !moved.isEmpty else { return }
+        for (index, edge) in network.edges.enumerated() where moved.contains(edge.from) || moved.contains(edge.to) {
+            geometry.edgePositions["edge-\(index)"] = nil
+        }
+        for node in geometry.nodes { geometry.boundingBox = geometry.boundingBox.union(grown(node)) }
+    }
+
+    /// Draws `builder`'s network.
+    ///
+    /// - Parameters:
+    ///   - choices: the layouts to try (see `candidates`); the best fit on `page` wins, the first on ties.
+    ///   - page: the page to fit to (A4 portrait is used to choose when nil); sets Graphviz's `size`.
+    ///   - formats: Graphviz output formats (`svg`, `png:cairo`, `pdf:cairo`, `json`, ...).
+    ///   - dpi: resolution of bitmap output.
+    static func draw(_ builder: DOTBuilder, choices: [LayoutChoice], page: Page?, formats: [String], dpi: Double? = nil) throws -> Drawing {
+        let fitPage = (page ?? .a4).area
+        var warnings: [String] = []
+        var best: (choice: LayoutChoice, geometry: Geometry, scale: Double)?
+        for choice in choices {
+            var pass = builder
+            pass.layout = choice.engine
+            pass.rankdir = choice.rankdir
+            let output = try Graphviz.render(dot: pass.buildNetwork(), layout: choice.engine, formats: ["json"])
+            let geometry = try Geometry.parse(output.data[0])
+            let scale = min(1, fitPage.0 / max(1, geometry.boundingBox.width), fitPage.1 / max(1, geometry.boundingBox.height))
+            if best == nil || scale > best!.scale + 1e-9 {
+                best = (choice, geometry, scale)
+                warnings = output.warnings
+            }
+        }
+        guard let chosen = best else { throw GraphError.invalidArgument("no layout to try") }
+        var final = builder
+        final.layout = chosen.choice.engine
+        final.rankdir = chosen.choice.rankdir
+        var main = chosen.geometry
+        if !builder.pinned.isEmpty { separateNewNodes(&main, pinned: builder.pinned, network: builder.network) }
+
+        // Sizes of the furniture.
+        let footnoteWidth = Int(max(main.boundingBox.width, 300) / (final.theme.noteSize * 0.55))
+        let furniture = try Graphviz.render(dot: final.buildFurniture(footnoteWidth: footnoteWidth), layout: "dot", formats: ["json"])
+        let parts = try Geometry.parse(furniture.data[0]).nodesByName
+
+        var placement = Placement(boundingBox: main.boundingBox)
+        for node in main.nodes { placement.nodes[node.name] = (node.x, node.y) }
+        placement.edges = main.edgePositions
+        placement.clusters = main.clusters
+        var total = main.boundingBox
+        let gap = 18.0
+        if let tall = parts["legend"], let wide = parts["legend_wide"] {
+            // Four candidates (tall/wide legend, right of/below the drawing); the best fit on the page wins.
+            var options: [(wide: Bool, at: (x: Double, y: Double), box: Geometry.Box, fit: Double)] = []
+            for (isWide, legend) in [(false, tall), (true, wide)] {
+                let right = (x: total.maxX + gap + legend.width / 2, y: total.maxY - legend.height / 2)
+                let below = (x: total.minX + legend.width / 2, y: total.minY - gap - legend.height / 2)
+                for at in [right, below] {
+                    let box = Geometry.Box(minX: at.x - legend.width / 2 - 6, minY: at.y - legend.height / 2 - 6,
+                                           maxX: at.x + legend.width / 2 + 6, maxY: at.y + legend.height / 2 + 6)
+                    let all = total.union(box)
+                    let fit = min(fitPage.0 / all.width, fitPage.1 / all.height, 1)
+                    let area = all.width * all.height
+                    // Prefer the best fit, then the smaller drawing.
+                    options.append((isWide, at, box, fit - area * 1e-12))
+                }
+            }
+            let best = options.enumerated().max { a, b in a.element.fit != b.element.fit ? a.element.fit < b.element.fit : a.offset > b.offset }!.element
+            placement.nodes["legend"] = best.at
+            placement.clusters["cluster_legend"] = best.box
+            placement.legendWide = best.wide
+            total = total.union(best.box)
+        }
+        if let title = parts["title"] {
+            let at = (x: (total.minX + total.maxX) / 2, y: total.maxY + 10 + title.height / 2)
+            placement.nodes["title"] = at
+            total = total.union(Geometry.Box(minX: at.x - title.width / 2, minY: at.y - title.height / 2,
+                                             maxX: at.x + title.width / 2, maxY: at.y + title.height / 2))
+        }
+        if let note = parts["footnote"] {
+            let at = (x: total.minX + note.width / 2, y: total.minY - 10 - note.height / 2)
+            placement.nodes["footnote"] = at
+            total = total.union(Geometry.Box(minX: at.x - note.width / 2, minY: at.y - note.height / 2,
+                                             maxX: at.x + note.width / 2, maxY: at.y + note.height / 2))
+        }
+        placement.boundingBox = total
+
+        if let page {
+            let area = page.area
+            final.graphExtras["size"] = "\(DOT.number(area.0 / 72)),\(DOT.number(area.1 / 72))"
+        }
+        if let dpi { final.graphExtras["dpi"] = DOT.number(dpi) }
+        let dot = final.buildPlaced(placement, footnoteWidth: footnoteWidth)
+        let output = try Graphviz.render(dot: dot, layout: "nop2", formats: formats + ["json"])
+        warnings += furniture.warnings + output.warnings
+        let geometry = try Geometry.parse(output.data[formats.count])
+        var outputs = Array(output.data.prefix(formats.count))
+        for (index, format) in formats.enumerated() where format.hasPrefix("svg") {
+            outputs[index] = SVGPostProcessor.titles(outputs[index], network: final.network, language: final.labelLanguage)
+        }
+        var positions: [String: (x: Double, y: Double)] = [:]
+        for node in main.nodes where final.network.node(node.name) != nil { positions[node.name] = (node.x, node.y) }
+        let quality = QualityReport(geometry, page: page.map(\.area) ?? nil)
+        return Drawing(outputs: outputs, geometry: geometry, positions: positions, quality: quality,
+                       warnings: warnings.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }, layout: chosen.choice)
+    }
+}
+
+/// `--positions` files: `{"units": "pt", "nodes": {"<id>": [x, y], ...}}`.
+enum PositionsFile {
+    static func text(_ positions: [String: (x: Double, y: Double)]) throws -> String {
+        let nodes = positions.mapValues { [($0.x * 100).rounded() / 100, ($0.y * 100).rounded() / 100] }
+        return try jsonText(["units": "pt", "nodes": nodes] as [String: Any])
+    }
+
+    static func read(_ path: String) throws -> [String: (x: Double, y: Double)] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GraphError.file(path: path, reason: "cannot read the positions file")
+        }
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let nodes = root["nodes"] as? [String: Any] else {
+            throw GraphError.file(path: path, reason: "not a positions file: expected {\"units\": \"pt\", \"nodes\": {\"<id>\": [x, y], ...}}")
+        }
+        if let units = root["units"] as? String, units != "pt" {
+            throw GraphError.file(path: path, reason: "units '\(units)' not supported; netmap writes and reads \"pt\"")
+        }
+        var result: [String: (x: Double, y: Double)] = [:]
+        for (id, value) in nodes {
+            guard let pair = value as? [Double], pair.count == 2, pair[0].isFinite, pair[1].isFinite else {
+                throw GraphError.file(path: path, reason: "node '\(id)': position must be [x, y] in points")
+            }
+            result[id] = (pair[0], pair[1])
+        }
+        return result
+    }
+
+    /// Mean distance (points) that the nodes present in both layouts moved.
+    static func meanDisplacement(_ a: [String: (x: Double, y: Double)], _ b: [String: (x: Double, y: Double)]) -> Double {
+        let common = a.keys.filter { b[$0] != nil }.sorted()
+        guard !common.isEmpty else { return 0 }
+        let total = common.reduce(0.0) { sum, id in
+            let p = a[id]!, q = b[id]!
+            return sum + ((p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)).squareRoot()
+        }
+        return total / Double(common.count)
+    }
+}
+
+/// Rewrites Graphviz's SVG so each node's `<title>` holds its full label (Graphviz writes the DOT name there),
+/// for screen readers and tooltips.
+enum SVGPostProcessor {
+    static func titles(_ svg: Data, network: Network, language: String?) -> Data {
+        let text = String(decoding: svg, as: UTF8.self)
+        var lines = text.components(separatedBy: "\n")
+        var labels: [String: String] = [:]
+        for node in network.nodes { labels["node-" + DOTBuilder.classToken(node.id)] = node.label(language: language) }
+        var index = 0
+        while index < lines.count - 1 {
+            let line = lines[index]
+            if line.hasPrefix("<g id=\""), line.contains("class=\"node"), lines[index + 1].hasPrefix("<title>"),
+               let end = line.dropFirst(7).firstIndex(of: "\"") {
+                let id = unescape(String(line[line.index(line.startIndex, offsetBy: 7)..<end]))
+                if let label = labels[id] { lines[index + 1] = "<title>\(HTML.escape(label))</title>" }
+            }
+            index += 1
+        }
+        return Data(lines.joined(separator: "\n").utf8)
+    }
+
+    /// Undoes the character references Graphviz writes in attribute values (`&#45;`, `&amp;`, ...).
+    static func unescape(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            guard let semi = rest[amp...].firstIndex(of: ";") else { return result + rest }
+            let entity = rest[rest.index(after: amp)..<semi]
+            switch entity {
+            case "amp": result += "&"
+            case "lt": result += "<"
+            case "gt": result += ">"
+            case "quot": result += "\""
+            case "apos": result += "'"
+            default:
+                if entity.hasPrefix("#"), let code = entity.hasPrefix("#x") ? UInt32(entity.dropFirst(2), radix: 16) : UInt32(entity.dropFirst()),
+                   let scalar = UnicodeScalar(code) {
+                    result.unicodeScalars.append(scalar)
+                } else {
+                    result += rest[amp...semi]
+                }
+            }
+            rest = rest[rest.index(after: semi)...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Graph
+import XCTest
+@testable import netmap
+
+final class RenderingTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    func load(_ relative: String) throws -> Network {
+        try NetworkLoader.loadValid([RenderingTests.root.appendingPathComponent(relative).path]).network
+    }
+
+    func draw(_ network: Network, page: Page? = nil, formats: [String] = ["svg"], configure: (inout DOTBuilder) -> Void = { _ in }) throws -> Drawing {
+        var builder = DOTBuilder(network: network, title: "Test — æøå")
+        configure(&builder)
+        let choices = Renderer.candidates(nodeCount: network.nodes.count, edgeCount: network.edges.count,
+                                          grouped: builder.groupBy != nil, requested: nil, pinned: !builder.pinned.isEmpty)
+        return try Renderer.draw(builder, choices: choices, page: page, formats: formats)
+    }
+
+    /// Every network the checks run on: the test network, Les Misérables, every bundled file and the whole folder.
+    func allNetworks() throws -> [(String, Network)] {
+        var result = [("sample", try load("Tests/Fixtures/rendering/sample.yaml")), ("lesmis", try load("Tests/Fixtures/rendering/lesmis.yaml"))]
+        let data = RenderingTests.root.appendingPathComponent("data")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: data.path)) ?? []
+        for file in files.sorted() where file.hasSuffix(".yaml") && file != "shared.yaml" {
+            // County files may use shared entities; load each with shared.yaml.
+            let paths = [data.appendingPathComponent(file).path] + (files.contains("shared.yaml") ? [data.appendingPathComponent("shared.yaml").path] : [])
+            result.append((file, try NetworkLoader.loadValid(paths).network))
+        }
+        if !files.isEmpty { result.append(("data/", try NetworkLoader.loadValid([data.path]).network)) }
+        return result
+    }
+
+    func testSVGIsXMLWithEveryLabelInATitleAndClassesAndLegend() throws {
+        let network = try load("Tests/Fixtures/rendering/sample.yaml")
+        let drawing = try draw(network)
+        let svg = drawing.outputs[0]
+        XCTAssertTrue(XMLParser(data: svg).parse())
+        let text = String(decoding: svg, as: UTF8.self)
+        for node in network.nodes {
+            XCTAssertTrue(text.contains("<title>\(HTML.escape(node.label))</title>"), "no <title> for \(node.label)")
+            XCTAssertTrue(text.contains("class=\"node kind-\(node.kind) id-\(node.id)\"".replacingOccurrences(of: "-", with: "&#45;")), node.id)
+        }
+        XCTAssertTrue(text.contains("Trøndelag") && text.contains("Jämtland") && text.contains("Ålesund") && text.contains("Österbottens"))
+        XCTAssertTrue(text.contains("<g id=\"cluster_legend\" class=\"cluster legend\">"))
+        XCTAssertTrue(text.contains("font-family=\"DejaVu Sans\""))
+        // The legend lies beside the network, never over it.
+        let legend = try XCTUnwrap(drawing.geometry.clusters["cluster_legend"])
+        for node in drawing.geometry.nodes where network.node(node.name) != nil {
+            XCTAssertFalse(legend.overlaps(node.box), node.name)
+        }
+    }
+
+    func testHostileLabelsStayEscaped() throws {
+        let huge = String(repeating: "ø<&>\"\\ ", count: 10_000_000 / 8)
+        var network = Network(name: "hostile \" \\ <g> & \n name")
+        let labels = ["a \"quoted\" \\ back\nslash", "<b>bold</b> & &amp; &#45; \\N \\G \\n", "tab\there\u{7}bell", huge]
+        for (i, label) in labels.enumerated() { network.upsert(Node(id: "n\(i)", label: label, kind: "county")) }
+        network.edges = [Edge(from: "n0", to: "n1", relation: "partner_of"), Edge(from: "n1", to: "n3", relation: "member_of")]
+        let svg = try draw(network).outputs[0]
+        let text = String(decoding: svg, as: UTF8.self)
+        // libxml2 refuses text nodes over 10 MB without XML_PARSE_HUGE, so parse with the huge title shortened.
+        let shortened = text.replacingOccurrences(of: "<title>\(HTML.escape(huge))</title>", with: "<title>huge</title>")
+        XCTAssertNotEqual(shortened, text)
+        XCTAssertTrue(XMLParser(data: Data(shortened.utf8)).parse())
+        XCTAssertTrue(text.contains(">&lt;b&gt;bold&lt;/b&gt; &amp; &amp;amp;</text>"), "drawn as written (first line)")
+        XCTAssertTrue(text.contains(">&amp;#45; \\N \\G \\n</text>"), "drawn as written (second line)")
+        XCTAssertTrue(text.contains("xlink:title=\"&lt;b&gt;bold&lt;/b&gt; &amp; &amp;amp; &amp;#45; \\N \\G \\n\""), "tooltip as written")
+        XCTAssertTrue(text.contains("<title>\(HTML.escape(huge))</title>"), "full 10 MB label kept in the title")
+        XCTAssertTrue(text.contains("&quot;quoted&quot; \\ back"))
+        XCTAssertFalse(text.contains("<b>"))
+    }
+
+    func testOutputIsByteIdentical() throws {
+        let network = try load("Tests/Fixtures/rendering/sample.yaml")
+        let configure: (inout DOTBuilder) -> Void = { $0.footnote = DrawingPlan.sourcesNote(network); $0.colorBy = "country" }
+        let first = try draw(network, page: .a4, formats: ["svg", "png:cairo", "pdf:cairo"], configure: configure)
+        let second = try draw(network, page: .a4, formats: ["svg", "png:cairo", "pdf:cairo"], configure: configure)
+        XCTAssertEqual(first.outputs[0], second.outputs[0], "SVG")
+        XCTAssertEqual(first.outputs[1], second.outputs[1], "PNG")
+        XCTAssertEqual(PDFDates.fixed(first.outputs[2], format: "pdf"), PDFDates.fixed(second.outputs[2], format: "pdf"), "PDF")
+        XCTAssertEqual(try PositionsFile.text(first.positions), try PositionsFile.text(second.positions))
+    }
+
+    func testNoOverlapNoClippingEverywhere() throws {
+        for (name, network) in try allNetworks() {
+            for grouped in [false, true] where !grouped || network.nodes.contains(where: { $0.country != nil }) {
+                let drawing = try draw(network, page: .a4) { if grouped { $0.groupBy = "country" } }
+                XCTAssertTrue(XMLParser(data: drawing.outputs[0]).parse(), name)
+                XCTAssertEqual(drawing.quality.overlaps.map { "\($0.0) / \($0.1)" }, [], "\(name) grouped: \(grouped)")
+                XCTAssertEqual(drawing.quality.clipped, [], "\(name) grouped: \(grouped)")
+            }
+        }
+    }
+
+    func testSmallNetworksFitA4AtEightPoints() throws {
+        for name in ["sample", "lesmis"] {
+            let network = try load("Tests/Fixtures/rendering/\(name).yaml")
+            var best = 0.0
+            for page in [Page.a4, Page.a4Landscape] { best = max(best, try draw(network, page: page).quality.effectiveFont) }
+            XCTAssertGreaterThanOrEqual(best, 8.0, name)
+        }
+    }
+
+    func testKeepLayoutPinsOldNodes() throws {
+        let network = try load("Tests/Fixtures/rendering/sample.yaml")
+        let neato = [LayoutChoice(engine: "neato")]
+        let before = try Renderer.draw(DOTBuilder(network: network, title: nil), choices: neato, page: nil, formats: ["svg"])
+        var grown = network
+        grown.upsert(Node(id: "new-partner", label: "Ny partner i Skåne", kind: "region", attributes: ["country": "SE"]))
+        grown.edges.append(Edge(from: "provefylket", to: "new-partner", relation: "partner_of"))
+        var pinned = DOTBuilder(network: grown, title: nil)
+        pinned.pinned = try PositionsFile.read(writeTemporary(PositionsFile.text(before.positions)))
+        let kept = try Renderer.draw(pinned, choices: neato, page: nil, formats: ["svg"])
+        let free = try Renderer.draw(DOTBuilder(network: grown, title: nil), choices: neato, page: nil, formats: ["svg"])
+        let keptShift = PositionsFile.meanDisplacement(before.positions, kept.positions)
+        let freeShift = PositionsFile.meanDisplacement(before.positions, free.positions)
+        XCTAssertLessThan(keptShift, 1, "old nodes stay where they were")
+        XCTAssertNotNil(kept.positions["new-partner"])
+        XCTAssertEqual(kept.quality.overlaps.count, 0)
+        XCTAssertGreaterThan(freeShift, keptShift)
+    }
+
+    func writeTemporary(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("netmap-positions-\(UUID().uuidString).json").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+        return path
+    }
+
+    func testGraphvizProblemsBecomeNetmapErrorsAndWarnings() throws {
+        XCTAssertThrowsError(try Graphviz.render(dot: "digraph { a }", layout: "nosuch", format: "svg")) { error in
+            XCTAssertTrue("\(error)".contains("Layout type: \"nosuch\" not recognized"), "\(error)")
+        }
+        XCTAssertThrowsError(try Graphviz.render(dot: "digraph { a -> }", layout: "dot", format: "svg")) { error in
+            XCTAssertTrue("\(error)".contains("syntax error in line 1"), "\(error)")
+        }
+        // After a syntax error the parser still reads the next graph.
+        XCTAssertNoThrow(try Graphviz.render(dot: "digraph { a -> b }", layout: "dot", format: "svg"))
+        let output = try Graphviz.render(dot: "digraph { graph [splines=bogus]; a -> b }", layout: "dot", formats: ["svg"])
+        XCTAssertTrue(output.warnings.contains { $0.contains("bogus") }, "\(output.warnings)")
+        XCTAssertThrowsError(try Graphviz.render(dot: "digraph { a }", layout: "dot", format: "nosuchformat"))
+    }
+
+    func testGraphvizCallsFromManyThreadsAreSerialised() throws {
+        let dot = DOTBuilder(network: try load("Tests/Fixtures/rendering/sample.yaml"), title: nil).buildNetwork()
+        let expected = try Graphviz.render(dot: dot, layout: "dot", format: "svg")
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var items: [Data] = []
+            func add(_ data: Data) { lock.lock(); items.append(data); lock.unlock() }
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            results.add((try? Graphviz.render(dot: dot, layout: "dot", format: "svg")) ?? Data())
+        }
+        XCTAssertEqual(results.items.count, 8)
+        for result in results.items { XCTAssertEqual(result, expected) }
+    }
+
+    func testThemeFileOverridesAndReportsLines() throws {
+        let good = try writeTemporary("font: DejaVu Serif\nkinds:\n  county: {fill: \"#123456\"}\nrelations:\n  partner_of: {style: dotted}\n")
+        let theme = try Theme.load(yamlFile: good)
+        XCTAssertEqual(theme.font, "DejaVu Serif")
+        XCTAssertEqual(theme.kinds["county"]?.fill, "#123456")
+        XCTAssertEqual(theme.kinds["county"]?.shape, "box", "unset keys keep the built-in value")
+        XCTAssertEqual(theme.relations["partner_of"]?.style, "dotted")
+        let bad = try writeTemporary("kinds:\n  county: {fill: \"not a colour\"}\nrelations:\n  partner_of: {arrowhead: spear}\n")
+        XCTAssertThrowsError(try Theme.load(yamlFile: bad)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("\(bad):2: error: 'fill' must be a colour"), text)
+            XCTAssertTrue(text.contains("\(bad):4: error: unknown arrowhead 'spear'"), text)
+        }
+    }
+
+    func testColorByGroupByAndSizeBy() throws {
+        let network = try load("Tests/Fixtures/rendering/sample.yaml")
+        var plan = DrawingPlan()
+        plan.colorBy = "country"
+        plan.groupBy = "country"
+        plan.sizeBy = "degree"
+        let builder = try plan.builder(for: network)
+        let dot = builder.build()
+        XCTAssertTrue(dot.contains("subgraph \"cluster_group_NO\""))
+        XCTAssertTrue(dot.contains("Colour: country"))
+        XCTAssertTrue(dot.contains("higher degree"))
+        XCTAssertEqual(builder.fontSize(for: "provefylket", sizing: try XCTUnwrap(builder.sizing)), 16, "the most central node gets the largest size")
+        let svg = String(decoding: try draw(network) { $0 = builder; $0.title = nil }.outputs[0], as: UTF8.self)
+        XCTAssertTrue(svg.contains("<g id=\"cluster_group_SE\" class=\"cluster group\">"))
+        plan.colorBy = "community"
+        XCTAssertThrowsError(try plan.builder(for: network)) { XCTAssertTrue("\($0)".contains("no node has a 'community' attribute"), "\($0)") }
+    }
+
+    func testEgoTopAndHideIsolated() throws {
+        let network = try load("Tests/Fixtures/rendering/sample.yaml")
+        var plan = DrawingPlan()
+        plan.ego = "Nordland"
+        plan.radius = 1
+        let ego = try plan.builder(for: network)
+        XCTAssertEqual(Set(ego.network.nodes.map(\.id)), ["nordland", "vasterbotten", "interreg-aurora"])
+        XCTAssertEqual(ego.emphasized, ["nordland"])
+        plan = DrawingPlan()
+        plan.top = 2
+        let top = try plan.builder(for: network)
+        XCTAssertEqual(top.network.nodes.map(\.id), ["provefylket", "green-shipping"], "the highest degrees (8, then 4 shared by green-shipping and nsc), ties broken by id")
+        XCTAssertEqual(top.network.edges.count, 1, "only the ties among them")
+        var isolated = network
+        isolated.upsert(Node(id: "alone", label: "Alone", kind: "theme"))
+        plan = DrawingPlan()
+        plan.hideIsolated = true
+        XCTAssertNil(try plan.builder(for: isolated).network.node("alone"))
+    }
+
+    func testLabelsWrapTruncateAndUseEnglish() {
+        XCTAssertEqual(Theme.wrap("Norges teknisk-naturvitenskapelige universitet", width: 20), "Norges\nteknisk-naturvitenskapelige\nuniversitet")
+        XCTAssertEqual(Theme.wrap("Midt-Norge Europakontor", width: 20), "Midt-Norge\nEuropakontor")
+        XCTAssertEqual(Theme.truncate("abcdef", limit: 4), "abc…")
+        var network = Network()
+        network.upsert(Node(id: "x", label: "Grønn skipsfart", attributes: ["label_en": "Green shipping"]))
+        var builder = DOTBuilder(network: network, title: nil)
+        builder.labelLanguage = "en"
+        XCTAssertTrue(builder.build().contains("label=\"Green shipping\""))
+    }
+
+    func testPagesAndPositionsFiles() throws {
+        XCTAssertEqual(try Page.parse("a4"), .a4)
+        XCTAssertEqual(try Page.parse("A4-landscape"), .a4Landscape)
+        XCTAssertEqual(try Page.parse("8.5x11in").width, 612, accuracy: 1e-9)
+        XCTAssertEqual(try Page.parse("210x297").height, Page.a4.height, accuracy: 0.01)
+        XCTAssertThrowsError(try Page.parse("huge"))
+        let text = try PositionsFile.text(["b": (1.234, 2), "a": (0, -3.5)])
+        XCTAssertEqual(text, "{\n  \"nodes\" : {\n    \"a\" : [\n      0,\n      -3.5\n    ],\n    \"b\" : [\n      1.23,\n      2\n    ]\n  },\n  \"units\" : \"pt\"\n}\n")
+        XCTAssertThrowsError(try PositionsFile.read(writeTemporary("{\"units\": \"in\", \"nodes\": {}}")))
+    }
+}
