@@ -122,35 +122,36 @@ extension AnalysisGraph {
     }
 
     /// Breadth-first Brandes for unit lengths. The dependency phase pulls along out-ties
-    /// (δ(v) = σ(v) · Σ_{w: d(w) = d(v)+1} (1 + δ(w))/σ(w)), so no predecessor lists are kept and each node's
-    /// state (distance, path count, ratio) shares one cache line.
+    /// (δ(v) = σ(v) · Σ_{w: d(w) = d(v)+1} (1 + δ(w))/σ(w)), so no predecessor lists are kept. Distances sit in
+    /// their own 4-byte array: most tie visits only test a distance, and that array stays in the fastest cache.
     private func brandesUnweighted(sources: [Int], nodeOut: UnsafeMutablePointer<Double>, edgeOut: UnsafeMutablePointer<Double>?,
                                    progress: ProgressCounter?) {
         let n = nodeCount
-        let state = UnsafeMutablePointer<BrandesState>.allocate(capacity: n)
-        state.initialize(repeating: BrandesState(sigma: 0, ratio: 0, distance: -1), count: n)
+        let distance = UnsafeMutablePointer<Int32>.allocate(capacity: n); distance.initialize(repeating: -1, count: n)
+        let sigma = UnsafeMutablePointer<Double>.allocate(capacity: n); sigma.initialize(repeating: 0, count: n)
+        let ratio = UnsafeMutablePointer<Double>.allocate(capacity: n); ratio.initialize(repeating: 0, count: n)
         let order = UnsafeMutablePointer<Int32>.allocate(capacity: n); order.initialize(repeating: 0, count: n)
-        defer { state.deallocate(); order.deallocate() }
+        defer { distance.deallocate(); sigma.deallocate(); ratio.deallocate(); order.deallocate() }
         offsets.withUnsafeBufferPointer { off in
         targets.withUnsafeBufferPointer { tgt in
             var pending = 0
             for s in sources {
-                state[s].distance = 0; state[s].sigma = 1; order[0] = Int32(s)
+                distance[s] = 0; sigma[s] = 1; order[0] = Int32(s)
                 var head = 0, tail = 1
                 while head < tail {
                     let v = Int(order[head]); head += 1
-                    let next = state[v].distance + 1
-                    let sv = state[v].sigma
+                    let next = distance[v] + 1
+                    let sv = sigma[v]
                     var k = Int(off[v])
                     let end = Int(off[v + 1])
                     while k < end {
                         let w = Int(tgt[k])
-                        let dw = state[w].distance
+                        let dw = distance[w]
                         if dw < 0 {
-                            state[w].distance = next; state[w].sigma = sv
+                            distance[w] = next; sigma[w] = sv
                             order[tail] = Int32(w); tail += 1
                         } else if dw == next {
-                            state[w].sigma += sv
+                            sigma[w] += sv
                         }
                         k += 1
                     }
@@ -158,41 +159,41 @@ extension AnalysisGraph {
                 var i = tail - 1
                 while i > 0 {
                     let v = Int(order[i])
-                    let next = state[v].distance + 1
-                    let sv = state[v].sigma
+                    let next = distance[v] + 1
+                    let sv = sigma[v]
                     var sum = 0.0
                     var k = Int(off[v])
                     let end = Int(off[v + 1])
                     if let edgeOut {
                         while k < end {
                             let w = Int(tgt[k])
-                            if state[w].distance == next {
-                                sum += state[w].ratio
-                                edgeOut[k] += sv * state[w].ratio
+                            if distance[w] == next {
+                                sum += ratio[w]
+                                edgeOut[k] += sv * ratio[w]
                             }
                             k += 1
                         }
                     } else {
                         while k < end {
                             let w = Int(tgt[k])
-                            if state[w].distance == next { sum += state[w].ratio }
+                            if distance[w] == next { sum += ratio[w] }
                             k += 1
                         }
                     }
                     let delta = sv * sum
                     nodeOut[v] += delta
-                    state[v].ratio = (1 + delta) / sv
+                    ratio[v] = (1 + delta) / sv
                     i -= 1
                 }
                 if let edgeOut {
                     // The source's own out-ties carry dependency too.
-                    let next: Int32 = 1
-                    for k in Int(off[s])..<Int(off[s + 1]) where state[Int(tgt[k])].distance == next {
-                        edgeOut[k] += state[Int(tgt[k])].ratio
+                    for k in Int(off[s])..<Int(off[s + 1]) where distance[Int(tgt[k])] == 1 {
+                        edgeOut[k] += ratio[Int(tgt[k])]
                     }
                 }
                 for j in 0..<tail {
-                    state[Int(order[j])] = BrandesState(sigma: 0, ratio: 0, distance: -1)
+                    let v = Int(order[j])
+                    distance[v] = -1; sigma[v] = 0; ratio[v] = 0
                 }
                 pending += 1
                 if pending == 64, let progress { progress.add(pending); pending = 0 }
@@ -264,14 +265,6 @@ extension AnalysisGraph {
         }
         if pending > 0, let progress { progress.add(pending) }
     }
-}
-
-/// Per-node scratch of the breadth-first Brandes kernel, kept together for cache locality.
-struct BrandesState {
-    var sigma: Double
-    /// (1 + δ)/σ once the node's dependency is final.
-    var ratio: Double
-    var distance: Int32
 }
 
 /// A binary min-heap of (distance, node) for Dijkstra with lazy deletion.
