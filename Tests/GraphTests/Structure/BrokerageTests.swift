@@ -52,6 +52,27 @@ final class BrokerageTests: XCTestCase {
         XCTAssertEqual(result[0][.liaison], 1)
     }
 
+    func testFourNodeExampleWorkedByHand() {
+        // The 4-node example of the R package cograph's brokerage functions (documented there as matching
+        // sna::brokerage$raw.nli bit for bit): A→B, A→C, B→C, B→D, C→D, D→A with groups A,B = 1 and C,D = 2.
+        // Worked by hand from the definition:
+        //   A brokers (D,B): 2,1,1 gatekeeper; (D,C): 2,1,2 itinerant.
+        //   B brokers (A,D): 1,1,2 representative; (A,C) is closed by A→C.
+        //   C brokers (A,D): 1,2,2 gatekeeper; (B,D) is closed by B→D.
+        //   D brokers (B,A): 1,2,1 itinerant; (C,A): 2,2,1 representative.
+        // https://rdrr.io/cran/cograph/man/centrality_brokerage_itinerant.html
+        let graph = makeGraph(4, [(0, 1), (0, 2), (1, 2), (1, 3), (2, 3), (3, 0)], directed: true)
+        let result = graph.brokerage(groups: [1, 1, 2, 2])
+        let expected: [[BrokerageRole: Int]] = [
+            [.gatekeeper: 1, .itinerant: 1], [.representative: 1], [.gatekeeper: 1], [.itinerant: 1, .representative: 1],
+        ]
+        for node in 0..<4 {
+            for role in BrokerageRole.allCases {
+                XCTAssertEqual(result[node][role], expected[node][role] ?? 0, "node \(node) \(role)")
+            }
+        }
+    }
+
     func testUndirectedCountsBothDirections() {
         // Path 0 - 1 - 2 undirected: the centre brokers (0,2) and (2,0).
         let graph = makeGraph(3, [(0, 1), (1, 2)])
