@@ -38,10 +38,11 @@ public final class ProgressCounter: @unchecked Sendable {
     }
 }
 
-/// How many threads to use: `requested`, or all active processors when nil; never more than `items`.
+/// How many threads to use: `requested`, or all active processors when nil; never more than `items` or 64
+/// (each thread holds O(n) buffers).
 func threadCount(_ requested: Int?, items: Int) -> Int {
     let available = requested ?? ProcessInfo.processInfo.activeProcessorCount
-    return Swift.max(1, Swift.min(available, items))
+    return Swift.max(1, Swift.min(available, items, 64))
 }
 
 /// Runs `body(thread)` on `threads` threads (the caller's thread being number 0) and waits for all of them.
