@@ -35,6 +35,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .executableTarget(name: "netmap-bench", dependencies: ["Graph"], path: "Benchmarks/NetmapBench"),
         .testTarget(name: "GraphTests", dependencies: ["Graph"]),
         .testTarget(name: "netmapTests", dependencies: ["netmap", "Graph"]),
     ]

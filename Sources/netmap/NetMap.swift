@@ -17,6 +17,8 @@ struct NetMap: ParsableCommand {
             Render.self,
             ConsortiumCommand.self,
             ImportCommand.self,
+            Centrality.self,
+            Brokers.self,
             PathCommand.self,
             Ego.self,
             Communities.self,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The summary `netmap stats` prints: sizes by kind and relation, connectivity, density, isolated nodes.
 public struct NetworkStatistics: Sendable {
     public var name: String?
@@ -11,6 +13,20 @@ public struct NetworkStatistics: Sendable {
     public var density: Double
     public var isolated: [String]
     public var uncitedEdges: Int
+    /// Component sizes, largest first.
+    public var componentSizes: [Int]
+    /// Diameter (hops) of each component, in the order of `componentSizes`; nil when the network has more
+    /// than `distanceLimit` nodes (one BFS per node would take too long).
+    public var diameters: [Int]?
+    /// Mean shortest-path length over ordered pairs joined by a path; nil when skipped (see `diameters`).
+    public var averagePathLength: Double?
+    /// Mean local clustering coefficient (NetworkX's `average_clustering`).
+    public var averageClustering: Double
+    /// Number of nodes with each degree (distinct neighbours).
+    public var degreeDistribution: [Int: Int]
+
+    /// Networks above this many nodes get no diameter or average path length in `stats`.
+    public static let distanceLimit = 20_000
 
     /// Summarises the network as the undirected simple graph of its ties.
     public init(_ network: Network, filter: GraphFilter = GraphFilter()) {
@@ -28,6 +44,14 @@ public struct NetworkStatistics: Sendable {
         density = graph.density
         isolated = (0..<graph.nodeCount).filter { graph.outDegree($0) == 0 }.map { graph.ids[$0] }
         uncitedEdges = network.edges.filter(\.citations.isEmpty).count
+        componentSizes = parts.map(\.count)
+        if graph.nodeCount <= Self.distanceLimit {
+            let distances = graph.distanceStatistics()
+            diameters = distances.diameters.map { Int($0) }
+            averagePathLength = distances.averagePathLength
+        }
+        averageClustering = graph.averageClustering()
+        degreeDistribution = graph.degreeDistribution()
     }
 
     /// The JSON object (keys as documented for `netmap stats --format json`).
@@ -37,6 +61,12 @@ public struct NetworkStatistics: Sendable {
             "components": components, "largest_component": largestComponent, "density": density,
             "isolated": isolated, "uncited_edges": uncitedEdges,
         ]
+        object["component_sizes"] = componentSizes
+        object["diameters"] = diameters.map { $0 as Any } ?? NSNull()
+        object["diameter"] = diameters.map { ($0.max() ?? 0) as Any } ?? NSNull()
+        object["average_path_length"] = averagePathLength.map { $0 as Any } ?? NSNull()
+        object["average_clustering"] = averageClustering
+        object["degree_distribution"] = Dictionary(uniqueKeysWithValues: degreeDistribution.map { (String($0.key), $0.value) })
         if let name { object["network"] = name }
         return object
     }

@@ -193,7 +193,12 @@ final class RenderingTests: XCTestCase {
         let svg = String(decoding: try draw(network) { $0 = builder; $0.title = nil }.outputs[0], as: UTF8.self)
         XCTAssertTrue(svg.contains("<g id=\"cluster_group_SE\" class=\"cluster group\">"))
         plan.colorBy = "community"
-        XCTAssertThrowsError(try plan.builder(for: network)) { XCTAssertTrue("\($0)".contains("no node has a 'community' attribute"), "\($0)") }
+        let byCommunity = try plan.builder(for: network)
+        XCTAssertTrue(byCommunity.network.nodes.allSatisfy { $0.attributes["community"]?.hasPrefix("community ") == true },
+                      "communities are detected when the data carries none")
+        XCTAssertTrue(byCommunity.build().contains("community 1"))
+        plan.colorBy = "no_such_attribute"
+        XCTAssertThrowsError(try plan.builder(for: network)) { XCTAssertTrue("\($0)".contains("no drawn node has the attribute 'no_such_attribute'"), "\($0)") }
     }
 
     func testEgoTopAndHideIsolated() throws {

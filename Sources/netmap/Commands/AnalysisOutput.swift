@@ -1,0 +1,122 @@
+import Foundation
+import Graph
+
+/// A table of per-node results that prints as an aligned table, CSV or a JSON array of objects.
+struct ResultTable {
+    enum Cell {
+        case text(String)
+        case integer(Int)
+        case number(Double)
+    }
+
+    var columns: [String]
+    var rows: [[Cell]]
+
+    func render(_ format: TableFormat, notes: [String] = []) throws -> String {
+        switch format {
+        case .json:
+            let objects: [[String: Any]] = rows.map { row in
+                var object: [String: Any] = [:]
+                for (column, cell) in zip(columns, row) {
+                    switch cell {
+                    case .text(let text): object[column] = text
+                    case .integer(let value): object[column] = value
+                    case .number(let value): object[column] = value.isFinite ? value as Any : NSNull()
+                    }
+                }
+                return object
+            }
+            return try orderedJSON(objects)
+        case .csv:
+            var text = columns.joined(separator: ",") + "\n"
+            for row in rows {
+                text += row.map { cell -> String in
+                    switch cell {
+                    case .text(let value): return csvField(value)
+                    case .integer(let value): return String(value)
+                    case .number(let value): return value.isFinite ? "\(value)" : ""
+                    }
+                }.joined(separator: ",") + "\n"
+            }
+            return text
+        case .table:
+            let cells = rows.map { row in
+                row.map { cell -> String in
+                    switch cell {
+                    case .text(let value): return value
+                    case .integer(let value): return String(value)
+                    case .number(let value): return value.isFinite ? String(format: "%.6f", value) : "-"
+                    }
+                }
+            }
+            var widths = columns.map(\.count)
+            for row in cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+            widths = widths.map { min($0, 40) }
+            func line(_ values: [String], numericFrom: Int) -> String {
+                values.enumerated().map { i, value in
+                    let clipped = value.count > widths[i] ? String(value.prefix(widths[i] - 1)) + "…" : value
+                    let pad = String(repeating: " ", count: max(0, widths[i] - clipped.count))
+                    return i >= numericFrom ? pad + clipped : clipped + pad
+                }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }
+            let firstNumeric = rows.first.flatMap { row in row.firstIndex { if case .text = $0 { return false } else { return true } } } ?? columns.count
+            var text = line(columns, numericFrom: firstNumeric) + "\n"
+            for row in cells { text += line(row, numericFrom: firstNumeric) + "\n" }
+            for note in notes { text += note + "\n" }
+            return text
+        }
+    }
+
+    /// JSON objects with keys in column order (JSONSerialization would sort or scramble them).
+    private func orderedJSON(_ objects: [[String: Any]]) throws -> String {
+        if objects.isEmpty { return "[]\n" }
+        var text = "[\n"
+        for (index, object) in objects.enumerated() {
+            let fields = try columns.map { column -> String in
+                let value = object[column] ?? NSNull()
+                let data = try JSONSerialization.data(withJSONObject: [value], options: [.withoutEscapingSlashes])
+                let encoded = String(decoding: data, as: UTF8.self).dropFirst().dropLast()
+                let key = String(decoding: try JSONSerialization.data(withJSONObject: [column]), as: UTF8.self).dropFirst().dropLast()
+                return "    \(key): \(encoded)"
+            }
+            text += "  {\n" + fields.joined(separator: ",\n") + "\n  }" + (index == objects.count - 1 ? "\n" : ",\n")
+        }
+        return text + "]\n"
+    }
+
+    private func csvField(_ value: String) -> String {
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+}
+
+/// A progress bar on standard error, shown only when standard error is a terminal.
+final class ProgressBar: @unchecked Sendable {
+    private let label: String
+    private var lastPercent = -1
+
+    init(label: String) { self.label = label }
+
+    static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// A counter reporting to a new bar, or nil when not on a terminal or the work is small.
+    static func counter(label: String, total: Int, minimum: Int = 2000) -> ProgressCounter? {
+        guard isTerminal, total >= minimum else { return nil }
+        let bar = ProgressBar(label: label)
+        return ProgressCounter(total: total) { done, total in bar.update(done, total) }
+    }
+
+    func update(_ done: Int, _ total: Int) {
+        let percent = total > 0 ? done * 100 / total : 100
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        let width = 30
+        let filled = width * percent / 100
+        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+        var text = "\r\(label) [\(bar)] \(percent)%"
+        if done >= total { text += "\r" + String(repeating: " ", count: text.count) + "\r" }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

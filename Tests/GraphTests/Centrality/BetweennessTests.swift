@@ -1,0 +1,108 @@
+import XCTest
+@testable import Graph
+
+final class BetweennessTests: XCTestCase {
+    func testMatchesNetworkXOnFixtures() throws {
+        try assertMatchesNetworkX("betweenness", minimumCases: 9) { $0.betweenness() }
+    }
+
+    func testSingleThreadAndTwoThreadsAgree() throws {
+        let graph = try AnalysisFixtures.graph("lesmis", view: "weighted")
+        let one = graph.betweenness(threads: 1)
+        let two = graph.betweenness(threads: 2)
+        for i in 0..<graph.nodeCount { XCTAssertEqual(one[i], two[i], accuracy: 1e-12) }
+    }
+
+    func testPathAndStarByHand() {
+        // Path 0-1-2-3: node 1 lies on (0,2) and (0,3): 2 unordered pairs; normalised by (n-1)(n-2)/2 = 3.
+        let path = makeGraph(4, [(0, 1), (1, 2), (2, 3)])
+        XCTAssertEqual(path.betweenness(), [0, 2.0 / 3, 2.0 / 3, 0])
+        XCTAssertEqual(path.betweenness(normalized: false), [0, 2, 2, 0])
+        // Star with centre 0 and 4 leaves: the centre lies on all C(4,2) = 6 pairs, normalised to 1.
+        let star = makeGraph(5, [(0, 1), (0, 2), (0, 3), (0, 4)])
+        XCTAssertEqual(star.betweenness(), [1, 0, 0, 0, 0])
+    }
+
+    func testDirectedByHand() {
+        // 0 → 1 → 2: only (0, 2) passes through 1; normalised by (n−1)(n−2) = 2.
+        let chain = makeGraph(3, [(0, 1), (1, 2)], directed: true)
+        XCTAssertEqual(chain.betweenness(), [0, 0.5, 0])
+        XCTAssertEqual(chain.betweenness(normalized: false), [0, 1, 0])
+    }
+
+    func testSumEqualsExcessPathLength() throws {
+        // Σ_v B(v) (unnormalised, undirected) = Σ over unordered connected pairs of (d(s,t) − 1).
+        let graph = try AnalysisFixtures.graph("karate", view: "undirected")
+        let total = graph.betweenness(normalized: false).reduce(0, +)
+        var expected = 0.0
+        for s in 0..<graph.nodeCount {
+            for d in graph.breadthFirstDistances(from: s) where d > 0 { expected += Double(d - 1) }
+        }
+        XCTAssertEqual(total, expected / 2, accuracy: 1e-9)
+    }
+
+    func testSymmetricGraphGivesSymmetricResults() {
+        // A cycle: every node is equivalent.
+        let cycle = makeGraph(7, (0..<7).map { ($0, ($0 + 1) % 7) })
+        let values = cycle.betweenness()
+        for value in values { XCTAssertEqual(value, values[0], accuracy: 1e-12) }
+    }
+
+    func testEdgeBetweennessMatchesNetworkX() throws {
+        for name in ["karate", "lesmis", "florentine", "davis", "directed"] {
+            let expected = try AnalysisFixtures.expected(name)
+            let views = try XCTUnwrap(expected["views"] as? [String: [String: Any]])
+            for view in ["undirected", "weighted"] {
+                guard let rows = views[view]?["edge_betweenness"] as? [[Any]] else { continue }
+                let graph = try AnalysisFixtures.graph(name, view: view)
+                let got = graph.edgeBetweenness()
+                XCTAssertEqual(got.count, rows.count, "\(name)/\(view)")
+                var want: [String: Double] = [:]
+                for row in rows {
+                    guard let u = row[0] as? String, let v = row[1] as? String, let value = row[2] as? Double else { continue }
+                    want[[u, v].sorted().joined(separator: " ")] = value
+                }
+                for edge in got {
+                    let key = [graph.ids[edge.from], graph.ids[edge.to]].sorted().joined(separator: " ")
+                    XCTAssertEqual(edge.value, try XCTUnwrap(want[key], key), accuracy: 1e-9, "\(name)/\(view) \(key)")
+                }
+            }
+        }
+    }
+
+    func testSampledBetweennessRescalesLikeNetworkX() throws {
+        let graph = try AnalysisFixtures.graph("karate", view: "undirected")
+        // All nodes as the sample is the exact result.
+        XCTAssertEqual(graph.betweenness(sources: Array(0..<graph.nodeCount)), graph.betweenness())
+        var generator = SplitMix(seed: 1)
+        let sources = graph.sampleSources(10, using: &generator)
+        XCTAssertEqual(sources.count, 10)
+        XCTAssertEqual(Set(sources).count, 10)
+        let estimate = graph.betweenness(sources: sources)
+        let raw = graph.brandes(sources: sources, threads: 1, edges: false, progress: nil).nodes
+        let n = Double(graph.nodeCount)
+        for v in 0..<graph.nodeCount {
+            let scale = sources.contains(v) ? 1 / (9 * (n - 2)) : 1 / (10 * (n - 2))
+            XCTAssertEqual(estimate[v], raw[v] * scale, accuracy: 1e-12)
+        }
+    }
+
+    func testTinyGraphs() {
+        XCTAssertEqual(makeGraph(0, []).betweenness(), [])
+        XCTAssertEqual(makeGraph(1, []).betweenness(), [0])
+        XCTAssertEqual(makeGraph(2, [(0, 1)]).betweenness(), [0, 0])
+    }
+}
+
+/// A small seeded generator for tests (SplitMix64).
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
