@@ -156,7 +156,7 @@ public enum GMLFormat {
                 }
                 guard position < scalars.count else { throw ParseError(message: "string not closed", line: start) }
                 position += 1
-                return .scalar(GMLFormat.unescape(text), isString: true)
+                return .scalar(decodeCharacterReferences(text), isString: true)
             }
             var text = ""
             while position < scalars.count, !scalars[position].properties.isWhitespace, scalars[position] != "]", scalars[position] != "[" {
@@ -170,39 +170,4 @@ public enum GMLFormat {
         }
     }
 
-    /// Decodes GML's character references. Bounded: each reference yields at most one character.
-    static func unescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            result += rest[..<amp]
-            let after = rest[amp...]
-            if let semicolon = after.prefix(12).firstIndex(of: ";") {
-                let name = after[after.index(after: amp)..<semicolon]
-                var replacement: String?
-                switch name {
-                case "amp": replacement = "&"
-                case "quot": replacement = "\""
-                case "lt": replacement = "<"
-                case "gt": replacement = ">"
-                case "apos": replacement = "'"
-                default:
-                    if name.hasPrefix("#x") || name.hasPrefix("#X"), let value = UInt32(name.dropFirst(2), radix: 16) {
-                        replacement = Unicode.Scalar(value).map { String($0) }
-                    } else if name.hasPrefix("#"), let value = UInt32(name.dropFirst()) {
-                        replacement = Unicode.Scalar(value).map { String($0) }
-                    }
-                }
-                if let replacement {
-                    result += replacement
-                    rest = after[after.index(after: semicolon)...]
-                    continue
-                }
-            }
-            result += "&"
-            rest = after.dropFirst()
-        }
-        return result + rest
-    }
 }

@@ -151,3 +151,41 @@ public func xmlEscape(_ text: String) -> String {
     }
     return result
 }
+
+/// Decodes XML/HTML character references (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&#233;`, `&#xE9;`) as
+/// GML, Graphviz labels and Graphviz's SVG use them. Bounded: each reference yields at most one character, and an
+/// `&` that starts no known reference is kept as it is.
+public func decodeCharacterReferences(_ text: String) -> String {
+    guard text.contains("&") else { return text }
+    var result = ""
+    var rest = Substring(text)
+    while let amp = rest.firstIndex(of: "&") {
+        result += rest[..<amp]
+        let after = rest[amp...]
+        if let semicolon = after.prefix(12).firstIndex(of: ";") {
+            let name = after[after.index(after: amp)..<semicolon]
+            var replacement: String?
+            switch name {
+            case "amp": replacement = "&"
+            case "quot": replacement = "\""
+            case "lt": replacement = "<"
+            case "gt": replacement = ">"
+            case "apos": replacement = "'"
+            default:
+                if name.hasPrefix("#x") || name.hasPrefix("#X"), let value = UInt32(name.dropFirst(2), radix: 16) {
+                    replacement = Unicode.Scalar(value).map { String($0) }
+                } else if name.hasPrefix("#"), let value = UInt32(name.dropFirst()) {
+                    replacement = Unicode.Scalar(value).map { String($0) }
+                }
+            }
+            if let replacement {
+                result += replacement
+                rest = after[after.index(after: semicolon)...]
+                continue
+            }
+        }
+        result += "&"
+        rest = after.dropFirst()
+    }
+    return result + rest
+}

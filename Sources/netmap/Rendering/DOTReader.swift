@@ -144,10 +144,7 @@ enum DOTReader {
     static func unescapeLabel(_ label: String) -> String {
         var text = label
         for escape in ["\\n", "\\l", "\\r", "\r\n", "\n", "\r"] { text = text.replacingOccurrences(of: escape, with: " ") }
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
-            text = text.replacingOccurrences(of: entity, with: character)
-        }
-        return text.trimmingCharacters(in: .whitespaces)
+        return decodeCharacterReferences(text).trimmingCharacters(in: .whitespaces)
     }
 
     static func firstLineNumber(in message: String) -> Int? {

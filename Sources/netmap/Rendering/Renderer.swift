@@ -266,39 +266,11 @@ enum SVGPostProcessor {
             let line = lines[index]
             if line.hasPrefix("<g id=\""), line.contains("class=\"node"), lines[index + 1].hasPrefix("<title>"),
                let end = line.dropFirst(7).firstIndex(of: "\"") {
-                let id = unescape(String(line[line.index(line.startIndex, offsetBy: 7)..<end]))
+                let id = decodeCharacterReferences(String(line[line.index(line.startIndex, offsetBy: 7)..<end]))
                 if let label = labels[id] { lines[index + 1] = "<title>\(HTML.escape(label))</title>" }
             }
             index += 1
         }
         return Data(lines.joined(separator: "\n").utf8)
-    }
-
-    /// Undoes the character references Graphviz writes in attribute values (`&#45;`, `&amp;`, ...).
-    static func unescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            result += rest[..<amp]
-            guard let semi = rest[amp...].firstIndex(of: ";") else { return result + rest }
-            let entity = rest[rest.index(after: amp)..<semi]
-            switch entity {
-            case "amp": result += "&"
-            case "lt": result += "<"
-            case "gt": result += ">"
-            case "quot": result += "\""
-            case "apos": result += "'"
-            default:
-                if entity.hasPrefix("#"), let code = entity.hasPrefix("#x") ? UInt32(entity.dropFirst(2), radix: 16) : UInt32(entity.dropFirst()),
-                   let scalar = UnicodeScalar(code) {
-                    result.unicodeScalars.append(scalar)
-                } else {
-                    result += rest[amp...semi]
-                }
-            }
-            rest = rest[rest.index(after: semi)...]
-        }
-        return result + rest
     }
 }
