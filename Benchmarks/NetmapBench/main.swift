@@ -92,18 +92,7 @@ start = now()
 let graph = AnalysisGraph(ids: (0...max(maxNode, 0)).map(String.init), edges: edges, directed: false)
 edges = []
 let buildSeconds = now() - start
-
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-var generator = SplitMix(state: seed)
+var generator = SplitMixGenerator(seed: seed)
 var sources: [Int]? = sampleSize.map { graph.sampleSources($0, using: &generator) }
 if let sourceList {
     guard let text = try? String(contentsOfFile: sourceList, encoding: .utf8) else { fail("cannot read \(sourceList)") }

@@ -190,19 +190,3 @@ func shuffledIndices(_ count: Int, using generator: inout some RandomNumberGener
     }
     return order
 }
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small, fast, seedable generator whose stream is the same on every
-/// platform, used for `--seed`. https://doi.org/10.1145/2714064.2660195
-public struct SplitMixGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -101,7 +101,7 @@ struct Centrality: NetmapCommand {
         }
         var options = MeasureOptions(threads: threads, katzAlpha: katzAlpha)
         if let sample, graph.nodeCount > 0 {
-            var generator = SeededGenerator(seed: seed)
+            var generator = SplitMixGenerator(seed: seed)
             let sources = graph.sampleSources(sample, using: &generator)
             if sources.count < graph.nodeCount {
                 options.betweennessSources = sources
@@ -142,18 +142,5 @@ struct Centrality: NetmapCommand {
         let table = ResultTable(columns: ["id", "label", "kind"] + measures.map(\.rawValue), rows: rows)
         if weighted { notes.append("note: weighted; path lengths are 1/strength") }
         try emit(try table.render(format, notes: notes), to: output)
-    }
-}
-
-/// SplitMix64: a small seeded generator so `--seed` gives the same output on every platform.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -74,7 +74,7 @@ final class BetweennessTests: XCTestCase {
         let graph = try AnalysisFixtures.graph("karate", view: "undirected")
         // All nodes as the sample is the exact result.
         XCTAssertEqual(graph.betweenness(sources: Array(0..<graph.nodeCount)), graph.betweenness())
-        var generator = SplitMix(seed: 1)
+        var generator = SplitMixGenerator(seed: 1)
         let sources = graph.sampleSources(10, using: &generator)
         XCTAssertEqual(sources.count, 10)
         XCTAssertEqual(Set(sources).count, 10)
@@ -91,18 +91,5 @@ final class BetweennessTests: XCTestCase {
         XCTAssertEqual(makeGraph(0, []).betweenness(), [])
         XCTAssertEqual(makeGraph(1, []).betweenness(), [0])
         XCTAssertEqual(makeGraph(2, [(0, 1)]).betweenness(), [0, 0])
-    }
-}
-
-/// A small seeded generator for tests (SplitMix64).
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

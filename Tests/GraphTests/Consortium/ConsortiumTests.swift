@@ -12,18 +12,6 @@ func testRules() throws -> ProgrammeCatalogue {
     try ProgrammeCatalogue.load(consortiumFixtures.appendingPathComponent("programmes.yaml").path)
 }
 
-/// A seeded generator (SplitMix64) so random test networks are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 final class ConsortiumTests: XCTestCase {
     func find(_ programme: String, lead: String = "fylke-a", configure: (inout ConsortiumQuery) -> Void = { _ in }) throws -> ConsortiumResult {
         let network = try consortiumNetwork()
@@ -201,7 +189,7 @@ final class ConsortiumTests: XCTestCase {
     }
 
     func testBeamAgreesWithExactOnRandomNetworks() throws {
-        var generator = SplitMix64(state: 20240611)
+        var generator = SplitMixGenerator(seed: 20240611)
         let countries = ["NO", "SE", "FI", "DE", "DK", "IS", "US"]
         let kinds = ["university", "research", "business", "agency", "municipality"]
         let relations = ["partner_of", "cooperates_with", "member_of", "participates_in"]
