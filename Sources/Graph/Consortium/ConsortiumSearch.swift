@@ -193,26 +193,37 @@ public enum ConsortiumFinder {
             }
             notes.append("\(candidates.count) candidates within \(query.maxHops) ties; the \(poolSet.count) best (by closeness to the lead and fit, plus the best for each rule and country) were compared")
         }
-        let pool = ranked.filter { poolSet.contains($0) }
-        let codes = pool.map { compiled.code(country: network.nodes[$0].country, kind: network.nodes[$0].kind) }
+        var pool = ranked.filter { poolSet.contains($0) }
+        var codes = pool.map { compiled.code(country: network.nodes[$0].country, kind: network.nodes[$0].kind) }
 
         // Pairwise closeness among the pool.
         let p = pool.count
-        var positionOf = [Int32](repeating: -1, count: network.nodes.count)
-        for (k, c) in pool.enumerated() { positionOf[c] = Int32(k) }
         var pair = [Double](repeating: 0, count: p * p)
         for (a, c) in pool.enumerated() {
             let tree = tieGraph.cheapestPaths(from: [c], maxHops: query.maxHops)
             for (b, d) in pool.enumerated() where b != a { pair[a * p + b] = ScoreParts.closeness(cost: tree.cost(to: d)) }
         }
-        let leadClose = pool.map { ScoreParts.closeness(cost: fromLead.cost(to: $0)) }
-        let staticTotal = pool.map { (statics[$0] ?? CandidateFacts()).theme + (statics[$0] ?? CandidateFacts()).experience + (statics[$0] ?? CandidateFacts()).brokerage }
+        var leadClose = pool.map { ScoreParts.closeness(cost: fromLead.cost(to: $0)) }
+        var staticTotal = pool.map { (statics[$0] ?? CandidateFacts()).theme + (statics[$0] ?? CandidateFacts()).experience + (statics[$0] ?? CandidateFacts()).brokerage }
         var upper = [Double](repeating: 0, count: p)
         for a in 0..<p {
             var best = leadClose[a]
             for b in 0..<p where b != a { best = max(best, pair[b * p + a]) }
             upper[a] = staticTotal[a] + best
         }
+        // Branch and bound needs the pool in decreasing order of the bound (a candidate close to another
+        // candidate but far from the lead has a higher bound than its closeness to the lead suggests).
+        let order = (0..<p).sorted { (upper[$0], network.nodes[pool[$1]].id) > (upper[$1], network.nodes[pool[$0]].id) }
+        pool = order.map { pool[$0] }
+        codes = order.map { codes[$0] }
+        leadClose = order.map { leadClose[$0] }
+        staticTotal = order.map { staticTotal[$0] }
+        upper = order.map { upper[$0] }
+        var sortedPair = [Double](repeating: 0, count: p * p)
+        for a in 0..<p {
+            for b in 0..<p { sortedPair[a * p + b] = pair[order[a] * p + order[b]] }
+        }
+        pair = sortedPair
 
         // Feasibility per rule over everything reachable (names the missing piece).
         let reachable = [leadCode] + codes

@@ -71,13 +71,14 @@ public enum ParticipationImport {
     /// Reads the organisations table (CSV or JSON by extension) and optionally the projects table, and projects.
     public static func read(organizations: String, projects: String?, options: Options = Options()) throws -> Table {
         var builder = Builder(options: options)
-        if let projects { try readRows(projects) { builder.addProject(&$0) } header: { try builder.projectHeader($0, path: projects) } }
-        try readRows(organizations) { builder.addParticipation(&$0) } header: { try builder.organisationHeader($0, path: organizations) }
+        if let projects { try readRows(projects) { builder.addProject(&$0) } header: { try builder.projectHeader($0, at: $1) } }
+        try readRows(organizations) { builder.addParticipation(&$0) } header: { try builder.organisationHeader($0, at: $1) }
         return try builder.finish()
     }
 
-    /// Reads a table row by row: CSV streamed, JSON (an array of objects) whole. `row` gets the fields in header order.
-    static func readRows(_ path: String, row: (inout [String?]) -> Void, header: ([String]) throws -> [Bool]) throws {
+    /// Reads a table row by row: CSV streamed, JSON (an array of objects) whole. `row` gets the fields in header order;
+    /// `header` gets the column names and where they are (line 1 of a CSV file; the file of a JSON table).
+    static func readRows(_ path: String, row: (inout [String?]) -> Void, header: ([String], SourceLocation) throws -> [Bool]) throws {
         if path.lowercased().hasSuffix(".json") {
             guard let data = FileManager.default.contents(atPath: path) else { throw GraphError.file(path: path, reason: "cannot read file") }
             let object: Any
@@ -86,7 +87,7 @@ public enum ParticipationImport {
             }
             guard let list = object as? [[String: Any]] else { throw GraphError.file(path: path, reason: "expected a JSON array of row objects (the CORDIS export layout)") }
             let keys = Array(Set(list.flatMap(\.keys))).sorted()
-            _ = try header(keys)
+            _ = try header(keys, SourceLocation(file: path))
             var fields = [String?](repeating: nil, count: keys.count)
             for item in list {
                 for (k, key) in keys.enumerated() {
@@ -103,7 +104,7 @@ public enum ParticipationImport {
         }
         var reader = try DelimitedReader(path: path)
         guard let names = try reader.next() else { throw GraphError.file(path: path, reason: "file is empty: expected a header row") }
-        reader.wanted = try header(names.map { $0 ?? "" })
+        reader.wanted = try header(names.map { $0 ?? "" }, SourceLocation(file: path, line: 1))
         while var fields = try reader.next() {
             if fields.count == 1 && (fields[0] ?? "").isEmpty { continue }
             row(&fields)
@@ -144,21 +145,21 @@ public enum ParticipationImport {
             return wanted
         }
 
-        mutating func organisationHeader(_ header: [String], path: String) throws -> [Bool] {
+        mutating func organisationHeader(_ header: [String], at location: SourceLocation) throws -> [Bool] {
             orgColumns = Builder.columns(header)
             for alias in [("organizationid", "organisationid"), ("projectid", "projectid"), ("projectid", "project_id")] where orgColumns[alias.1] == nil {
                 if let i = orgColumns[alias.0] { orgColumns[alias.1] = i }
             }
             for required in ["projectid", "organisationid", "name", "country"] where orgColumns[required] == nil {
-                throw GraphError.file(path: path, reason: "the organisations table has no '\(required)' column (header: \(header.joined(separator: ", ")))")
+                throw GraphError.invalidInput([.error("the organisations table has no '\(required)' column (header: \(header.joined(separator: ", ")))", at: location)])
             }
             return Builder.wanted(orgColumns, Builder.organisationFields, count: header.count)
         }
 
-        mutating func projectHeader(_ header: [String], path: String) throws -> [Bool] {
+        mutating func projectHeader(_ header: [String], at location: SourceLocation) throws -> [Bool] {
             projectColumns = Builder.columns(header)
             for required in ["id", "acronym"] where projectColumns[required] == nil {
-                throw GraphError.file(path: path, reason: "the projects table has no '\(required)' column (header: \(header.joined(separator: ", ")))")
+                throw GraphError.invalidInput([.error("the projects table has no '\(required)' column (header: \(header.joined(separator: ", ")))", at: location)])
             }
             return Builder.wanted(projectColumns, Builder.projectFields, count: header.count)
         }
@@ -528,6 +529,7 @@ struct DelimitedReader {
         var fields: [String?] = []
         var field: [UInt8] = []
         var inQuotes = false
+        var quoteLine = line
         while let byte = try nextByte() {
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {
@@ -546,6 +548,7 @@ struct DelimitedReader {
             switch byte {
             case UInt8(ascii: "\""):
                 inQuotes = true
+                quoteLine = line
             case delimiter:
                 fields.append(keep(fields.count) ? String(decoding: field, as: UTF8.self) : nil)
                 field.removeAll(keepingCapacity: true)
@@ -557,7 +560,9 @@ struct DelimitedReader {
                 field.append(byte)
             }
         }
-        if inQuotes { throw GraphError.file(path: path, reason: "line \(line): a quoted field is not closed before the end of the file") }
+        if inQuotes {
+            throw GraphError.invalidInput([.error("a quoted field is not closed before the end of the file (it opens on this line)", at: SourceLocation(file: path, line: quoteLine))])
+        }
         if field.last == UInt8(ascii: "\r") { field.removeLast() }
         fields.append(String(decoding: field, as: UTF8.self))
         return fields

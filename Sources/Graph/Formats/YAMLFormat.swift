@@ -95,7 +95,7 @@ public enum YAMLFormat {
                 case "nodes": readList(value, field: "nodes") { $0.readNode($1) }
                 case "edges", "links": readList(value, field: "edges") { $0.readEdge($1) }
                 case "description", "notes", "note", "version": break
-                // Programme rules (docs/guide-consortium.md): read by ProgrammeCatalogue, not part of the network.
+                // Programme rules (docs/guide.md, "Finding a consortium"): read by ProgrammeCatalogue, not part of the network.
                 case "programmes", "country_groups": break
                 default: warning("unknown top-level key '\(key)' ignored", keyNode)
                 }

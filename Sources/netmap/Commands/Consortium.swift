@@ -8,7 +8,7 @@ struct ConsortiumCommand: NetmapCommand {
         abstract: "Propose eligible consortia for a programme call, built on ties the lead already has.",
         discussion: """
         Programme rules come from a YAML file with `programmes:` among the inputs, else from the bundled \
-        data/programmes.yaml (see docs/guide-consortium.md). Each partner is scored by closeness to the lead and \
+        data/programmes.yaml (see "Finding a consortium" in docs/guide.md). Each partner is scored by closeness to the lead and \
         the other partners (short, cited paths), thematic fit, experience with the programme and brokerage into a \
         country the rules require; a consortium's score is the mean of its partners' scores.
         """

@@ -251,3 +251,39 @@ final class ConsortiumTests: XCTestCase {
         XCTAssertEqual(result.consortia.first?.score ?? 0, bestScore, accuracy: 1e-9)
     }
 }
+
+final class ExactSearchOrderTests: XCTestCase {
+    /// A candidate far from the lead in a direct tie to another candidate ranks last by closeness to the lead
+    /// but has a high bound; branch and bound must still find it.
+    ///
+    /// Closeness (2 / (1 + cost)): a 1 (cited partner_of), b 0.8 (uncited partner_of), c 0.571 (via an actor
+    /// without a country: 1 + 1.5), j 0.5 from the lead but 0.8 from b. Consortia of the lead and two partners:
+    /// {a, b} 0.9, {b, j} 0.8, {a, c} 0.786, {a, j} 0.75, {b, c} 0.686 — the second best is {b, j}.
+    func testExactFindsAPartnerCloseToAnotherCandidateButFarFromTheLead() throws {
+        let cite = [Citation(source: "s")]
+        let nodes = [Node(id: "lead", kind: "county", attributes: ["country": "NO"]),
+                     Node(id: "a", kind: "region", attributes: ["country": "NO"]),
+                     Node(id: "b", kind: "region", attributes: ["country": "NO"]),
+                     Node(id: "c", kind: "region", attributes: ["country": "NO"]),
+                     Node(id: "j", kind: "region", attributes: ["country": "NO"]),
+                     Node(id: "x", kind: "network")]
+        let edges = [Edge(from: "lead", to: "a", relation: "partner_of", citations: cite),
+                     Edge(from: "lead", to: "b", relation: "partner_of"),
+                     Edge(from: "lead", to: "x", relation: "partner_of", citations: cite),
+                     Edge(from: "x", to: "c", relation: "partner_of"),
+                     Edge(from: "b", to: "j", relation: "cooperates_with")]
+        let network = Network(sources: ["s": Source(id: "s", title: "S")], nodes: nodes, edges: edges)
+        var rules = ProgrammeRules(id: "three", label: "Three")
+        rules.minPartners = 3
+        rules.maxPartners = 3
+        for method in [ConsortiumQuery.Method.exact, .beam] {
+            var query = ConsortiumQuery(programme: rules, lead: "lead")
+            query.top = 2
+            query.method = method
+            let result = try ConsortiumFinder.find(in: network, query: query)
+            XCTAssertEqual(result.consortia.map { $0.partners.map(\.node.id) }, [["lead", "a", "b"], ["lead", "b", "j"]], "\(method)")
+            XCTAssertEqual(result.consortia.first?.score ?? 0, 0.9, accuracy: 1e-9)
+            XCTAssertEqual(result.consortia.last?.score ?? 0, 0.8, accuracy: 1e-9)
+        }
+    }
+}

@@ -68,11 +68,11 @@ final class ParticipationImportTests: XCTestCase {
         let out = try temporaryFolder()
         let noColumn = try write("projectID;name;country\n1;A;NO\n", to: "o.csv", in: out)
         XCTAssertThrowsError(try ParticipationImport.read(organizations: noColumn, projects: nil)) { error in
-            XCTAssertTrue((error as? GraphError)?.description.contains("has no 'organisationid' column") == true)
+            XCTAssertTrue((error as? GraphError)?.description.hasPrefix("\(noColumn):1: error: the organisations table has no 'organisationid' column") == true, "\(error)")
         }
         let open = try write("projectID;organisationID;name;country\n1;2;\"Unclosed;NO\n", to: "p.csv", in: out)
         XCTAssertThrowsError(try ParticipationImport.read(organizations: open, projects: nil)) { error in
-            XCTAssertTrue((error as? GraphError)?.description.contains("quoted field is not closed") == true)
+            XCTAssertEqual((error as? GraphError)?.description, "\(open):2: error: a quoted field is not closed before the end of the file (it opens on this line)")
         }
     }
 
