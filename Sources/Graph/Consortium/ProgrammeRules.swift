@@ -152,19 +152,9 @@ struct RulesReader {
 
     mutating func error(_ message: String, _ node: Yams.Node) { diagnostics.append(.error(message, at: location(node))) }
 
-    func text(_ node: Yams.Node?) -> String? {
-        guard let node, case .scalar(let scalar) = node else { return nil }
-        if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
-        return scalar.string
-    }
+    func text(_ node: Yams.Node?) -> String? { node?.writtenText }
 
-    func entries(_ node: Yams.Node) -> [(key: String, keyNode: Yams.Node, value: Yams.Node)] {
-        guard case .mapping(let mapping) = node else { return [] }
-        return mapping.compactMap { pair in
-            guard case .scalar(let scalar) = pair.key else { return nil }
-            return (scalar.string, pair.key, pair.value)
-        }
-    }
+    func entries(_ node: Yams.Node) -> [(key: String, keyNode: Yams.Node, value: Yams.Node)] { node.keyedEntries }
 
     func texts(_ node: Yams.Node) -> [String]? {
         switch node {

@@ -66,19 +66,9 @@ public enum YAMLFormat {
         }
 
         /// The text of a scalar, or nil for a null or missing value.
-        func text(_ node: Yams.Node?) -> String? {
-            guard let node, case .scalar(let scalar) = node else { return nil }
-            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
-            return scalar.string
-        }
+        func text(_ node: Yams.Node?) -> String? { node?.writtenText }
 
-        func entries(_ node: Yams.Node) -> [(key: String, keyNode: Yams.Node, value: Yams.Node)] {
-            guard case .mapping(let mapping) = node else { return [] }
-            return mapping.compactMap { pair in
-                guard case .scalar(let scalar) = pair.key else { return nil }
-                return (scalar.string, pair.key, pair.value)
-            }
-        }
+        func entries(_ node: Yams.Node) -> [(key: String, keyNode: Yams.Node, value: Yams.Node)] { node.keyedEntries }
 
         mutating func readRoot(_ root: Yams.Node) {
             guard case .mapping = root else {
