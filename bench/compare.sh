@@ -1,6 +1,6 @@
 #!/bin/sh
 # Benchmarks netmap against python-igraph and NetworkX on the same generated graphs, in one run.
-#   bench/compare.sh            full run (about 6–9 minutes on 2 cores)
+#   bench/compare.sh            full run (about 3–4 minutes on 2 cores, see BENCHMARKS.md)
 #   BENCH_QUICK=1 bench/compare.sh   smaller graphs, for a quick look
 # Needs: swift, python3 with networkx and igraph (pip install igraph networkx scipy).
 set -eu

@@ -182,4 +182,19 @@ final class CommandTests: XCTestCase {
             XCTAssertTrue(message.contains("syntax error"), message)
         }
     }
+
+    func testCSVFormatIsAUsageErrorWhereThereIsNoCSV() throws {
+        // stats, path, ego and compare used to print their table when asked for csv.
+        let folder = try scratchFolder()
+        let path = folder.appendingPathComponent("net.yaml").path
+        try smallNetwork.write(toFile: path, atomically: true, encoding: .utf8)
+        for (command, words) in [("stats", []), ("path", ["trondelag-fk", "jamtland"]), ("ego", ["jamtland"]),
+                                 ("compare", ["trondelag-fk", "jamtland"])] {
+            let run = try runNetmap([command, path] + words + ["--format", "csv"])
+            XCTAssertEqual(run.status, 64, command)
+            XCTAssertEqual(run.output, "", command)
+            XCTAssertTrue(run.error.contains("--format csv is not available for \(command); use table or json"), run.error)
+            XCTAssertEqual(try runNetmap([command, path] + words + ["--format", "json"]).status, 0, command)
+        }
+    }
 }

@@ -22,6 +22,9 @@ public enum CSVFormat {
         if text.contains("\0") {
             return .failure(.error("file contains binary data, not CSV text", at: SourceLocation(file: path, line: 1)))
         }
+        if text.allSatisfy(\.isWhitespace) {
+            return .failure(.error("file is empty: expected a header line", at: SourceLocation(file: path, line: 1)))
+        }
         let delimiter = detectDelimiter(text)
         let reader: CSVReader
         do {

@@ -95,10 +95,15 @@ public enum GMLFormat {
         return document
     }
 
+    /// The deepest nesting of `[ ... ]` lists read (a network needs 3 or 4); deeper input is refused
+    /// rather than recursed into until the stack overflows.
+    static let maxDepth = 100
+
     struct Parser {
         let scalars: [Unicode.Scalar]
         var position = 0
         var line = 1
+        var depth = 0
 
         init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
@@ -142,7 +147,12 @@ public enum GMLFormat {
         mutating func value() throws -> Value {
             let scalar = scalars[position]
             if scalar == "[" {
+                guard depth < GMLFormat.maxDepth else {
+                    throw ParseError(message: "lists nested more than \(GMLFormat.maxDepth) deep", line: line)
+                }
                 position += 1
+                depth += 1
+                defer { depth -= 1 }
                 return .list(try list(closed: true))
             }
             if scalar == "\"" {

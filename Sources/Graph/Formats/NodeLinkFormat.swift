@@ -67,6 +67,15 @@ public enum NodeLinkFormat {
         return data
     }
 
+    /// Foundation's reason for a JSON syntax error ("Invalid value around character 8.") and the line of
+    /// that character offset, when the reason gives one.
+    static func describe(_ error: Error, in data: Data) -> (String, Int?) {
+        let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+        guard let range = reason.range(of: "character "),
+              let offset = Int(reason[range.upperBound...].prefix(while: \.isNumber)) else { return (reason, nil) }
+        return (reason, 1 + data.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+    }
+
     /// Reads node-link JSON as NetworkX writes it (`edges` or the older `links`).
     public static func read(_ data: Data, path: String) -> NetworkDocument {
         var document = NetworkDocument(path: path)
@@ -75,11 +84,16 @@ public enum NodeLinkFormat {
             document.diagnostics.append(.error(message, at: location))
             return document
         }
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return fail("file is empty: expected node-link JSON, an object with 'nodes' and 'edges' lists")
+        }
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: data, options: [])
         } catch {
-            return fail("not valid JSON: \(error.localizedDescription)")
+            let (reason, line) = Self.describe(error, in: data)
+            document.diagnostics.append(.error("not valid JSON: \(reason)", at: SourceLocation(file: path, line: line)))
+            return document
         }
         guard let object = parsed as? [String: Any], let nodes = object["nodes"] as? [Any] else {
             return fail("expected node-link JSON: an object with 'nodes' and 'edges' lists")

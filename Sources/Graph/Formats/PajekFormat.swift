@@ -85,8 +85,12 @@ public enum PajekFormat {
 
     // MARK: Reading
 
+    /// The largest `*Vertices` count read: vertices without a line of their own are still created, so a
+    /// huge count in a tiny file would otherwise exhaust memory.
+    public static let maxVertices = 10_000_000
+
     /// Reads a Pajek network.
-    /// - Complexity: O(size of the file).
+    /// - Complexity: O(size of the file + the `*Vertices` count).
     public static func read(_ data: Data, path: String) -> NetworkDocument {
         var document = NetworkDocument(path: path)
         func at(_ line: Int) -> SourceLocation { SourceLocation(file: path, line: line) }
@@ -96,6 +100,10 @@ public enum PajekFormat {
             return document
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.allSatisfy(\.isWhitespace) {
+            error("file is empty: expected a Pajek network starting with *Vertices", 1)
+            return document
+        }
         struct Vertex { var label: String?; var attributes: [String: String]; var line: Int }
         struct Tie { var from: Int; var to: Int; var attributes: [String: String]; var undirected: Bool; var line: Int }
         var vertices: [Int: Vertex] = [:]
@@ -121,6 +129,10 @@ public enum PajekFormat {
                     section = .vertices
                     let count = parts.count > 1 ? parts[1].split(separator: " ").first.flatMap { Int($0) } : nil
                     guard let count, count >= 0 else { error("*Vertices needs a vertex count", lineNumber); return document }
+                    guard count <= maxVertices else {
+                        error("*Vertices \(count) is more vertices than netmap reads (at most \(maxVertices))", lineNumber)
+                        return document
+                    }
                     declaredCount = count
                 case "*arcs", "*edges":
                     section = head == "*arcs" ? .arcs : .edges

@@ -55,6 +55,9 @@ public enum XMLTree {
         let builder = Builder()
         parser.delegate = builder
         let finished = parser.parse()
+        if let line = builder.tooDeepLine {
+            return .failure(.error("malformed XML: elements nested more than \(maxDepth) deep", at: SourceLocation(file: path, line: line)))
+        }
         if let (code, line) = builder.error {
             return .failure(.error("malformed XML: \(describe(code))", at: SourceLocation(file: path, line: line)))
         }
@@ -64,6 +67,10 @@ public enum XMLTree {
         }
         return .success(root)
     }
+
+    /// The deepest element nesting read (GraphML and GEXF need under 10). Deeper documents are refused:
+    /// the tree is released recursively, so unbounded depth would overflow the stack.
+    static let maxDepth = 256
 
     /// The line of the first `<!ENTITY` declaration when the document has a DOCTYPE, else nil.
     static func entityDeclarationLine(_ data: Data) -> Int? {
@@ -101,9 +108,16 @@ public enum XMLTree {
         var root: MarkupElement?
         var stack: [MarkupElement] = []
         var error: (Int, Int)?
+        var tooDeepLine: Int?
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            guard tooDeepLine == nil else { return }
+            guard stack.count < XMLTree.maxDepth else {
+                tooDeepLine = max(1, parser.lineNumber)
+                parser.abortParsing()
+                return
+            }
             let element = MarkupElement(name: elementName, namespace: namespaceURI, attributes: attributeDict, line: parser.lineNumber)
             if let parent = stack.last { parent.children.append(element) } else if root == nil { root = element }
             stack.append(element)

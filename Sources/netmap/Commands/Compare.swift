@@ -19,6 +19,7 @@ struct Compare: NetmapCommand {
 
     func validate() throws {
         if words.count < 2 { throw ValidationError("give A and B (after any INPUT)") }
+        if format == .csv { throw ValidationError("--format csv is not available for compare; use table or json") }
     }
 
     func execute() throws {

@@ -27,6 +27,7 @@ struct Ego: NetmapCommand {
 
     func validate() throws {
         if words.isEmpty { throw ValidationError("give NODE (after any INPUT)") }
+        if format == .csv { throw ValidationError("--format csv is not available for ego; use table or json") }
     }
 
     func execute() throws {

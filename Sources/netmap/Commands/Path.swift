@@ -46,6 +46,7 @@ struct PathCommand: NetmapCommand {
         if words.count < 2 { throw ValidationError("give FROM and TO (after any INPUT)") }
         if let maxLength, maxLength < 1 { throw ValidationError("--max-length must be at least 1") }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if format == .csv { throw ValidationError("--format csv is not available for path; use table or json") }
     }
 
     func execute() throws {

@@ -63,7 +63,7 @@ struct Render: NetmapCommand {
     @Flag(name: .customLong("no-legend"), help: "Draw no legend.")
     var noLegend = false
 
-    @Option(help: ArgumentHelp("Resolution of PNG output in dots per inch.", valueName: "DPI"))
+    @Option(help: ArgumentHelp("Resolution of PNG output in dots per inch (default: 150).", valueName: "DPI"))
     var dpi: Double?
 
     @Option(help: ArgumentHelp("Fit the drawing to a page: a4, a4-landscape, or WIDTHxHEIGHT (mm, or with cm/in/pt).", valueName: "PAGE"))

@@ -19,6 +19,10 @@ struct Stats: NetmapCommand {
     @Option(help: "Output format: table or json.")
     var format: TableFormat = .table
 
+    func validate() throws {
+        if format == .csv { throw ValidationError("--format csv is not available for stats; use table or json") }
+    }
+
     func execute() throws {
         let network = try input.load()
         let stats = NetworkStatistics(network, filter: try filters.filter(for: network))

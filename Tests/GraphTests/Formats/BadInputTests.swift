@@ -133,4 +133,31 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(document.diagnostics, [])
         XCTAssertEqual(document.nodes.map(\.id), ["a"])
     }
+
+    func testDeepNestingIsAnErrorNotAStackOverflow() {
+        // 100 000 levels used to overflow the stack: GML while parsing, XML while releasing the element tree.
+        let depth = 100_000
+        XCTAssertEqual(messages(.gml, "graph [ " + String(repeating: "a [ ", count: depth) + String(repeating: "]", count: depth + 1)),
+                       ["bad:1: error: GML syntax: lists nested more than 100 deep"])
+        let xml = "<graphml>" + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth) + "</graphml>"
+        XCTAssertEqual(messages(.graphml, xml), ["bad:1: error: malformed XML: elements nested more than 256 deep"])
+        XCTAssertEqual(messages(.gexf, xml), ["bad:1: error: malformed XML: elements nested more than 256 deep"])
+    }
+
+    func testHugePajekVertexCountIsRefused() {
+        // Vertices without a line of their own are still created: this used to allocate until memory ran out.
+        XCTAssertEqual(messages(.pajek, "*Vertices 999999999999\n"),
+                       ["bad:1: error: *Vertices 999999999999 is more vertices than netmap reads (at most 10000000)"])
+    }
+
+    func testEmptyFilesAreErrorsInEveryFormat() {
+        XCTAssertEqual(messages(.pajek, " \n"), ["bad:1: error: file is empty: expected a Pajek network starting with *Vertices"])
+        XCTAssertEqual(messages(.nodeLinkJSON, ""), ["bad: error: file is empty: expected node-link JSON, an object with 'nodes' and 'edges' lists"])
+        XCTAssertEqual(messages(.csvEdges, ""), ["bad:1: error: file is empty: expected a header line"])
+    }
+
+    func testJSONSyntaxErrorNamesTheLine() {
+        XCTAssertEqual(messages(.nodeLinkJSON, "{\"nodes\": [\n{\"id\": \"a\"},\n{\"id\": }\n]}"),
+                       ["bad:3: error: not valid JSON: Invalid value around character 32."])
+    }
 }
