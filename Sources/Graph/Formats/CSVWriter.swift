@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 extension CSVFormat {
     /// One field, quoted when it holds the delimiter, a quote or a line break.
@@ -53,8 +54,48 @@ extension CSVFormat {
             throw GraphError.file(path: folder, reason: "cannot create folder: \(error.localizedDescription)")
         }
         let base = URL(fileURLWithPath: folder)
+        try AtomicFile.write(try declarations(network), to: base.appendingPathComponent("network.yaml").path)
         try AtomicFile.write(nodesTable(network), to: base.appendingPathComponent("nodes.csv").path)
         try AtomicFile.write(edgesTable(network), to: base.appendingPathComponent("edges.csv").path)
+    }
+
+    /// `network.yaml`, written beside the CSV pair: the network's name, its sources and the kinds and
+    /// relations it declares, so that the folder reads back as the same network.
+    public static func declarations(_ network: Network) throws -> String {
+        var object: [String: Any] = [:]
+        if let name = network.name { object["network"] = name }
+        if !network.sources.isEmpty {
+            object["sources"] = network.sources.mapValues { source -> [String: Any] in
+                var fields: [String: Any] = ["title": source.title]
+                if let publisher = source.publisher { fields["publisher"] = publisher }
+                if let year = source.year { fields["year"] = year }
+                if let url = source.url { fields["url"] = url }
+                for (key, value) in source.attributes { fields[key] = value }
+                return fields
+            }
+        }
+        let kinds = network.kinds.values.filter { !$0.isBuiltIn || $0.color != nil || $0.shape != nil }
+        if !kinds.isEmpty {
+            object["kinds"] = Dictionary(uniqueKeysWithValues: kinds.map { kind -> (String, Any) in
+                var fields: [String: Any] = ["label": kind.label]
+                if let color = kind.color { fields["color"] = color }
+                if let shape = kind.shape { fields["shape"] = shape }
+                return (kind.id, fields)
+            })
+        }
+        let relations = network.relations.values.filter { !$0.isBuiltIn }
+        if !relations.isEmpty {
+            object["relations"] = Dictionary(uniqueKeysWithValues: relations.map {
+                ($0.id, ["label": $0.label, "symmetric": $0.symmetric] as [String: Any])
+            })
+        }
+        let header = "# Declarations of the network in nodes.csv and edges.csv (written by netmap export).\n"
+        if object.isEmpty { return header }
+        do {
+            return header + (try Yams.dump(object: object, width: -1, allowUnicode: true, sortKeys: true))
+        } catch {
+            throw GraphError.invalidArgument("cannot write the declarations: \(error)")
+        }
     }
 }
 
