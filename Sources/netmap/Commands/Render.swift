@@ -82,7 +82,7 @@ struct Render: NetmapCommand {
         if Render.format(of: output) == nil {
             throw ValidationError("cannot tell the format of '\(output)': use .svg, .png, .pdf or .dot")
         }
-        if radius < 0 { throw ValidationError("--radius must be 0 or more") }
+        if radius < 1 { throw ValidationError("--radius must be at least 1 (radius 0 would draw the ego alone)") }
         if let top, top < 1 { throw ValidationError("--top must be 1 or more") }
         if wrap < 4 { throw ValidationError("--wrap must be 4 or more") }
         if let dpi, !(dpi >= 10 && dpi <= 1200) { throw ValidationError("--dpi must be from 10 to 1200") }
