@@ -67,7 +67,6 @@ extension CommunityLevel {
     /// one) with the largest positive gain, and its neighbours outside that community rejoin the queue.
     func moveNodesFast(from start: [Int32], resolution: Double, using generator: inout some RandomNumberGenerator) -> [Int32] {
         let n = nodeCount
-        let m = twiceTotal / 2
         var community = start
         var total = [Double](repeating: 0, count: n)
         var size = [Int32](repeating: 0, count: n)
@@ -86,25 +85,13 @@ extension CommunityLevel {
             }
             let k = strength[u]
             let own = Int(community[u])
-            for slot in Int(offsets[u])..<Int(offsets[u + 1]) {
-                let c = community[Int(targets[slot])]
-                if linkWeight[Int(c)] == 0 { touched.append(c) }
-                linkWeight[Int(c)] += weights[slot]
-            }
-            let removeCost = -linkWeight[own] / m + resolution * (total[own] - k) * k / (2 * m * m)
-            var best = own
-            var bestGain = minimumGain
-            for c in touched where Int(c) != own {
-                let gain = removeCost + linkWeight[Int(c)] / m - resolution * total[Int(c)] * k / (2 * m * m)
-                if gain > bestGain { bestGain = gain; best = Int(c) }
-            }
-            // Alone in an empty community: gain = removeCost.
-            if size[own] > 1, removeCost > bestGain, let fresh = empty.last {
+            let move = bestMove(of: u, community: community, total: total, resolution: resolution,
+                                linkWeight: &linkWeight, touched: &touched)
+            var best = move.community
+            // Alone in an empty community: the gain of leaving.
+            if size[own] > 1, move.leaveGain > move.gain, let fresh = empty.last {
                 best = Int(fresh)
-                bestGain = removeCost
             }
-            for c in touched { linkWeight[Int(c)] = 0 }
-            touched.removeAll(keepingCapacity: true)
             guard best != own else { continue }
             if let last = empty.last, Int(last) == best { empty.removeLast() }
             total[own] -= k; size[own] -= 1

@@ -39,7 +39,6 @@ extension CommunityLevel {
     /// community while any move raises modularity. Returns each node's community and whether any moved.
     func moveNodes(resolution: Double, using generator: inout some RandomNumberGenerator) -> ([Int32], Bool) {
         let n = nodeCount
-        let m = twiceTotal / 2
         var community = (0..<n).map { Int32($0) }
         var total = strength
         var linkWeight = [Double](repeating: 0, count: n)   // scratch: weight from the node to each community
@@ -53,20 +52,8 @@ extension CommunityLevel {
                 let u = Int(node)
                 let k = strength[u]
                 let own = Int(community[u])
-                for slot in Int(offsets[u])..<Int(offsets[u + 1]) {
-                    let c = community[Int(targets[slot])]
-                    if linkWeight[Int(c)] == 0 { touched.append(c) }
-                    linkWeight[Int(c)] += weights[slot]
-                }
-                let removeCost = -linkWeight[own] / m + resolution * (total[own] - k) * k / (2 * m * m)
-                var best = own
-                var bestGain = minimumGain
-                for c in touched where Int(c) != own {
-                    let gain = removeCost + linkWeight[Int(c)] / m - resolution * total[Int(c)] * k / (2 * m * m)
-                    if gain > bestGain { bestGain = gain; best = Int(c) }
-                }
-                for c in touched { linkWeight[Int(c)] = 0 }
-                touched.removeAll(keepingCapacity: true)
+                let best = bestMove(of: u, community: community, total: total, resolution: resolution,
+                                    linkWeight: &linkWeight, touched: &touched).community
                 if best != own {
                     total[own] -= k
                     total[best] += k
@@ -77,5 +64,36 @@ extension CommunityLevel {
             }
         }
         return (community, changedAny)
+    }
+}
+
+extension CommunityLevel {
+    /// The neighbouring community whose joining raises modularity most when `u` leaves its own, as used by
+    /// Louvain's and Leiden's local moving: `community` is `u`'s own when no move gains more than
+    /// `minimumGain`; `leaveGain` is the gain of `u` leaving its community for an empty one.
+    /// `linkWeight` (zeroed, one slot per community) and `touched` are scratch buffers, left as they came.
+    ///
+    /// - Complexity: O(degree of `u`).
+    @inline(__always)
+    func bestMove(of u: Int, community: [Int32], total: [Double], resolution: Double,
+                  linkWeight: inout [Double], touched: inout [Int32]) -> (community: Int, gain: Double, leaveGain: Double) {
+        let m = twiceTotal / 2
+        let k = strength[u]
+        let own = Int(community[u])
+        for slot in Int(offsets[u])..<Int(offsets[u + 1]) {
+            let c = community[Int(targets[slot])]
+            if linkWeight[Int(c)] == 0 { touched.append(c) }
+            linkWeight[Int(c)] += weights[slot]
+        }
+        let leaveGain = -linkWeight[own] / m + resolution * (total[own] - k) * k / (2 * m * m)
+        var best = own
+        var bestGain = minimumGain
+        for c in touched where Int(c) != own {
+            let gain = leaveGain + linkWeight[Int(c)] / m - resolution * total[Int(c)] * k / (2 * m * m)
+            if gain > bestGain { bestGain = gain; best = Int(c) }
+        }
+        for c in touched { linkWeight[Int(c)] = 0 }
+        touched.removeAll(keepingCapacity: true)
+        return (best, bestGain, leaveGain)
     }
 }
