@@ -115,41 +115,9 @@ enum Renderer {
         for node in geometry.nodes { geometry.boundingBox = geometry.boundingBox.union(grown(node)) }
     }
 
-    /// Draws `builder`'s network.
-    ///
-    /// - Parameters:
-    ///   - choices: the layouts to try (see `candidates`); the best fit on `page` wins, the first on ties.
-    ///   - page: the page to fit to (A4 portrait is used to choose when nil); sets Graphviz's `size`.
-    ///   - formats: Graphviz output formats (`svg`, `png:cairo`, `pdf:cairo`, `json`, ...).
-    ///   - dpi: resolution of bitmap output.
-    static func draw(_ builder: DOTBuilder, choices: [LayoutChoice], page: Page?, formats: [String], dpi: Double? = nil) throws -> Drawing {
-        let fitPage = (page ?? .a4).area
-        var warnings: [String] = []
-        var best: (choice: LayoutChoice, geometry: Geometry, scale: Double)?
-        for choice in choices {
-            var pass = builder
-            pass.layout = choice.engine
-            pass.rankdir = choice.rankdir
-            let output = try Graphviz.render(dot: pass.buildNetwork(), layout: choice.engine, formats: ["json"])
-            let geometry = try Geometry.parse(output.data[0])
-            let scale = min(1, fitPage.0 / max(1, geometry.boundingBox.width), fitPage.1 / max(1, geometry.boundingBox.height))
-            if best == nil || scale > best!.scale + 1e-9 {
-                best = (choice, geometry, scale)
-                warnings = output.warnings
-            }
-        }
-        guard let chosen = best else { throw GraphError.invalidArgument("no layout to try") }
-        var final = builder
-        final.layout = chosen.choice.engine
-        final.rankdir = chosen.choice.rankdir
-        var main = chosen.geometry
-        if !builder.pinned.isEmpty { separateNewNodes(&main, pinned: builder.pinned, network: builder.network) }
-
-        // Sizes of the furniture.
-        let footnoteWidth = Int(max(main.boundingBox.width, 300) / (final.theme.noteSize * 0.55))
-        let furniture = try Graphviz.render(dot: final.buildFurniture(footnoteWidth: footnoteWidth), layout: "dot", formats: ["json"])
-        let parts = try Geometry.parse(furniture.data[0]).nodesByName
-
+    /// Places the legend (tall or wide, right of or below the drawing, whichever fits `fitPage` best), the
+    /// title above and the footnote below the laid-out network `main`; `parts` are the furniture's sizes.
+    static func arrange(_ main: Geometry, parts: [String: Geometry.NodeBox], fitPage: (Double, Double)) -> Placement {
         var placement = Placement(boundingBox: main.boundingBox)
         for node in main.nodes { placement.nodes[node.name] = (node.x, node.y) }
         placement.edges = main.edgePositions
@@ -191,6 +159,66 @@ enum Renderer {
                                              maxX: at.x + note.width / 2, maxY: at.y + note.height / 2))
         }
         placement.boundingBox = total
+        return placement
+    }
+
+    /// Draws `builder`'s network.
+    ///
+    /// - Parameters:
+    ///   - choices: the layouts to try (see `candidates`); the best fit on `page` wins, the first on ties.
+    ///   - page: the page to fit to (A4 portrait is used to choose when nil); sets Graphviz's `size`.
+    ///   - formats: Graphviz output formats (`svg`, `png:cairo`, `pdf:cairo`, `json`, ...).
+    ///   - dpi: resolution of bitmap output.
+    static func draw(_ builder: DOTBuilder, choices: [LayoutChoice], page: Page?, formats: [String], dpi: Double? = nil) throws -> Drawing {
+        let fitPage = (page ?? .a4).area
+        var warnings: [String] = []
+        var layouts: [(choice: LayoutChoice, geometry: Geometry, warnings: [String])] = []
+        for choice in choices {
+            var pass = builder
+            pass.layout = choice.engine
+            pass.rankdir = choice.rankdir
+            let output = try Graphviz.render(dot: pass.buildNetwork(), layout: choice.engine, formats: ["json"])
+            layouts.append((choice, try Geometry.parse(output.data[0]), output.warnings))
+        }
+        guard let first = layouts.first else { throw GraphError.invalidArgument("no layout to try") }
+
+        // The legend, title and footnote are measured once to score the candidates (the footnote is measured
+        // again for the chosen layout's width); each candidate is scored by how large the whole fits the page.
+        let noteWidth = { (geometry: Geometry) in Int(max(geometry.boundingBox.width, 300) / (builder.theme.noteSize * 0.55)) }
+        let trial = try Graphviz.render(dot: builder.buildFurniture(footnoteWidth: noteWidth(first.geometry)), layout: "dot", formats: ["json"])
+        let trialParts = try Geometry.parse(trial.data[0]).nodesByName
+        func fit(_ geometry: Geometry) -> Double {
+            let total = arrange(geometry, parts: trialParts, fitPage: fitPage).boundingBox
+            return min(1, fitPage.0 / max(1, total.width), fitPage.1 / max(1, total.height))
+        }
+        // Force-directed layouts without clusters or pinned nodes are also tried compacted (see `Compaction`).
+        let compactable = builder.pinned.isEmpty && builder.groupBy == nil
+        var best: (choice: LayoutChoice, geometry: Geometry, scale: Double)?
+        for layout in layouts {
+            var tries = [layout.geometry]
+            if compactable && ["neato", "sfdp", "fdp"].contains(layout.choice.engine) && layout.geometry.clusters.isEmpty && fit(layout.geometry) < 1 {
+                tries += Compaction.variants(of: layout.geometry)
+            }
+            for geometry in tries {
+                let scale = fit(geometry)
+                if best == nil || scale > best!.scale + 1e-9 {
+                    best = (layout.choice, geometry, scale)
+                    warnings = layout.warnings
+                }
+            }
+        }
+        guard let chosen = best else { throw GraphError.invalidArgument("no layout to try") }
+        var final = builder
+        final.layout = chosen.choice.engine
+        final.rankdir = chosen.choice.rankdir
+        var main = chosen.geometry
+        if !builder.pinned.isEmpty { separateNewNodes(&main, pinned: builder.pinned, network: builder.network) }
+
+        // Sizes of the furniture.
+        let footnoteWidth = noteWidth(main)
+        let furniture = try Graphviz.render(dot: final.buildFurniture(footnoteWidth: footnoteWidth), layout: "dot", formats: ["json"])
+        let parts = try Geometry.parse(furniture.data[0]).nodesByName
+        let placement = arrange(main, parts: parts, fitPage: fitPage)
 
         if let page {
             let area = page.area
