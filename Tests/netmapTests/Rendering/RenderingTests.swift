@@ -107,6 +107,21 @@ final class RenderingTests: XCTestCase {
         }
     }
 
+    func testCompactionRemovesTheOverlapsItMakesAndShrinks() throws {
+        // A 5 × 4 grid of 60 × 20 boxes, 150 pt apart: plenty of white space.
+        var nodes: [Geometry.NodeBox] = []
+        for i in 0..<20 { nodes.append(Geometry.NodeBox(name: "n\(i)", x: Double(i % 5) * 150, y: Double(i / 5) * 150, width: 60, height: 20)) }
+        let geometry = Geometry(boundingBox: Geometry.Box(minX: -30, minY: -10, maxX: 630, maxY: 460), nodes: nodes)
+        // Pulled to 30 % the boxes would overlap by 15 pt across; they are pushed apart again.
+        let squeezed = try XCTUnwrap(Compaction.compacted(geometry, sx: 0.3, sy: 0.3))
+        for a in squeezed.nodes { for b in squeezed.nodes where a.name < b.name { XCTAssertFalse(a.box.overlaps(b.box), "\(a.name) / \(b.name)") } }
+        XCTAssertLessThan(squeezed.boundingBox.width, 400)
+        XCTAssertEqual(squeezed.nodes.map(\.x), try XCTUnwrap(Compaction.compacted(geometry, sx: 0.3, sy: 0.3)).nodes.map(\.x))
+        let variants = Compaction.variants(of: geometry)
+        XCTAssertFalse(variants.isEmpty)
+        XCTAssertTrue(variants.allSatisfy { $0.edgePositions.isEmpty && $0.nodes.count == 20 })
+    }
+
     func testKeepLayoutPinsOldNodes() throws {
         let network = try load("Tests/Fixtures/rendering/sample.yaml")
         let neato = [LayoutChoice(engine: "neato")]
