@@ -121,69 +121,106 @@ extension AnalysisGraph {
         return (nodes, edgeValues)
     }
 
-    /// Breadth-first Brandes for unit lengths. The dependency phase pulls along out-ties
-    /// (δ(v) = σ(v) · Σ_{w: d(w) = d(v)+1} (1 + δ(w))/σ(w)), so no predecessor lists are kept. Distances sit in
-    /// their own 4-byte array: most tie visits only test a distance, and that array stays in the fastest cache.
+    /// Breadth-first Brandes for unit lengths, level by level. The dependency phase pulls along out-ties
+    /// (δ(v) = σ(v) · Σ_{w: d(w) = d(v)+1} (1 + δ(w))/σ(w)), so no predecessor lists are kept, and it needs no
+    /// distance test either: while level L is processed, `ratio` = (1 + δ)/σ is non-zero only on level L+1
+    /// (the level below is cleared and level L's own values are staged until the level is done), so every
+    /// out-tie simply adds its target's entry. The forward phase works the same way: discovery is branch-free
+    /// (the queue slot is always written and the tail advanced by 0 or 1, as a branch there is taken
+    /// unpredictably), then each newly found node pulls σ along its in-ties from `front`, which holds σ on
+    /// the level just expanded and 0 elsewhere. Only what the search left set is reset after each source.
     private func brandesUnweighted(sources: [Int], nodeOut: UnsafeMutablePointer<Double>, edgeOut: UnsafeMutablePointer<Double>?,
                                    progress: ProgressCounter?) {
         let n = nodeCount
         let distance = UnsafeMutablePointer<Int32>.allocate(capacity: n); distance.initialize(repeating: -1, count: n)
         let sigma = UnsafeMutablePointer<Double>.allocate(capacity: n); sigma.initialize(repeating: 0, count: n)
         let ratio = UnsafeMutablePointer<Double>.allocate(capacity: n); ratio.initialize(repeating: 0, count: n)
-        let order = UnsafeMutablePointer<Int32>.allocate(capacity: n); order.initialize(repeating: 0, count: n)
-        defer { distance.deallocate(); sigma.deallocate(); ratio.deallocate(); order.deallocate() }
+        let front = UnsafeMutablePointer<Double>.allocate(capacity: n); front.initialize(repeating: 0, count: n)
+        // Indexed by queue position: a level's new ratios before they are published.
+        let staged = UnsafeMutablePointer<Double>.allocate(capacity: n); staged.initialize(repeating: 0, count: n)
+        // One spare slot: the branch-free discovery writes one past the last node found.
+        let order = UnsafeMutablePointer<Int32>.allocate(capacity: n + 1); order.initialize(repeating: 0, count: n + 1)
+        // levelStart[L] ..< levelStart[L + 1] are the queue positions of level L.
+        let levelStart = UnsafeMutablePointer<Int>.allocate(capacity: n + 1); levelStart.initialize(repeating: 0, count: n + 1)
+        defer {
+            distance.deallocate(); sigma.deallocate(); ratio.deallocate(); front.deallocate(); staged.deallocate()
+            order.deallocate()
+            levelStart.deallocate()
+        }
         offsets.withUnsafeBufferPointer { off in
         targets.withUnsafeBufferPointer { tgt in
+        reverseOffsets.withUnsafeBufferPointer { roff in
+        reverseTargets.withUnsafeBufferPointer { rtgt in
             var pending = 0
             for s in sources {
-                distance[s] = 0; sigma[s] = 1; order[0] = Int32(s)
-                var head = 0, tail = 1
-                while head < tail {
-                    let v = Int(order[head]); head += 1
-                    let next = distance[v] + 1
-                    let sv = sigma[v]
-                    var k = Int(off[v])
-                    let end = Int(off[v + 1])
-                    while k < end {
-                        let w = Int(tgt[k])
-                        let dw = distance[w]
-                        if dw < 0 {
-                            distance[w] = next; sigma[w] = sv
-                            order[tail] = Int32(w); tail += 1
-                        } else if dw == next {
-                            sigma[w] += sv
+                distance[s] = 0; sigma[s] = 1; front[s] = 1; order[0] = Int32(truncatingIfNeeded: s)
+                var tail = 1, levels = 0
+                var begin = 0, end = 1
+                var next: Int32 = 1
+                while begin < end {
+                    levelStart[levels] = begin; levels += 1
+                    for h in begin..<end {
+                        let v = Int(order[h])
+                        var k = Int(off[v])
+                        let stop = Int(off[v + 1])
+                        while k < stop {
+                            let w = Int(tgt[k])
+                            let dw = distance[w]
+                            let fresh = dw < 0
+                            order[tail] = Int32(truncatingIfNeeded: w)
+                            tail &+= fresh ? 1 : 0
+                            distance[w] = fresh ? next : dw
+                            k &+= 1
                         }
-                        k += 1
                     }
+                    // σ(w) = Σ σ(u) over in-ties u → w from the level just expanded.
+                    for h in end..<tail {
+                        let w = Int(order[h])
+                        var sum = 0.0
+                        var k = Int(roff[w])
+                        let stop = Int(roff[w + 1])
+                        while k < stop {
+                            sum += front[Int(rtgt[k])]
+                            k &+= 1
+                        }
+                        sigma[w] = sum
+                    }
+                    for h in begin..<end { front[Int(order[h])] = 0 }
+                    for h in end..<tail { let w = Int(order[h]); front[w] = sigma[w] }
+                    begin = end; end = tail; next &+= 1
                 }
-                var i = tail - 1
-                while i > 0 {
-                    let v = Int(order[i])
-                    let next = distance[v] + 1
-                    let sv = sigma[v]
-                    var sum = 0.0
-                    var k = Int(off[v])
-                    let end = Int(off[v + 1])
-                    if let edgeOut {
-                        while k < end {
-                            let w = Int(tgt[k])
-                            if distance[w] == next {
-                                sum += ratio[w]
-                                edgeOut[k] += sv * ratio[w]
+                levelStart[levels] = tail
+                var level = levels - 1
+                while level > 0 {
+                    let first = levelStart[level], last = levelStart[level + 1]
+                    for i in first..<last {
+                        let v = Int(order[i])
+                        let sv = sigma[v]
+                        var sum = 0.0
+                        var k = Int(off[v])
+                        let stop = Int(off[v + 1])
+                        if let edgeOut {
+                            while k < stop {
+                                let r = ratio[Int(tgt[k])]
+                                sum += r
+                                edgeOut[k] += sv * r
+                                k &+= 1
                             }
-                            k += 1
+                        } else {
+                            while k < stop {
+                                sum += ratio[Int(tgt[k])]
+                                k &+= 1
+                            }
                         }
-                    } else {
-                        while k < end {
-                            let w = Int(tgt[k])
-                            if distance[w] == next { sum += ratio[w] }
-                            k += 1
-                        }
+                        let delta = sv * sum
+                        nodeOut[v] += delta
+                        staged[i] = (1 + delta) / sv
                     }
-                    let delta = sv * sum
-                    nodeOut[v] += delta
-                    ratio[v] = (1 + delta) / sv
-                    i -= 1
+                    if level + 1 < levels {
+                        for i in last..<levelStart[level + 2] { ratio[Int(order[i])] = 0 }
+                    }
+                    for i in first..<last { ratio[Int(order[i])] = staged[i] }
+                    level -= 1
                 }
                 if let edgeOut {
                     // The source's own out-ties carry dependency too.
@@ -191,15 +228,17 @@ extension AnalysisGraph {
                         edgeOut[k] += ratio[Int(tgt[k])]
                     }
                 }
-                for j in 0..<tail {
-                    let v = Int(order[j])
-                    distance[v] = -1; sigma[v] = 0; ratio[v] = 0
+                // σ is rewritten for every node reached and `front` is clear again; of `ratio` only level 1
+                // is still set (deeper levels were cleared on the way up, the source's entry never is).
+                for j in 0..<tail { distance[Int(order[j])] = -1 }
+                if levels > 1 {
+                    for j in levelStart[1]..<levelStart[2] { ratio[Int(order[j])] = 0 }
                 }
                 pending += 1
                 if pending == 64, let progress { progress.add(pending); pending = 0 }
             }
             if pending > 0, let progress { progress.add(pending) }
-        }}
+        }}}}
     }
 
     /// Dijkstra-based Brandes for distances 1/strength; equal-length paths are recognised by exact equality of

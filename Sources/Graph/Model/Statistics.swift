@@ -38,13 +38,16 @@ public struct NetworkStatistics: Sendable {
         sources = network.sources.count
         byKind = network.nodes.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 }
         byRelation = network.edges.reduce(into: [:]) { $0[$1.relation, default: 0] += 1 }
-        let parts = graph.connectedComponents()
-        components = parts.count
-        largestComponent = parts.first?.count ?? 0
+        let (labels, count) = graph.componentLabels()
+        var sizes = [Int](repeating: 0, count: count)
+        for label in labels { sizes[Int(label)] += 1 }
+        sizes.sort(by: >)
+        components = count
+        largestComponent = sizes.first ?? 0
         density = graph.density
         isolated = (0..<graph.nodeCount).filter { graph.outDegree($0) == 0 }.map { graph.ids[$0] }
         uncitedEdges = network.edges.filter(\.citations.isEmpty).count
-        componentSizes = parts.map(\.count)
+        componentSizes = sizes
         if graph.nodeCount <= Self.distanceLimit {
             let distances = graph.distanceStatistics()
             diameters = distances.diameters.map { Int($0) }

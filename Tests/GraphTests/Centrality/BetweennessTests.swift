@@ -13,6 +13,61 @@ final class BetweennessTests: XCTestCase {
         for i in 0..<graph.nodeCount { XCTAssertEqual(one[i], two[i], accuracy: 1e-12) }
     }
 
+    /// Textbook Brandes with predecessor lists, unnormalised, ordered pairs (no halving): node and arc values.
+    private func referenceBrandes(_ graph: AnalysisGraph) -> (nodes: [Double], arcs: [Int: Double]) {
+        let n = graph.nodeCount
+        var nodes = [Double](repeating: 0, count: n)
+        var arcs: [Int: Double] = [:]
+        for s in 0..<n {
+            var distance = [Int](repeating: -1, count: n), sigma = [Double](repeating: 0, count: n)
+            var predecessors = [[Int]](repeating: [], count: n), order: [Int] = []
+            distance[s] = 0; sigma[s] = 1
+            var queue = [s], head = 0
+            while head < queue.count {
+                let v = queue[head]; head += 1; order.append(v)
+                for w in graph.neighbors(of: v).map(Int.init) {
+                    if distance[w] < 0 { distance[w] = distance[v] + 1; queue.append(w) }
+                    if distance[w] == distance[v] + 1 { sigma[w] += sigma[v]; predecessors[w].append(v) }
+                }
+            }
+            var delta = [Double](repeating: 0, count: n)
+            for w in order.reversed() {
+                for v in predecessors[w] {
+                    let share = sigma[v] / sigma[w] * (1 + delta[w])
+                    delta[v] += share
+                    arcs[v * n + w, default: 0] += share
+                }
+                if w != s { nodes[w] += delta[w] }
+            }
+        }
+        return (nodes, arcs)
+    }
+
+    func testMatchesTextbookBrandesOnRandomGraphs() {
+        // Several components, uneven levels, directed and undirected; one and two threads; nodes and ties.
+        for seed in UInt64(1)...6 {
+            for directed in [false, true] {
+                var generator = SplitMixGenerator(seed: seed)
+                let n = 80
+                let edges = (0..<150).map { _ in (Int.random(in: 0..<n, using: &generator), Int.random(in: 0..<n, using: &generator)) }
+                let graph = makeGraph(n, edges, directed: directed)
+                let expected = referenceBrandes(graph)
+                let halve = directed ? 1.0 : 0.5
+                for threads in [1, 2] {
+                    let got = graph.betweenness(normalized: false, threads: threads)
+                    for v in 0..<n {
+                        XCTAssertEqual(got[v], expected.nodes[v] * halve, accuracy: 1e-9, "node \(v) seed \(seed) directed \(directed)")
+                    }
+                    for tie in graph.edgeBetweenness(normalized: false, threads: threads) {
+                        var want = expected.arcs[tie.from * n + tie.to, default: 0]
+                        if !directed { want = (want + expected.arcs[tie.to * n + tie.from, default: 0]) * 0.5 }
+                        XCTAssertEqual(tie.value, want, accuracy: 1e-9, "tie \(tie.from)-\(tie.to) seed \(seed)")
+                    }
+                }
+            }
+        }
+    }
+
     func testPathAndStarByHand() {
         // Path 0-1-2-3: node 1 lies on (0,2) and (0,3): 2 unordered pairs; normalised by (n-1)(n-2)/2 = 3.
         let path = makeGraph(4, [(0, 1), (1, 2), (2, 3)])
