@@ -7,23 +7,61 @@ import Foundation
 /// delimiter, detected from the header line, and quoted fields with newlines and doubled quotes.
 /// Several tags or citations in one cell are separated by `|`.
 public enum CSVFormat {
-    /// A parsed table: lower-cased header names and rows, each with the line it starts on.
+    /// A table being read: its lower-cased header names, and its rows, read one at a time so that a large
+    /// file is never held as rows in memory. Each use of `rows` reads the text again from the top.
     public struct Table {
         public var header: [String]
-        public var rows: [(line: Int, fields: [String])]
+        let text: String
+        let delimiter: UnicodeScalar
+        let path: String
+        let firstRowLine: Int
+
+        /// A fresh pass over the data rows (blank rows skipped), each with the line it starts on.
+        public var rows: RowStream { RowStream(self) }
     }
 
-    /// Parses CSV text into a table, or returns a diagnostic.
+    /// One pass over a table's rows. After the pass, `error` holds the syntax error that ended it, if any.
+    public final class RowStream: Sequence, IteratorProtocol {
+        private let reader: CSVReader?
+        private let path: String
+        private var line: Int
+        public private(set) var error: Diagnostic?
+
+        init(_ table: Table) {
+            reader = try? CSVReader(string: table.text, hasHeaderRow: true, trimFields: false, delimiter: table.delimiter)
+            path = table.path
+            line = table.firstRowLine
+        }
+
+        public func next() -> (line: Int, fields: [String])? {
+            guard let reader else { return nil }
+            while let row = reader.next() {
+                let start = line
+                line += 1 + row.reduce(0) { $0 + CSVFormat.newlines(in: $1) }
+                if row.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+                return (start, row)
+            }
+            if error == nil, let failure = reader.error {
+                error = .error("CSV syntax: \(failure)", at: SourceLocation(file: path, line: line))
+            }
+            return nil
+        }
+    }
+
+    /// Reads a CSV file's header, or returns a diagnostic; the rows are read as `Table.rows` is iterated.
     public static func table(_ data: Data, path: String) -> Result<Table, Diagnostic> {
         guard var text = String(data: data, encoding: .utf8) else {
             return .failure(.error("file is not UTF-8 text (save it from Excel as \"CSV UTF-8\")", at: SourceLocation(file: path, line: 1)))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\0") {
+        if text.utf8.contains(0) {
             return .failure(.error("file contains binary data, not CSV text", at: SourceLocation(file: path, line: 1)))
         }
         if text.allSatisfy(\.isWhitespace) {
             return .failure(.error("file is empty: expected a header line", at: SourceLocation(file: path, line: 1)))
+        }
+        if let line = unclosedQuoteLine(text) {
+            return .failure(.error("CSV syntax: a quoted field opened here is never closed (a \" is missing)", at: SourceLocation(file: path, line: line)))
         }
         let delimiter = detectDelimiter(text)
         let reader: CSVReader
@@ -32,22 +70,28 @@ public enum CSVFormat {
         } catch {
             return .failure(.error("cannot read CSV: \(error)", at: SourceLocation(file: path, line: 1)))
         }
-        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let header = (reader.headerRow ?? []).map { $0.trimmingSpaces.lowercased() }
         if header.allSatisfy(\.isEmpty) {
             return .failure(.error("file is empty: expected a header line", at: SourceLocation(file: path, line: 1)))
         }
-        var line = 2 + (reader.headerRow ?? []).reduce(0) { $0 + newlines(in: $1) }
-        var rows: [(Int, [String])] = []
-        while let row = reader.next() {
-            let startLine = line
-            line += 1 + row.reduce(0) { $0 + newlines(in: $1) }
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            rows.append((startLine, row))
+        let firstRowLine = 2 + (reader.headerRow ?? []).reduce(0) { $0 + newlines(in: $1) }
+        return .success(Table(header: header, text: text, delimiter: delimiter, path: path, firstRowLine: firstRowLine))
+    }
+
+    /// The line where a quoted field opens that the text never closes, or nil when every quote is closed.
+    /// (The CSV library reads such a field to the end of the file without complaint.)
+    static func unclosedQuoteLine(_ text: String) -> Int? {
+        var inQuotes = false
+        var line = 1, openedAt = 1
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+                if inQuotes { openedAt = line }
+            } else if byte == UInt8(ascii: "\n") {
+                line += 1
+            }
         }
-        if let error = reader.error {
-            return .failure(.error("CSV syntax: \(error)", at: SourceLocation(file: path, line: line)))
-        }
-        return .success(Table(header: header, rows: rows))
+        return inQuotes ? openedAt : nil
     }
 
     static func newlines(in field: String) -> Int {
@@ -83,14 +127,16 @@ public enum CSVFormat {
             return
         }
         var seen: Set<String> = []
-        for (line, fields) in table.rows {
+        let rows = table.rows
+        defer { if let error = rows.error { document.diagnostics.append(error) } }
+        for (line, fields) in rows {
             let location = SourceLocation(file: path, line: line)
             func field(_ name: String) -> String? {
                 guard let column = table.header.firstIndex(of: name), column < fields.count else { return nil }
-                let value = fields[column].trimmingCharacters(in: .whitespaces)
+                let value = fields[column].trimmingSpaces
                 return value.isEmpty ? nil : value
             }
-            guard idColumn < fields.count, case let id = fields[idColumn].trimmingCharacters(in: .whitespaces), !id.isEmpty else {
+            guard idColumn < fields.count, case let id = fields[idColumn].trimmingSpaces, !id.isEmpty else {
                 document.diagnostics.append(.error("row without an id", at: location))
                 continue
             }
@@ -129,11 +175,13 @@ public enum CSVFormat {
         let relationColumn = table.header.firstIndex(of: "relation") ?? table.header.firstIndex(of: "type")
         let hasNodeColumns = hasNodeColumns(table.header)
         readEndpointNodes(table, fromColumn: fromColumn, toColumn: toColumn, path: path, into: &document)
-        for (line, fields) in table.rows {
+        let rows = table.rows
+        defer { if let error = rows.error { document.diagnostics.append(error) } }
+        for (line, fields) in rows {
             let location = SourceLocation(file: path, line: line)
             func field(_ column: Int?) -> String? {
                 guard let column, column < fields.count else { return nil }
-                let value = fields[column].trimmingCharacters(in: .whitespaces)
+                let value = fields[column].trimmingSpaces
                 return value.isEmpty ? nil : value
             }
             func field(_ name: String) -> String? { field(table.header.firstIndex(of: name)) }
@@ -144,7 +192,7 @@ public enum CSVFormat {
             var edge = Edge(from: from, to: to, relation: field(relationColumn) ?? "related_to", location: location)
             let page = field("page")
             let cites = splitList(field("cite"))
-            let pages = page.map { $0.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+            let pages = page.map { $0.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces } } ?? []
             if cites.count > 1, pages.count == cites.count {
                 // One page per citation, in the same order (as CSVFormat.edgesTable writes them when they differ).
                 edge.citations = zip(cites, pages).map { Citation(source: $0, page: $1.isEmpty ? nil : $1) }
@@ -177,6 +225,6 @@ public enum CSVFormat {
 
     static func splitList(_ text: String?) -> [String] {
         guard let text else { return [] }
-        return text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return text.split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     }
 }

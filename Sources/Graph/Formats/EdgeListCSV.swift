@@ -34,11 +34,11 @@ extension CSVFormat {
         for (line, fields) in table.rows {
             let location = SourceLocation(file: path, line: line)
             for (endpoint, idColumn) in [("from", fromColumn), ("to", toColumn)] {
-                guard idColumn < fields.count, case let id = fields[idColumn].trimmingCharacters(in: .whitespaces), !id.isEmpty else { continue }
+                guard idColumn < fields.count, case let id = fields[idColumn].trimmingSpaces, !id.isEmpty else { continue }
                 var attributes: [String: String] = [:]
                 for (column, name) in table.header.enumerated() where column < fields.count {
                     guard let field = nodeColumn(name, endpoint: endpoint) else { continue }
-                    let value = fields[column].trimmingCharacters(in: .whitespaces)
+                    let value = fields[column].trimmingSpaces
                     if !value.isEmpty { attributes[field] = value }
                 }
                 let node = Interchange.node(id: id, attributes: attributes, location: location)

@@ -65,7 +65,7 @@ public enum Interchange {
         let name = "edge \(from) → \(to)"
         let cites = CSVFormat.splitList(attributes["cite"])
         if let page = attributes["page"], !cites.isEmpty {
-            let parts = page.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = page.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
             if cites.count > 1, parts.count == cites.count {
                 edge.citations = zip(cites, parts).map { Citation(source: $0, page: $1.isEmpty ? nil : $1) }
             } else {
@@ -84,7 +84,7 @@ public enum Interchange {
             }
         }
         if let text = attributes["weight"], !text.isEmpty {
-            if let weight = Double(text.trimmingCharacters(in: .whitespaces)), weight.isFinite, weight > 0 { edge.weight = weight }
+            if let weight = Double(text.trimmingSpaces), weight.isFinite, weight > 0 { edge.weight = weight }
             else { diagnostics.append(.error("\(name): weight '\(text)' is not a positive number", at: location)) }
         }
         for (key, value) in attributes where !edgeFields.contains(key) { edge.attributes[key] = value }
@@ -93,7 +93,7 @@ public enum Interchange {
 
     /// A year from a whole number ("2014", "2014.0") or a date ("2014-05-01").
     static func year(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         if let year = parseYear(trimmed) { return year }
         if let value = Double(trimmed), value == value.rounded(), (1...9999).contains(value) { return Int(value) }
         if trimmed.count >= 10, trimmed.dropFirst(4).first == "-", let year = parseYear(String(trimmed.prefix(4))) { return year }

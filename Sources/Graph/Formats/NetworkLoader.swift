@@ -23,11 +23,13 @@ public enum NetworkLoader {
                 diagnostics.append(diagnostic)
             }
         }
-        var (network, mergeDiagnostics) = merge(documents)
-        diagnostics += documents.flatMap(\.diagnostics) + mergeDiagnostics
+        diagnostics += documents.flatMap(\.diagnostics)
+        let names = Set(documents.compactMap(\.name))
+        // The documents are given up to the merge, so their ties are not held twice.
+        var (network, mergeDiagnostics) = merge(consume documents)
+        diagnostics += mergeDiagnostics
         diagnostics += NetworkValidator.validate(network)
         // A single input names the network after itself unless exactly one file gave a name.
-        let names = Set(documents.compactMap(\.name))
         if paths.count == 1, names.count != 1 {
             network.name = URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent
         }
@@ -130,7 +132,7 @@ public enum NetworkLoader {
 
     /// Merges documents: the same id in two files is the same entity. Attributes are combined; a key with
     /// two different values is an error naming both places.
-    public static func merge(_ documents: [NetworkDocument]) -> (Network, [Diagnostic]) {
+    public static func merge(_ documents: consuming [NetworkDocument]) -> (Network, [Diagnostic]) {
         var network = Network()
         var diagnostics: [Diagnostic] = []
         var names: [String] = []
@@ -198,7 +200,7 @@ public enum NetworkLoader {
                 }
                 network.upsert(merged)
             }
-            network.edges += document.edges
+            if network.edges.isEmpty { network.edges = document.edges } else { network.edges += document.edges }
         }
         network.name = names.count == 1 ? names[0] : (names.isEmpty ? nil : names.joined(separator: " + "))
         return (network, diagnostics)

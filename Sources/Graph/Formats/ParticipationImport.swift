@@ -166,7 +166,7 @@ public enum ParticipationImport {
 
         func value(_ fields: [String?], _ column: Int?) -> String? {
             guard let column, column < fields.count, let text = fields[column] else { return nil }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingSpaces
             return trimmed.isEmpty ? nil : trimmed
         }
 
@@ -199,7 +199,7 @@ public enum ParticipationImport {
 
         /// ISO code of a CORDIS country: EL → GR, UK → GB; a repeated value such as "FI;FI" (it occurs) → FI.
         static func isoCountry(_ text: String) -> String {
-            let parts = Set(text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+            let parts = Set(text.split(separator: ";").map { $0.trimmingSpaces.uppercased() })
             let code = parts.count == 1 ? parts.first ?? text : text.uppercased()
             switch code {
             case "EL": return "GR"

@@ -321,6 +321,6 @@ public enum YAMLFormat {
 
 /// A whole year between 1 and 9999, from text such as "2020".
 func parseYear(_ text: String) -> Int? {
-    guard let year = Int(text.trimmingCharacters(in: .whitespaces)), (1...9999).contains(year) else { return nil }
+    guard let year = Int(text.trimmingSpaces), (1...9999).contains(year) else { return nil }
     return year
 }

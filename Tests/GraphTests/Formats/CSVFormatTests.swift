@@ -86,4 +86,24 @@ final class CSVFormatTests: XCTestCase {
             XCTAssertEqual(errors.first?.location?.file, path)
         }
     }
+
+    func testFieldsAreTrimmedOfSpacesTabsAndNoBreakSpaces() throws {
+        XCTAssertEqual(" \t a b\u{00A0}".trimmingSpaces, "a b")
+        XCTAssertEqual("æ ø å".trimmingSpaces, "æ ø å")
+        XCTAssertEqual(" \u{2003} ".trimmingSpaces, "")
+        XCTAssertEqual("line\n".trimmingSpaces, "line\n", "line breaks are content, not spaces")
+        let folder = try temporaryFolder()
+        let path = try write("from;to;relation\n  a\u{00A0};\tb ; funds \n", to: "edges.csv", in: folder)
+        let result = NetworkLoader.load([path])
+        XCTAssertEqual(result.errors, [])
+        XCTAssertEqual(result.network.edges.map { [$0.from, $0.to, $0.relation] }, [["a", "b", "funds"]])
+    }
+
+    func testAnUnclosedQuoteIsReportedWhereItOpens() throws {
+        let folder = try temporaryFolder()
+        let path = try write("from,to,relation\na,b,funds\nb,\"c,funds\n", to: "edges.csv", in: folder)
+        let errors = NetworkLoader.load([path]).errors
+        XCTAssertEqual(errors.count, 1, "\(errors)")
+        XCTAssertEqual(errors.first?.description, "\(path):3: error: CSV syntax: a quoted field opened here is never closed (a \" is missing)")
+    }
 }

@@ -137,4 +137,16 @@ final class NetworkLoaderTests: XCTestCase {
         XCTAssertEqual(AnalysisGraph(network, filter: GraphFilter(relations: ["manages"])).edgeCount, 1)
         XCTAssertEqual(GraphFilter(kinds: ["university"]).problems(in: network).count, 1)
     }
+
+    func testManyWarningsOfOneKindAreSummarised() throws {
+        var network = Network()
+        for i in 0..<61 { network.upsert(Node(id: "n\(i)", kind: "county")) }
+        network.edges = (0..<60).map { Edge(from: "n\($0)", to: "n\($0 + 1)", relation: "funds") }
+        network.upsert(Node(id: "lonely", kind: "county"))
+        let warnings = NetworkValidator.validate(network)
+        XCTAssertEqual(warnings.filter { $0.message.hasSuffix("cites no source") }.count, NetworkValidator.listedWarningsPerKind)
+        XCTAssertTrue(warnings.contains { $0.message == "10 more edges cite no source (60 in all; the first 50 are listed)" })
+        XCTAssertTrue(warnings.contains { $0.message == "node 'lonely' has no ties (isolated)" }, "other kinds are counted apart")
+        XCTAssertTrue(warnings.allSatisfy { $0.severity == .warning })
+    }
 }
