@@ -191,8 +191,9 @@ enum Renderer {
             let total = arrange(geometry, parts: trialParts, fitPage: fitPage).boundingBox
             return min(1, fitPage.0 / max(1, total.width), fitPage.1 / max(1, total.height))
         }
-        // Force-directed layouts without clusters or pinned nodes are also tried compacted (see `Compaction`).
-        let compactable = builder.pinned.isEmpty && builder.groupBy == nil
+        // When the drawing must fit a page, force-directed layouts without clusters or pinned nodes are also tried
+        // compacted (see `Compaction`); on screen (no page) the airier layout reads better, ties less hidden.
+        let compactable = page != nil && builder.pinned.isEmpty && builder.groupBy == nil
         var best: (choice: LayoutChoice, geometry: Geometry, scale: Double)?
         for layout in layouts {
             var tries = [layout.geometry]
