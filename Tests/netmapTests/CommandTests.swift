@@ -161,6 +161,17 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(fromCSV.network.nodes.map(\.label), original.nodes.map(\.label))
     }
 
+    func testExportToAFolderUnderAMissingFolderFails() throws {
+        let folder = try scratchFolder()
+        let path = folder.appendingPathComponent("net.yaml").path
+        try smallNetwork.write(toFile: path, atomically: true, encoding: .utf8)
+        let target = folder.appendingPathComponent("missing/csv").path
+        let result = try runNetmap(["export", path, "--format", "csv", "-o", target])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.error.contains("does not exist"), result.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("missing").path))
+    }
+
     func testDOTEscapesHostileLabels() throws {
         var network = Network()
         network.upsert(Node(id: "x", label: "a \"quoted\" \\ back\nslash", kind: "county"))
