@@ -516,22 +516,12 @@ enum DOT {
     }
 }
 
-/// Escaping for Graphviz HTML-like labels and for SVG text.
+/// Escaping for Graphviz HTML-like labels and for SVG text: XML escaping, with line breaks and other
+/// control characters as spaces (a label's lines are laid out by netmap, not by the text).
 enum HTML {
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\n", "\r": result += " "
-            default:
-                if scalar.value < 0x20 && scalar != "\t" { result += " " } else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
+        var flat = ""
+        flat.unicodeScalars.append(contentsOf: text.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" ? " " : $0 })
+        return xmlEscape(flat)
     }
 }
