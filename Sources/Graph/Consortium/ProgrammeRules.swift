@@ -191,7 +191,7 @@ struct RulesReader {
             return
         }
         for (id, keyNode, value) in entries(node) {
-            let fields = Dictionary(entries(value).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let fields = value.valuesByKey
             guard let countriesNode = fields["countries"], let codes = texts(countriesNode) else {
                 error("country group '\(id)' needs `countries:` (a list of ISO 3166-1 alpha-2 codes)", keyNode)
                 continue
@@ -246,7 +246,7 @@ struct RulesReader {
             return
         }
         let fields = entries(item)
-        let values = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let values = item.valuesByKey
         guard let id = values["id"].flatMap({ text($0) }) else {
             error("programme without 'id'", item)
             return
@@ -286,7 +286,7 @@ struct RulesReader {
             }
         }
         if let node = values["lead"] {
-            let lead = Dictionary(entries(node).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let lead = node.valuesByKey
             if lead.isEmpty { error("programme '\(id)': 'lead' must be a mapping with 'countries' and/or 'kinds'", node) }
             if let countries = lead["countries"] { rules.leadCountries = countrySet(countries, field: "lead.countries", programme: id) }
             if let kinds = lead["kinds"] { rules.leadKinds = texts(kinds) }
@@ -309,7 +309,7 @@ struct RulesReader {
             return
         }
         for entry in list {
-            let fields = Dictionary(entries(entry).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let fields = entry.valuesByKey
             guard let countriesNode = fields["countries"], let minNode = fields["min"] else {
                 error("programme '\(rules.id)': each 'min_from' entry needs 'countries' and 'min'", entry)
                 continue
@@ -327,7 +327,7 @@ struct RulesReader {
             return
         }
         for entry in list {
-            let fields = Dictionary(entries(entry).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let fields = entry.valuesByKey
             guard let kindsNode = fields["kinds"], let kinds = texts(kindsNode), !kinds.isEmpty else {
                 error("programme '\(rules.id)': each 'required_kinds' entry needs 'kinds'", entry)
                 continue
@@ -345,7 +345,7 @@ struct RulesReader {
                 rules.cite.append(ProgrammeCitation(title: title))
                 continue
             }
-            let fields = Dictionary(entries(item).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let fields = item.valuesByKey
             guard let title = fields["title"].flatMap({ text($0) }) else {
                 error("programme '\(rules.id)': each citation needs a 'title'", item)
                 continue

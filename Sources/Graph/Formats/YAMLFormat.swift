@@ -214,7 +214,7 @@ public enum YAMLFormat {
 
         mutating func readNode(_ item: Yams.Node) {
             let fields = entries(item)
-            let values = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+            let values = item.valuesByKey
             guard let idNode = values["id"], let id = text(idNode) else {
                 error("node without 'id'", item)
                 return
@@ -249,7 +249,7 @@ public enum YAMLFormat {
 
         mutating func readEdge(_ item: Yams.Node) {
             let fields = entries(item)
-            let values = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+            let values = item.valuesByKey
             let from = (values["from"] ?? values["source"]).flatMap { text($0) }
             let to = (values["to"] ?? values["target"]).flatMap { text($0) }
             guard let from, let to else {
@@ -293,7 +293,7 @@ public enum YAMLFormat {
                     case .scalar:
                         if let source = text(item) { citations.append(Citation(source: source, page: page)) }
                     case .mapping:
-                        let fields = Dictionary(entries(item).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+                        let fields = item.valuesByKey
                         guard let source = fields["source"].flatMap({ text($0) }) else {
                             error("a citation needs 'source:'", item)
                             continue
@@ -305,7 +305,7 @@ public enum YAMLFormat {
                 }
                 return citations
             case .mapping:
-                let fields = Dictionary(entries(node).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+                let fields = node.valuesByKey
                 guard let source = fields["source"].flatMap({ text($0) }) else {
                     error("a citation needs 'source:'", node)
                     return []

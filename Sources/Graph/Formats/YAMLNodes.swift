@@ -17,4 +17,9 @@ extension Yams.Node {
             return (scalar.string, pair.key, pair.value)
         }
     }
+
+    /// A mapping's values by key; when a key is given twice the first value counts (empty for other nodes).
+    var valuesByKey: [String: Yams.Node] {
+        Dictionary(keyedEntries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
 }
