@@ -39,14 +39,16 @@ diagrams: build
 	$(NETMAP) render Tests/Fixtures/rendering/sample.yaml -o docs/img/sample.svg --title "Prøvefylket: internasjonale partnere" --sources-note --page a4
 	$(NETMAP) render Tests/Fixtures/rendering/sample.yaml -o docs/img/sample-country.svg --group-by country --color-by country --size-by degree --label-lang en --page a4-landscape
 	$(NETMAP) render Tests/Fixtures/rendering/lesmis.yaml -o docs/img/lesmis.svg --page a4-landscape --size-by degree
-	$(NETMAP) render $(DATA) -o docs/img/national.svg --page a4-landscape --hide-isolated --title "Norway: international partners (bundled data)"
+	$(NETMAP) render $(DATA) -o docs/img/national.svg --page a3-landscape --hide-isolated --title "Norway: international partners (bundled data)"
+	$(NETMAP) render $(DATA)/trondelag-2020.yaml -o docs/img/trondelag-2020.svg --page a3-landscape
 	$(NETMAP) render $(DATA) -o docs/img/ego-trondelag.svg --ego trondelag-fk --radius 1 --page a4 --title "Trøndelag fylkeskommune: direct ties"
 	$(NETMAP) render $(DATA) -o docs/img/top25.svg --top 25 --by degree --page a4 --sources-note
-	$(NETMAP) render $(DATA) -o out/national.png --page a4-landscape --hide-isolated --dpi 150
+	$(NETMAP) render $(DATA) -o out/national.png --page a3-landscape --hide-isolated --dpi 150
 	$(NETMAP) render $(DATA) -o out/ego-trondelag.png --ego trondelag-fk --page a4 --dpi 150
 	$(NETMAP) render $(DATA) -o out/national-by-country.png --group-by country --color-by country --hide-isolated --dpi 100
 	@for f in $(DATA)/*.yaml; do name=$$(basename $$f .yaml); { [ "$$name" = shared ] || [ "$$name" = programmes ]; } && continue; \
-	  $(NETMAP) render $$f $(DATA)/shared.yaml -o out/$$name.png --page a4 --hide-isolated --dpi 150 || exit 1; done
+	  page=a4; [ "$$name" = trondelag-2020 ] && page=a3-landscape; \
+	  $(NETMAP) render $$f $(DATA)/shared.yaml -o out/$$name.png --page $$page --hide-isolated --dpi 150 || exit 1; done
 	@echo "netmap: docs/img/*.svg and out/*.png written"
 
 clean:

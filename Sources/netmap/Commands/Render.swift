@@ -66,7 +66,7 @@ struct Render: NetmapCommand {
     @Option(help: ArgumentHelp("Resolution of PNG output in dots per inch (default: 150).", valueName: "DPI"))
     var dpi: Double?
 
-    @Option(help: ArgumentHelp("Fit the drawing to a page: a4, a4-landscape, or WIDTHxHEIGHT (mm, or with cm/in/pt).", valueName: "PAGE"))
+    @Option(help: ArgumentHelp("Fit the drawing to a page: a4, a4-landscape, a3, a3-landscape, or WIDTHxHEIGHT (mm, or with cm/in/pt).", valueName: "PAGE"))
     var page: String?
 
     @Option(help: ArgumentHelp("Write the node positions of the layout to this JSON file.", valueName: "FILE.json"))

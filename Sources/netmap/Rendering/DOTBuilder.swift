@@ -120,7 +120,7 @@ struct DOTBuilder {
         [
             "digraph \(DOT.quote(network.name ?? "network")) {",
             "  graph \(DOT.attributes(attributes));",
-            "  node \(DOT.attributes(["fontname": theme.font, "fontsize": DOT.number(theme.fontSize), "style": "filled", "penwidth": "1", "margin": "0.06,0.03"]));",
+            "  node \(DOT.attributes(["fontname": theme.font, "fontsize": DOT.number(theme.fontSize), "style": "filled", "penwidth": "1", "margin": "0.06,0.03", "width": "0", "height": "0"]));",
             "  edge \(DOT.attributes(["fontname": theme.font, "fontsize": DOT.number(theme.noteSize), "color": theme.defaultEdge.color, "arrowsize": "0.6"]));",
         ]
     }
@@ -231,8 +231,10 @@ struct DOTBuilder {
             "label": DOTBuilder.escapeLabel(text), "shape": style.shape, "fillcolor": style.fill, "color": style.border,
             "fontcolor": style.fontColor, "class": "kind-\(DOTBuilder.classToken(node.kind)) id-\(DOTBuilder.classToken(node.id))",
             "id": "node-\(DOTBuilder.classToken(node.id))",
+            "style": style.style.isEmpty ? "filled" : "filled," + style.style,
             "tooltip": DOTBuilder.escapeTooltip(Theme.truncate(node.label(language: labelLanguage), limit: 1000)),
         ]
+        if style.peripheries != 1 { attributes["peripheries"] = String(style.peripheries) }
         if let sizing, let fontSize = fontSize(for: node.id, sizing: sizing) {
             attributes["fontsize"] = DOT.number(fontSize)
             attributes["margin"] = DOT.number(0.06 * fontSize / theme.fontSize) + "," + DOT.number(0.03 * fontSize / theme.fontSize)
@@ -334,8 +336,9 @@ struct DOTBuilder {
     }
 
     private func furnitureAttributes(_ htmlLabel: String, at: (x: Double, y: Double)? = nil) -> String {
+        // Graphviz's default minimum size (network nodes have none, so they hug their labels).
         var attributes = ["shape": "plaintext", "style": "solid", "margin": "0", "fontname": theme.font,
-                          "fontsize": DOT.number(theme.fontSize)]
+                          "fontsize": DOT.number(theme.fontSize), "width": "0.75", "height": "0.5"]
         if let at { attributes["pos"] = "\(DOT.number(at.x)),\(DOT.number(at.y))" }
         return DOT.attributes(attributes, html: ["label": htmlLabel])
     }
@@ -365,7 +368,7 @@ struct DOTBuilder {
         for kind in kinds {
             let style = theme.nodeStyle(kind: kind, declared: network.kinds[kind])
             let label = DOTBuilder.legendValue(network.kinds[kind]?.label ?? kind)
-            let glyph = DOTBuilder.shapeGlyph(style.shape)
+            let glyph = DOTBuilder.shapeGlyph(style)
             swatch(colors == nil ? style.fill : "#FFFFFF", style.border, glyph.isEmpty ? label : "\(glyph) \(label)")
         }
         close()
@@ -402,16 +405,27 @@ struct DOTBuilder {
         return outer + (wide ? "<TR>" + cells.joined() + "</TR>" : cells.map { "<TR>" + $0 + "</TR>" }.joined()) + "</TABLE>"
     }
 
-    static func shapeGlyph(_ shape: String) -> String {
-        switch shape {
+    /// A character in the legend that looks like a node style's shape (all of them are in DejaVu Sans).
+    static func shapeGlyph(_ style: Theme.NodeStyle) -> String {
+        let styles = Set(style.style.split(separator: ",").map(String.init))
+        switch style.shape {
         case "ellipse", "oval", "circle", "doublecircle", "point", "egg": return "◯"
         case "hexagon": return "⬡"
         case "octagon", "doubleoctagon", "tripleoctagon": return "⬢"
         case "diamond": return "◇"
         case "triangle": return "△"
         case "house": return "⌂"
+        case "note": return "▤"
+        case "tab": return "◳"
+        case "folder": return "◰"
+        case "component": return "◫"
+        case "box3d": return "❒"
         case "plaintext", "plain", "none", "underline": return ""
-        default: return "▭"
+        default:
+            if style.peripheries > 1 { return "▣" }
+            if styles.contains("dashed") || styles.contains("dotted") { return "⬚" }
+            if styles.contains("diagonals") { return "▧" }
+            return styles.contains("rounded") ? "▢" : "▭"
         }
     }
 

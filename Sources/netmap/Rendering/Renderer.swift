@@ -9,15 +9,19 @@ struct Page: Equatable {
     static let margin = 28.35
     static let a4 = Page(width: 595.28, height: 841.89)
     static let a4Landscape = Page(width: 841.89, height: 595.28)
+    static let a3 = Page(width: 841.89, height: 1190.55)
+    static let a3Landscape = Page(width: 1190.55, height: 841.89)
 
     /// The printable area in points.
     var area: (Double, Double) { (width - 2 * Page.margin, height - 2 * Page.margin) }
 
-    /// `a4`, `a4-landscape`, or `WIDTHxHEIGHT` with a unit `mm` (default), `cm`, `in` or `pt`.
+    /// `a4`, `a4-landscape`, `a3`, `a3-landscape`, or `WIDTHxHEIGHT` with a unit `mm` (default), `cm`, `in` or `pt`.
     static func parse(_ text: String) throws -> Page {
         switch text.lowercased() {
         case "a4": return .a4
         case "a4-landscape", "a4landscape": return .a4Landscape
+        case "a3": return .a3
+        case "a3-landscape", "a3landscape": return .a3Landscape
         default: break
         }
         var body = text.lowercased()
@@ -28,7 +32,7 @@ struct Page: Equatable {
         }
         let parts = body.split(separator: "x").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let w = parts[0], let h = parts[1], w > 0, h > 0 else {
-            throw GraphError.invalidArgument("cannot read page '\(text)'; use a4, a4-landscape or WIDTHxHEIGHT like 210x297mm")
+            throw GraphError.invalidArgument("cannot read page '\(text)'; use a4, a4-landscape, a3, a3-landscape or WIDTHxHEIGHT like 210x297mm")
         }
         let page = Page(width: w * unit, height: h * unit)
         guard page.width > 2 * margin + 36, page.height > 2 * margin + 36 else {

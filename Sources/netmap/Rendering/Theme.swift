@@ -13,6 +13,10 @@ struct Theme {
         var fill: String
         var border: String
         var fontColor: String = "#000000"
+        /// Graphviz node styles added to `filled`: `rounded`, `diagonals`, `dashed`, `dotted`, `bold`.
+        var style: String = ""
+        /// Number of borders (2 draws a double border).
+        var peripheries: Int = 1
     }
 
     struct EdgeStyle: Equatable {
@@ -35,7 +39,7 @@ struct Theme {
     var missingFill = "#DDDDDD"
     var kinds: [String: NodeStyle] = Theme.builtInKinds
     var relations: [String: EdgeStyle] = Theme.builtInRelations
-    var defaultNode = NodeStyle(shape: "ellipse", fill: "#EEEEEE", border: "#777777")
+    var defaultNode = NodeStyle(shape: "box", fill: "#EEEEEE", border: "#777777", style: "rounded")
     var defaultEdge = EdgeStyle(color: "#555555")
 
 
@@ -45,22 +49,26 @@ struct Theme {
     /// The built-in font (kept for callers of the earlier API).
     static let font = "DejaVu Sans"
 
+    /// Every built-in shape is a box or a box-like shape (note, tab, folder, component, box3d): an ellipse or
+    /// an octagon needs about twice the area of its text, so box-like shapes let a network fit a page at a
+    /// larger text size. Kinds are told apart by colour first and by shape, corners and borders second.
     static let builtInKinds: [String: NodeStyle] = [
-        "county": NodeStyle(shape: "box", fill: "#E69F00", border: "#8A5F00"),
+        "county": NodeStyle(shape: "box", fill: "#E69F00", border: "#8A5F00", peripheries: 2),
         "municipality": NodeStyle(shape: "box", fill: "#F5C766", border: "#8A5F00"),
         "agency": NodeStyle(shape: "box", fill: "#56B4E9", border: "#2A6F96"),
-        "university": NodeStyle(shape: "ellipse", fill: "#009E73", border: "#005C43", fontColor: "#FFFFFF"),
-        "research": NodeStyle(shape: "ellipse", fill: "#66C5AB", border: "#005C43"),
+        "university": NodeStyle(shape: "box", fill: "#009E73", border: "#005C43", fontColor: "#FFFFFF", style: "rounded"),
+        "research": NodeStyle(shape: "box", fill: "#66C5AB", border: "#005C43", style: "rounded"),
         "business": NodeStyle(shape: "box", fill: "#F0E442", border: "#8C8526"),
-        "school": NodeStyle(shape: "ellipse", fill: "#B3E0D3", border: "#005C43"),
-        "cluster": NodeStyle(shape: "hexagon", fill: "#F0E442", border: "#8C8526"),
+        "school": NodeStyle(shape: "box", fill: "#B3E0D3", border: "#005C43", style: "rounded"),
+        "cluster": NodeStyle(shape: "box3d", fill: "#F0E442", border: "#8C8526"),
         "programme": NodeStyle(shape: "component", fill: "#0072B2", border: "#003F63", fontColor: "#FFFFFF"),
-        "region": NodeStyle(shape: "doubleoctagon", fill: "#D55E00", border: "#7A3600", fontColor: "#FFFFFF"),
-        "network": NodeStyle(shape: "octagon", fill: "#CC79A7", border: "#7A4864"),
-        "office": NodeStyle(shape: "house", fill: "#9ACBEB", border: "#2A6F96"),
+        "region": NodeStyle(shape: "box", fill: "#D55E00", border: "#7A3600", fontColor: "#FFFFFF", style: "rounded", peripheries: 2),
+        "network": NodeStyle(shape: "box", fill: "#CC79A7", border: "#7A4864", style: "rounded"),
+        "office": NodeStyle(shape: "folder", fill: "#9ACBEB", border: "#2A6F96"),
         "project": NodeStyle(shape: "note", fill: "#DDDDDD", border: "#777777"),
-        "theme": NodeStyle(shape: "box", fill: "#FFFFFF", border: "#999999"),
-        "node": NodeStyle(shape: "ellipse", fill: "#EEEEEE", border: "#777777"),
+        "theme": NodeStyle(shape: "box", fill: "#FFFFFF", border: "#999999", style: "dashed"),
+        "strategy": NodeStyle(shape: "tab", fill: "#E8E8E8", border: "#777777"),
+        "node": NodeStyle(shape: "box", fill: "#EEEEEE", border: "#777777", style: "rounded"),
     ]
 
     static let builtInRelations: [String: EdgeStyle] = [
@@ -130,6 +138,8 @@ extension Theme {
         "folder", "box3d", "component", "cylinder", "underline", "star", "none",
     ]
     static let lineStyles: Set<String> = ["solid", "dashed", "dotted", "bold", "invis"]
+    /// Node styles a theme may add to `filled`.
+    static let nodeStyles: Set<String> = ["rounded", "diagonals", "dashed", "dotted", "bold", "solid"]
     static let arrowheads: Set<String> = [
         "normal", "inv", "dot", "invdot", "odot", "invodot", "none", "tee", "empty", "invempty", "diamond",
         "odiamond", "ediamond", "crow", "box", "obox", "open", "halfopen", "vee", "onormal", "oinv",
@@ -251,14 +261,23 @@ private struct ThemeReader {
 
     mutating func nodeStyle(_ node: Yams.Node, base: Theme.NodeStyle) -> Theme.NodeStyle {
         var style = base
-        guard case .mapping = node else { fail("a node style is a mapping of shape, fill, border, font_color", node); return style }
+        guard case .mapping = node else { fail("a node style is a mapping of shape, fill, border, font_color, style, peripheries", node); return style }
         for (key, keyNode, value) in entries(node) {
             switch key {
             case "shape": if let v = choice(value, "shape", Theme.shapes) { style.shape = v }
             case "fill": if let v = color(value, key) { style.fill = v }
             case "border": if let v = color(value, key) { style.border = v }
             case "font_color": if let v = color(value, key) { style.fontColor = v }
-            default: fail("unknown node style key '\(key)'; expected shape, fill, border, font_color", keyNode)
+            case "style":
+                guard let v = text(value, key) else { continue }
+                let parts = v.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                if let bad = parts.first(where: { !Theme.nodeStyles.contains($0) }) {
+                    fail("unknown node style '\(bad)'; choose from \(Theme.nodeStyles.sorted().joined(separator: ", ")) (comma-separated)", value)
+                } else {
+                    style.style = parts.joined(separator: ",")
+                }
+            case "peripheries": if let v = number(value, key, range: 0...5) { style.peripheries = Int(v) }
+            default: fail("unknown node style key '\(key)'; expected shape, fill, border, font_color, style, peripheries", keyNode)
             }
         }
         return style
