@@ -68,12 +68,17 @@ public enum NodeLinkFormat {
     }
 
     /// Foundation's reason for a JSON syntax error ("Invalid value around character 8.") and the line of
-    /// that character offset, when the reason gives one.
+    /// that character offset, or the last line when the text ends early; nil when the reason gives neither.
     static func describe(_ error: Error, in data: Data) -> (String, Int?) {
         let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+        func line(at offset: Int) -> Int { 1 + data.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        if reason.lowercased().contains("end of file") || reason.lowercased().contains("unexpected end") {
+            let end = data.last == 0x0A ? data.count - 1 : data.count
+            return ("the text ends before the JSON is complete (a missing ']', '}' or '\"'?)", line(at: end))
+        }
         guard let range = reason.range(of: "character "),
               let offset = Int(reason[range.upperBound...].prefix(while: \.isNumber)) else { return (reason, nil) }
-        return (reason, 1 + data.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+        return (reason, line(at: offset))
     }
 
     /// Reads node-link JSON as NetworkX writes it (`edges` or the older `links`).

@@ -83,7 +83,8 @@ public enum ParticipationImport {
             guard let data = FileManager.default.contents(atPath: path) else { throw GraphError.file(path: path, reason: "cannot read file") }
             let object: Any
             do { object = try JSONSerialization.jsonObject(with: data) } catch {
-                throw GraphError.file(path: path, reason: "not valid JSON: \(error.localizedDescription)")
+                let (reason, line) = NodeLinkFormat.describe(error, in: data)
+                throw GraphError.invalidInput([.error("not valid JSON: \(reason)", at: SourceLocation(file: path, line: line))])
             }
             guard let list = object as? [[String: Any]] else { throw GraphError.file(path: path, reason: "expected a JSON array of row objects (the CORDIS export layout)") }
             let keys = Array(Set(list.flatMap(\.keys))).sorted()

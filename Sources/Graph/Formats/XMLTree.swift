@@ -37,12 +37,21 @@ public final class MarkupElement: @unchecked Sendable {
 public enum XMLTree {
     /// Parses `data`. `guardEntities: false` is for tests of the parser's own defences only.
     /// - Complexity: O(n) in the size of the text.
+    /// The line of the first NUL byte, which no XML text (UTF-8, Latin-1, ...) contains; UTF-16 is refused earlier.
+    static func binaryLine(_ data: Data) -> Int? {
+        guard let index = data.firstIndex(of: 0) else { return nil }
+        return 1 + data[..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
     public static func parse(_ data: Data, path: String, guardEntities: Bool = true) -> Result<MarkupElement, Diagnostic> {
         if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
             return .failure(.error("file is UTF-16; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
         }
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failure(.error("malformed XML: the document is empty", at: SourceLocation(file: path, line: 1)))
+        }
+        if let line = binaryLine(data) {
+            return .failure(.error("not XML: the file holds binary data (a NUL byte on this line); is it the right file?", at: SourceLocation(file: path, line: line)))
         }
         if guardEntities, let line = entityDeclarationLine(data) {
             return .failure(.error("the document declares XML entities (<!ENTITY ...>); network files must not (entities are refused to prevent external-entity and expansion attacks)",
@@ -92,7 +101,7 @@ public enum XMLTree {
     /// A readable description of a libxml2 error code as `XMLParser` reports it.
     static func describe(_ code: Int) -> String {
         let known: [Int: String] = [
-            4: "the document is empty", 5: "extra content at the end of the document, or the document ended early",
+            4: "no XML element where the text starts (is it an XML file?)", 5: "extra content at the end of the document, or the document ended early",
             9: "invalid character", 23: "'&' not followed by an entity name", 26: "undeclared entity",
             27: "undeclared entity", 38: "unescaped '<' in an attribute value", 39: "attribute without a value",
             40: "attribute value not quoted", 41: "attribute redefined", 57: "bad XML declaration",

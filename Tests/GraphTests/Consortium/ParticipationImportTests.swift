@@ -74,6 +74,10 @@ final class ParticipationImportTests: XCTestCase {
         XCTAssertThrowsError(try ParticipationImport.read(organizations: open, projects: nil)) { error in
             XCTAssertEqual((error as? GraphError)?.description, "\(open):2: error: a quoted field is not closed before the end of the file (it opens on this line)")
         }
+        let cut = try write("[{\"projectID\": 1,\n \"organisationID\": ", to: "o.json", in: out)
+        XCTAssertThrowsError(try ParticipationImport.read(organizations: cut, projects: nil)) { error in
+            XCTAssertEqual((error as? GraphError)?.description, "\(cut):2: error: not valid JSON: the text ends before the JSON is complete (a missing ']', '}' or '\"'?)")
+        }
     }
 
     func testRealCORDISSampleWhenPresent() throws {

@@ -8,12 +8,18 @@ final class BadInputTests: XCTestCase {
         format.read(Data(text.utf8), path: "bad").diagnostics.filter { $0.severity == .error }.map(\.description)
     }
 
+    func format(_ format: FileFormat, _ data: Data) -> [String] {
+        format.read(data, path: "bad").diagnostics.filter { $0.severity == .error }.map(\.description)
+    }
+
     let header = "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
 
     func testMalformedXMLNamesTheLine() {
         XCTAssertEqual(messages(.graphml, header + "<graph>\n<node id=\"a\">\n</graph>\n</graphml>\n"),
                        ["bad:5: error: malformed XML: start and end tags do not match"])
         XCTAssertEqual(messages(.gexf, ""), ["bad:1: error: malformed XML: the document is empty"])
+        XCTAssertEqual(messages(.graphml, "PK\u{3}\u{4}zipped"), ["bad:1: error: malformed XML: no XML element where the text starts (is it an XML file?)"])
+        XCTAssertEqual(format(.gexf, Data([0x3C, 0x0A, 0x0A, 0x00, 0x01])), ["bad:3: error: not XML: the file holds binary data (a NUL byte on this line); is it the right file?"])
     }
 
     func testUndeclaredKeyDuplicateIDAndWrongType() {
@@ -159,5 +165,7 @@ final class BadInputTests: XCTestCase {
     func testJSONSyntaxErrorNamesTheLine() {
         XCTAssertEqual(messages(.nodeLinkJSON, "{\"nodes\": [\n{\"id\": \"a\"},\n{\"id\": }\n]}"),
                        ["bad:3: error: not valid JSON: Invalid value around character 32."])
+        XCTAssertEqual(messages(.nodeLinkJSON, "{\"nodes\": [\n{\"id\": \"a\"},\n{\"id\": \n"),
+                       ["bad:3: error: not valid JSON: the text ends before the JSON is complete (a missing ']', '}' or '\"'?)"])
     }
 }
