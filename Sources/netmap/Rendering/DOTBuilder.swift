@@ -195,8 +195,9 @@ struct DOTBuilder {
             for index in members { lines.append("    " + nodeLine(network.nodes[index], colors: colors, placement: placement)) }
             lines.append("  }")
         }
+        let relationStyles = theme.edgeStyles(for: network.edges.map(\.relation))
         for (index, edge) in network.edges.enumerated() {
-            let style = theme.edgeStyle(relation: edge.relation)
+            let style = relationStyles[edge.relation] ?? theme.defaultEdge
             var attributes: [String: String] = [
                 "color": style.color, "style": style.style, "arrowhead": style.arrowhead,
                 "penwidth": DOT.number(style.penwidth), "class": "relation-\(DOTBuilder.classToken(edge.relation))",
@@ -380,10 +381,11 @@ struct DOTBuilder {
             close()
         }
         let relations = Array(Set(network.edges.map(\.relation))).sorted()
+        let relationStyles = theme.edgeStyles(for: relations)
         if !relations.isEmpty {
             heading("Ties")
             for relation in relations {
-                let style = theme.edgeStyle(relation: relation)
+                let style = relationStyles[relation] ?? theme.defaultEdge
                 let glyph = style.style == "dashed" ? "━ ━ ━" : (style.style == "dotted" ? "• • • •" : "━━━━")
                 let arrow = network.isSymmetric(relation) || style.arrowhead == "none" ? "" : "▸"
                 let label = DOTBuilder.legendValue(network.relations[relation]?.label ?? relation)

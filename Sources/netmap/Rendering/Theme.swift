@@ -98,6 +98,39 @@ struct Theme {
 
     func edgeStyle(relation: String) -> EdgeStyle { relations[relation] ?? defaultEdge }
 
+    /// Whether relations the theme does not style get `extraRelationStyles` in turn; a theme file's
+    /// `default_edge` turns this off (they all get that style).
+    var distinctExtraRelations = true
+
+    /// Styles for relations the theme does not name (a network's own vocabulary), given in turn so each looks
+    /// different in the drawing and the legend; none repeats a built-in relation's colour and line together.
+    static let extraRelationStyles: [EdgeStyle] = [
+        EdgeStyle(color: "#56B4E9"), EdgeStyle(color: "#E69F00"), EdgeStyle(color: "#000000"),
+        EdgeStyle(color: "#009E73"), EdgeStyle(color: "#CC79A7"),
+        EdgeStyle(color: "#56B4E9", style: "dashed"), EdgeStyle(color: "#E69F00", style: "dashed"),
+        EdgeStyle(color: "#000000", style: "dashed"),
+        EdgeStyle(color: "#56B4E9", style: "dotted"), EdgeStyle(color: "#E69F00", style: "dotted"),
+        EdgeStyle(color: "#000000", style: "dotted"),
+    ]
+
+    /// The style of each of `relations`: the theme's own, else (sorted by id, in turn) one of
+    /// `extraRelationStyles`, or `defaultEdge` when `distinctExtraRelations` is off.
+    func edgeStyles(for relations: some Sequence<String>) -> [String: EdgeStyle] {
+        var result: [String: EdgeStyle] = [:]
+        var extra = 0
+        for relation in Set(relations).sorted() {
+            if let style = self.relations[relation] {
+                result[relation] = style
+            } else if distinctExtraRelations {
+                result[relation] = Theme.extraRelationStyles[extra % Theme.extraRelationStyles.count]
+                extra += 1
+            } else {
+                result[relation] = defaultEdge
+            }
+        }
+        return result
+    }
+
     /// The style of a node kind in the built-in theme (kept for callers of the earlier API).
     static func style(forKind kind: String, declared: KindInfo?) -> NodeStyle {
         standard.nodeStyle(kind: kind, declared: declared)
@@ -244,7 +277,9 @@ private struct ThemeReader {
                 if colors.count == items.count { theme.palette = colors }
             case "missing_fill": if let v = color(value, key) { theme.missingFill = v }
             case "default_node": theme.defaultNode = nodeStyle(value, base: theme.defaultNode)
-            case "default_edge": theme.defaultEdge = edgeStyle(value, base: theme.defaultEdge)
+            case "default_edge":
+                theme.defaultEdge = edgeStyle(value, base: theme.defaultEdge)
+                theme.distinctExtraRelations = false
             case "kinds":
                 for (kind, _, style) in entries(value) {
                     theme.kinds[kind] = nodeStyle(style, base: theme.kinds[kind] ?? theme.defaultNode)

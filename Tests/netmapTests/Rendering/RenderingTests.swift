@@ -209,6 +209,32 @@ final class RenderingTests: XCTestCase {
         }
     }
 
+    func testRelationsWithoutAThemeStyleLookDifferent() throws {
+        var network = try load("Tests/Fixtures/rendering/sample.yaml")
+        let ids = network.nodes.prefix(3).map(\.id)
+        for (relation, from, to) in [("approves", 0, 1), ("based_on", 1, 2)] {
+            network.relations[relation] = RelationInfo(id: relation, symmetric: false)
+            network.edges.append(Edge(from: ids[from], to: ids[to], relation: relation))
+        }
+        func edgeLine(_ dot: String, _ relation: String) throws -> String {
+            String(try XCTUnwrap(dot.split(separator: "\n").first { $0.contains("class=\"relation-\(relation)\"") }))
+        }
+        let dot = DOTBuilder(network: network, title: nil).buildNetwork()
+        let approves = try edgeLine(dot, "approves"), basedOn = try edgeLine(dot, "based_on")
+        XCTAssertTrue(approves.contains("color=\"#56B4E9\""), approves)
+        XCTAssertTrue(basedOn.contains("color=\"#E69F00\""), basedOn)
+        XCTAssertTrue(try edgeLine(dot, "partner_of").contains("color=\"#D55E00\""), "built-in relations keep their style")
+        // The legend shows each in its colour.
+        let legend = DOTBuilder(network: network, title: nil).legendLabel()
+        XCTAssertTrue(legend.contains("<FONT COLOR=\"#56B4E9\">━━━━▸</FONT></TD><TD ALIGN=\"LEFT\">approves</TD>"), legend)
+        // A theme's default_edge styles them all alike.
+        var plain = DOTBuilder(network: network, title: nil)
+        plain.theme = try Theme.load(yamlFile: writeTemporary("default_edge: {color: \"#333333\"}\n"))
+        let plainDot = plain.buildNetwork()
+        let plainLines = [try edgeLine(plainDot, "approves"), try edgeLine(plainDot, "based_on")]
+        XCTAssertTrue(plainLines.allSatisfy { $0.contains("color=\"#333333\"") }, "\(plainLines)")
+    }
+
     func testColorByGroupByAndSizeBy() throws {
         let network = try load("Tests/Fixtures/rendering/sample.yaml")
         var plan = DrawingPlan()
