@@ -195,7 +195,7 @@ struct DOTBuilder {
             for index in members { lines.append("    " + nodeLine(network.nodes[index], colors: colors, placement: placement)) }
             lines.append("  }")
         }
-        let relationStyles = theme.edgeStyles(for: network.edges.map(\.relation))
+        let relationStyles = self.relationStyles
         for (index, edge) in network.edges.enumerated() {
             let style = relationStyles[edge.relation] ?? theme.defaultEdge
             var attributes: [String: String] = [
@@ -381,7 +381,7 @@ struct DOTBuilder {
             close()
         }
         let relations = Array(Set(network.edges.map(\.relation))).sorted()
-        let relationStyles = theme.edgeStyles(for: relations)
+        let relationStyles = self.relationStyles
         if !relations.isEmpty {
             heading("Ties")
             for relation in relations {
@@ -405,6 +405,12 @@ struct DOTBuilder {
         let cells = sections.map { "<TD VALIGN=\"TOP\">" + table + $0.joined() + "</TABLE></TD>" }
         let outer = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"0\">"
         return outer + (wide ? "<TR>" + cells.joined() + "</TR>" : cells.map { "<TR>" + $0 + "</TR>" }.joined()) + "</TABLE>"
+    }
+
+    /// The style of every relation: by the whole vocabulary of the network (not only the relations drawn), so a
+    /// relation looks the same in every drawing of one data set, whatever the filters leave.
+    var relationStyles: [String: Theme.EdgeStyle] {
+        theme.edgeStyles(for: Array(network.relations.keys) + network.edges.map(\.relation))
     }
 
     /// A character in the legend that looks like a node style's shape (all of them are in DejaVu Sans).

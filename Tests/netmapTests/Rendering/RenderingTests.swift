@@ -227,6 +227,11 @@ final class RenderingTests: XCTestCase {
         // The legend shows each in its colour.
         let legend = DOTBuilder(network: network, title: nil).legendLabel()
         XCTAssertTrue(legend.contains("<FONT COLOR=\"#56B4E9\">━━━━▸</FONT></TD><TD ALIGN=\"LEFT\">approves</TD>"), legend)
+        // A relation keeps its style when a filter leaves the others out.
+        var fewer = network
+        fewer.edges.removeAll { $0.relation == "approves" }
+        let fewerLine = try edgeLine(DOTBuilder(network: fewer, title: nil).buildNetwork(), "based_on")
+        XCTAssertTrue(fewerLine.contains("color=\"#E69F00\""), fewerLine)
         // A theme's default_edge styles them all alike.
         var plain = DOTBuilder(network: network, title: nil)
         plain.theme = try Theme.load(yamlFile: writeTemporary("default_edge: {color: \"#333333\"}\n"))
