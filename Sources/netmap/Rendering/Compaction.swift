@@ -92,6 +92,12 @@ enum Compaction {
     /// box around the nodes), or nil when the overlaps could not be removed.
     static func compacted(_ geometry: Geometry, sx: Double, sy: Double) -> Geometry? {
         guard let nodes = compacted(geometry.nodes, sx: sx, sy: sy) else { return nil }
+        return withNodes(geometry, nodes)
+    }
+
+    /// `geometry` with `nodes` in place of its nodes, edges dropped (so they are routed again) and the bounding
+    /// box around the nodes.
+    static func withNodes(_ geometry: Geometry, _ nodes: [Geometry.NodeBox]) -> Geometry {
         var result = geometry
         result.nodes = nodes
         result.edgePositions = [:]

@@ -14,8 +14,20 @@ struct Placement {
     var edges: [String: String] = [:]
     var clusters: [String: Geometry.Box] = [:]
     var boundingBox: Geometry.Box
-    /// Whether the legend's sections sit side by side.
-    var legendWide = false
+    /// How the legend's sections are laid out.
+    var legendShape: LegendShape = .tall
+}
+
+/// How the legend's sections are laid out; the raw value names the legend's node when it is measured.
+enum LegendShape: String, CaseIterable {
+    /// Sections stacked (for a legend right of the drawing).
+    case tall = "legend"
+    /// Sections side by side (for a legend below the drawing).
+    case wide = "legend_wide"
+    /// Side by side, each in columns of at most `flatRows` rows (a low strip, or an empty corner).
+    case flat = "legend_flat"
+
+    static let flatRows = 7
 }
 
 /// Builds the Graphviz DOT text for a network: nodes styled by kind (or `colorBy`), sized by a measure, ties
@@ -47,6 +59,8 @@ struct DOTBuilder {
     var rankdir: String = "LR"
     /// Positions (points) of nodes to pin in neato/fdp (`--keep-layout`).
     var pinned: [String: (x: Double, y: Double)] = [:]
+    /// Nodes drawn as empty boxes of this size in points (the stand-ins of `LeafBlocks` in a layout pass).
+    var fixedSizes: [String: (width: Double, height: Double)] = [:]
     /// Nodes drawn with a heavy border (the centre of an ego network).
     var emphasized: Set<String> = []
     /// Nodes and ties (indices into `network.edges`) drawn highlighted, e.g. a path or a proposed consortium.
@@ -80,8 +94,9 @@ struct DOTBuilder {
         var lines = header(["fontname": theme.font, "charset": "UTF-8"])
         if let title, !title.isEmpty { lines.append("  \(DOT.quote("title")) \(furnitureAttributes(titleLabel(title)));") }
         if showLegend {
-            lines.append("  \(DOT.quote("legend")) \(furnitureAttributes(legendLabel()));")
-            lines.append("  \(DOT.quote("legend_wide")) \(furnitureAttributes(legendLabel(wide: true)));")
+            for shape in LegendShape.allCases {
+                lines.append("  \(DOT.quote(shape.rawValue)) \(furnitureAttributes(legendLabel(shape: shape)));")
+            }
         }
         if let footnote, !footnote.isEmpty {
             lines.append("  \(DOT.quote("footnote")) \(furnitureAttributes(footnoteLabel(footnote, width: footnoteWidth)));")
@@ -104,7 +119,7 @@ struct DOTBuilder {
             if let box = placement.clusters["cluster_legend"] { cluster["bb"] = box.graphvizText }
             lines.append("  subgraph cluster_legend {")
             lines.append("    graph \(DOT.attributes(cluster));")
-            lines.append("    \(DOT.quote("legend")) \(furnitureAttributes(legendLabel(wide: placement.legendWide), at: at));")
+            lines.append("    \(DOT.quote("legend")) \(furnitureAttributes(legendLabel(shape: placement.legendShape), at: at));")
             lines.append("  }")
         }
         if let footnote, !footnote.isEmpty, let at = placement.nodes["footnote"] {
@@ -236,6 +251,13 @@ struct DOTBuilder {
             "tooltip": DOTBuilder.escapeTooltip(Theme.truncate(node.label(language: labelLanguage), limit: 1000)),
         ]
         if style.peripheries != 1 { attributes["peripheries"] = String(style.peripheries) }
+        if let size = fixedSizes[node.id] {
+            attributes["label"] = ""
+            attributes["fixedsize"] = "true"
+            attributes["width"] = DOT.number(size.width / 72)
+            attributes["height"] = DOT.number(size.height / 72)
+            attributes["peripheries"] = "1"
+        }
         if let sizing, let fontSize = fontSize(for: node.id, sizing: sizing) {
             attributes["fontsize"] = DOT.number(fontSize)
             attributes["margin"] = DOT.number(0.06 * fontSize / theme.fontSize) + "," + DOT.number(0.03 * fontSize / theme.fontSize)
@@ -353,9 +375,9 @@ struct DOTBuilder {
         return "<FONT POINT-SIZE=\"\(DOT.number(theme.noteSize))\">" + lines.map { HTML.escape(String($0)) }.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/></FONT>"
     }
 
-    /// The legend: node kinds (or the `--color-by` values), the relations present, and what size means.
-    /// `wide` puts the sections side by side (for a legend below the drawing), else stacks them.
-    func legendLabel(wide: Bool = false) -> String {
+    /// The legend: node kinds (or the `--color-by` values), the relations present, and what size means, in
+    /// the layout of `shape`.
+    func legendLabel(shape: LegendShape = .tall) -> String {
         var sections: [[String]] = []
         var rows: [String] = []
         func heading(_ text: String) { rows.append("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(HTML.escape(text))</B></TD></TR>") }
@@ -402,9 +424,14 @@ struct DOTBuilder {
         }
         close()
         let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">"
+        if shape == .flat {
+            sections = sections.flatMap { rows in
+                stride(from: 0, to: rows.count, by: LegendShape.flatRows).map { Array(rows[$0..<min($0 + LegendShape.flatRows, rows.count)]) }
+            }
+        }
         let cells = sections.map { "<TD VALIGN=\"TOP\">" + table + $0.joined() + "</TABLE></TD>" }
         let outer = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"0\">"
-        return outer + (wide ? "<TR>" + cells.joined() + "</TR>" : cells.map { "<TR>" + $0 + "</TR>" }.joined()) + "</TABLE>"
+        return outer + (shape == .tall ? cells.map { "<TR>" + $0 + "</TR>" }.joined() : "<TR>" + cells.joined() + "</TR>") + "</TABLE>"
     }
 
     /// The style of every relation: by the whole vocabulary of the network (not only the relations drawn), so a

@@ -119,35 +119,50 @@ enum Renderer {
         for node in geometry.nodes { geometry.boundingBox = geometry.boundingBox.union(grown(node)) }
     }
 
-    /// Places the legend (tall or wide, right of or below the drawing, whichever fits `fitPage` best), the
-    /// title above and the footnote below the laid-out network `main`; `parts` are the furniture's sizes.
-    static func arrange(_ main: Geometry, parts: [String: Geometry.NodeBox], fitPage: (Double, Double)) -> Placement {
+    /// Places the legend (tall or wide; right of or below the drawing, or in an empty corner of it; whichever
+    /// fits `fitPage` best), the title above and the footnote below the laid-out network `main`; `parts` are
+    /// the furniture's sizes, `edges` the ends of the ties by position (tie `i` is `edge-i` in `main`).
+    static func arrange(_ main: Geometry, parts: [String: Geometry.NodeBox], fitPage: (Double, Double),
+                        edges: [(from: String, to: String)] = []) -> Placement {
         var placement = Placement(boundingBox: main.boundingBox)
         for node in main.nodes { placement.nodes[node.name] = (node.x, node.y) }
         placement.edges = main.edgePositions
         placement.clusters = main.clusters
         var total = main.boundingBox
         let gap = 18.0
-        if let tall = parts["legend"], let wide = parts["legend_wide"] {
-            // Four candidates (tall/wide legend, right of/below the drawing); the best fit on the page wins.
-            var options: [(wide: Bool, at: (x: Double, y: Double), box: Geometry.Box, fit: Double)] = []
-            for (isWide, legend) in [(false, tall), (true, wide)] {
+        let legends = LegendShape.allCases.compactMap { shape in parts[shape.rawValue].map { (shape, $0) } }
+        if !legends.isEmpty {
+            // Each legend shape right of or below the drawing, or in an empty corner of it; the best fit on the
+            // page wins.
+            var options: [(shape: LegendShape, at: (x: Double, y: Double), box: Geometry.Box, fit: Double)] = []
+            let free = EmptySpace(main, edges: edges)
+            for (shape, legend) in legends {
                 let right = (x: total.maxX + gap + legend.width / 2, y: total.maxY - legend.height / 2)
                 let below = (x: total.minX + legend.width / 2, y: total.minY - gap - legend.height / 2)
-                for at in [right, below] {
+                // Inside the drawing's corners, when nothing is drawn there.
+                let (w, h) = (legend.width / 2 + 6, legend.height / 2 + 6)
+                var corners: [(x: Double, y: Double)] = []
+                if total.width > 2 * w && total.height > 2 * h {
+                    for (x, y) in [(total.maxX - w, total.minY + h), (total.maxX - w, total.maxY - h),
+                                   (total.minX + w, total.minY + h), (total.minX + w, total.maxY - h)]
+                    where free.isEmpty(Geometry.Box(minX: x - w, minY: y - h, maxX: x + w, maxY: y + h)) {
+                        corners.append((x, y))
+                    }
+                }
+                for at in [right, below] + corners {
                     let box = Geometry.Box(minX: at.x - legend.width / 2 - 6, minY: at.y - legend.height / 2 - 6,
                                            maxX: at.x + legend.width / 2 + 6, maxY: at.y + legend.height / 2 + 6)
                     let all = total.union(box)
                     let fit = min(fitPage.0 / all.width, fitPage.1 / all.height, 1)
                     let area = all.width * all.height
                     // Prefer the best fit, then the smaller drawing.
-                    options.append((isWide, at, box, fit - area * 1e-12))
+                    options.append((shape, at, box, fit - area * 1e-12))
                 }
             }
             let best = options.enumerated().max { a, b in a.element.fit != b.element.fit ? a.element.fit < b.element.fit : a.offset > b.offset }!.element
             placement.nodes["legend"] = best.at
             placement.clusters["cluster_legend"] = best.box
-            placement.legendWide = best.wide
+            placement.legendShape = best.shape
             total = total.union(best.box)
         }
         if let title = parts["title"] {
@@ -191,8 +206,16 @@ enum Renderer {
         let noteWidth = { (geometry: Geometry) in Int(max(geometry.boundingBox.width, 300) / (builder.theme.noteSize * 0.55)) }
         let trial = try Graphviz.render(dot: builder.buildFurniture(footnoteWidth: noteWidth(first.geometry)), layout: "dot", formats: ["json"])
         let trialParts = try Geometry.parse(trial.data[0]).nodesByName
+        let ends = builder.network.edges.map { (from: $0.from, to: $0.to) }
+        // Leaves in a block are stacked by the relation of their tie, then by label.
+        var leafOrder: [String: String] = [:]
+        for edge in builder.network.edges {
+            for (end, other) in [(edge.from, edge.to), (edge.to, edge.from)] {
+                leafOrder[end] = edge.relation + " " + (builder.network.node(end)?.label(language: builder.labelLanguage) ?? other)
+            }
+        }
         func fit(_ geometry: Geometry) -> Double {
-            let total = arrange(geometry, parts: trialParts, fitPage: fitPage).boundingBox
+            let total = arrange(geometry, parts: trialParts, fitPage: fitPage, edges: ends).boundingBox
             return min(1, fitPage.0 / max(1, total.width), fitPage.1 / max(1, total.height))
         }
         // When the drawing must fit a page, force-directed layouts without clusters or pinned nodes are also tried
@@ -203,6 +226,18 @@ enum Renderer {
             var tries = [layout.geometry]
             if compactable && ["neato", "sfdp", "fdp"].contains(layout.choice.engine) && layout.geometry.clusters.isEmpty && fit(layout.geometry) < 1 {
                 tries += Compaction.variants(of: layout.geometry)
+                // Also with each hub's leaves stacked beside it (see `LeafBlocks`).
+                let blocks = LeafBlocks(layout.geometry, edges: ends, order: leafOrder)
+                if !blocks.blocks.isEmpty {
+                    tries += Compaction.variants(of: blocks.collapsed(layout.geometry)).map(blocks.expanded)
+                    // And laid out again with the leaves gathered from the start.
+                    var gathered = builder
+                    (gathered.network, gathered.fixedSizes) = blocks.collapsed(builder.network)
+                    gathered.layout = layout.choice.engine
+                    let output = try Graphviz.render(dot: gathered.buildNetwork(), layout: layout.choice.engine, formats: ["json"])
+                    let geometry = try Geometry.parse(output.data[0])
+                    tries += ([geometry] + Compaction.variants(of: geometry)).map(blocks.expanded)
+                }
             }
             for geometry in tries {
                 let scale = fit(geometry)
@@ -223,7 +258,7 @@ enum Renderer {
         let footnoteWidth = noteWidth(main)
         let furniture = try Graphviz.render(dot: final.buildFurniture(footnoteWidth: footnoteWidth), layout: "dot", formats: ["json"])
         let parts = try Geometry.parse(furniture.data[0]).nodesByName
-        let placement = arrange(main, parts: parts, fitPage: fitPage)
+        let placement = arrange(main, parts: parts, fitPage: fitPage, edges: ends)
 
         if let page {
             let area = page.area
@@ -243,6 +278,58 @@ enum Renderer {
         let quality = QualityReport(geometry, page: page.map(\.area) ?? nil)
         return Drawing(outputs: outputs, geometry: geometry, positions: positions, quality: quality,
                        warnings: warnings.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }, layout: chosen.choice)
+    }
+}
+
+/// Whether a box of a drawing is empty: no node, cluster or tie in it (with a 6 pt gap). A tie is the box
+/// around its spline's control points when it has been routed (the curve lies within their hull), else the
+/// straight line between its ends, as the final pass draws it.
+struct EmptySpace {
+    private var boxes: [Geometry.Box] = []
+    private var segments: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
+    static let gap = 6.0
+
+    init(_ geometry: Geometry, edges: [(from: String, to: String)]) {
+        boxes = geometry.nodes.map(\.box) + geometry.clusters.values
+        let nodes = geometry.nodesByName
+        for (index, edge) in edges.enumerated() {
+            if let pos = geometry.edgePositions["edge-\(index)"] {
+                var box: Geometry.Box?
+                for token in pos.split(separator: " ") {
+                    let numbers = token.split(separator: ",").compactMap { Double($0) }
+                    guard numbers.count >= 2 else { continue }
+                    let (x, y) = (numbers[numbers.count - 2], numbers[numbers.count - 1])
+                    let point = Geometry.Box(minX: x, minY: y, maxX: x, maxY: y)
+                    box = box?.union(point) ?? point
+                }
+                if let box { boxes.append(box) }
+            } else if let a = nodes[edge.from], let b = nodes[edge.to] {
+                segments.append((a.x, a.y, b.x, b.y))
+            }
+        }
+    }
+
+    func isEmpty(_ box: Geometry.Box) -> Bool {
+        let g = EmptySpace.gap
+        let grown = Geometry.Box(minX: box.minX - g, minY: box.minY - g, maxX: box.maxX + g, maxY: box.maxY + g)
+        if boxes.contains(where: { grown.overlaps($0, tolerance: 0) }) { return false }
+        return !segments.contains { EmptySpace.segment($0, meets: grown) }
+    }
+
+    /// Whether the segment meets the box (Liang–Barsky clipping).
+    static func segment(_ s: (x0: Double, y0: Double, x1: Double, y1: Double), meets box: Geometry.Box) -> Bool {
+        let dx = s.x1 - s.x0, dy = s.y1 - s.y0
+        var t0 = 0.0, t1 = 1.0
+        for (p, q) in [(-dx, s.x0 - box.minX), (dx, box.maxX - s.x0), (-dy, s.y0 - box.minY), (dy, box.maxY - s.y0)] {
+            if p == 0 {
+                if q < 0 { return false }
+            } else {
+                let t = q / p
+                if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+                if t0 > t1 { return false }
+            }
+        }
+        return true
     }
 }
 
