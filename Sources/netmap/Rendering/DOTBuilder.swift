@@ -12,10 +12,20 @@ struct NodeSizing {
 struct Placement {
     var nodes: [String: (x: Double, y: Double)] = [:]
     var edges: [String: String] = [:]
+    /// Node sizes (points) of the network's nodes, for ties netmap draws itself (`ParallelTies`).
+    var sizes: [String: (width: Double, height: Double)] = [:]
     var clusters: [String: Geometry.Box] = [:]
     var boundingBox: Geometry.Box
     /// How the legend's sections are laid out.
     var legendShape: LegendShape = .tall
+}
+
+extension Placement {
+    /// The box of a placed network node.
+    func box(_ name: String) -> Geometry.NodeBox? {
+        guard let at = nodes[name], let size = sizes[name] else { return nil }
+        return Geometry.NodeBox(name: name, x: at.x, y: at.y, width: size.width, height: size.height)
+    }
 }
 
 /// How the legend's sections are laid out; the raw value names the legend's node when it is measured.
@@ -81,9 +91,12 @@ struct DOTBuilder {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The network alone (no legend, title or footnote), for the first layout pass.
+    /// The network alone (no legend, title or footnote), for the first layout pass. With parallel ties,
+    /// engines other than dot draw no ties here (see `ParallelTies`); the final pass does.
     func buildNetwork() -> String {
-        var lines = header(graphAttributes(includeTitle: false))
+        var attributes = graphAttributes(includeTitle: false)
+        if layout != "dot" && !ParallelTies.offsets(network.edges).isEmpty { attributes["splines"] = "false" }
+        var lines = header(attributes)
         lines += body(placement: nil)
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
@@ -211,6 +224,7 @@ struct DOTBuilder {
             lines.append("  }")
         }
         let relationStyles = self.relationStyles
+        let parallel = placement == nil ? [:] : ParallelTies.offsets(network.edges)
         for (index, edge) in network.edges.enumerated() {
             let style = relationStyles[edge.relation] ?? theme.defaultEdge
             var attributes: [String: String] = [
@@ -227,7 +241,12 @@ struct DOTBuilder {
                 attributes["color"] = DOTBuilder.highlightColor
                 attributes["class", default: ""] += " highlight"
             }
-            if let pos = placement?.edges["edge-\(index)"] { attributes["pos"] = pos }
+            if let pos = placement?.edges["edge-\(index)"] {
+                attributes["pos"] = pos
+            } else if let offset = parallel[index], let placement, let tail = placement.box(edge.from), let head = placement.box(edge.to) {
+                let arrow = !network.isSymmetric(edge.relation) && style.arrowhead != "none"
+                attributes["pos"] = ParallelTies.pos(tail: tail, head: head, offset: offset, lowIsTail: edge.from < edge.to, arrow: arrow)
+            }
             lines.append("  \(DOT.quote(edge.from)) -> \(DOT.quote(edge.to)) \(DOT.attributes(attributes));")
         }
         return lines
@@ -428,6 +447,11 @@ struct DOTBuilder {
             sections = sections.flatMap { rows in
                 stride(from: 0, to: rows.count, by: LegendShape.flatRows).map { Array(rows[$0..<min($0 + LegendShape.flatRows, rows.count)]) }
             }
+        }
+        if shape != .tall {
+            // Side by side, every column gets as many rows: Graphviz stretches the rows of a shorter one.
+            let rows = sections.map(\.count).max() ?? 0
+            sections = sections.map { $0 + Array(repeating: "<TR><TD COLSPAN=\"2\"> </TD></TR>", count: rows - $0.count) }
         }
         let cells = sections.map { "<TD VALIGN=\"TOP\">" + table + $0.joined() + "</TABLE></TD>" }
         let outer = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"0\">"

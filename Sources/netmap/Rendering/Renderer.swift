@@ -125,7 +125,10 @@ enum Renderer {
     static func arrange(_ main: Geometry, parts: [String: Geometry.NodeBox], fitPage: (Double, Double),
                         edges: [(from: String, to: String)] = []) -> Placement {
         var placement = Placement(boundingBox: main.boundingBox)
-        for node in main.nodes { placement.nodes[node.name] = (node.x, node.y) }
+        for node in main.nodes {
+            placement.nodes[node.name] = (node.x, node.y)
+            placement.sizes[node.name] = (node.width, node.height)
+        }
         placement.edges = main.edgePositions
         placement.clusters = main.clusters
         var total = main.boundingBox
@@ -192,12 +195,16 @@ enum Renderer {
         let fitPage = (page ?? .a4).area
         var warnings: [String] = []
         var layouts: [(choice: LayoutChoice, geometry: Geometry, warnings: [String])] = []
+        let hasParallelTies = !ParallelTies.offsets(builder.network.edges).isEmpty
         for choice in choices {
             var pass = builder
             pass.layout = choice.engine
             pass.rankdir = choice.rankdir
             let output = try Graphviz.render(dot: pass.buildNetwork(), layout: choice.engine, formats: ["json"])
-            layouts.append((choice, try Geometry.parse(output.data[0]), output.warnings))
+            var geometry = try Geometry.parse(output.data[0])
+            // Ties left straight by the layout pass (see `ParallelTies`) are routed by the final pass.
+            if choice.engine != "dot" && hasParallelTies { geometry.edgePositions = [:] }
+            layouts.append((choice, geometry, output.warnings))
         }
         guard let first = layouts.first else { throw GraphError.invalidArgument("no layout to try") }
 

@@ -209,6 +209,35 @@ final class RenderingTests: XCTestCase {
         XCTAssertFalse(builder.legendLabel(shape: .tall).contains("</TD><TD VALIGN"), "tall stacks its sections")
     }
 
+    func testParallelTiesAreBowedApart() throws {
+        let edges = [Edge(from: "a", to: "b", relation: "manages"), Edge(from: "b", to: "a", relation: "funds"),
+                     Edge(from: "a", to: "c", relation: "funds"), Edge(from: "a", to: "b", relation: "eligible_for"),
+                     Edge(from: "c", to: "c", relation: "related_to")]
+        XCTAssertEqual(ParallelTies.offsets(edges), [0: -12, 1: 0, 3: 12])
+        // From a box at (0, 0) to one at (100, 0), 12 pt to the left: the control point is (50, 24), the curve
+        // leaves the tail at (10, 4.8) and its arrow's tip touches the head at (90, 4.8).
+        let tail = Geometry.NodeBox(name: "a", x: 0, y: 0, width: 20, height: 10)
+        let head = Geometry.NodeBox(name: "b", x: 100, y: 0, width: 20, height: 10)
+        let pos = ParallelTies.pos(tail: tail, head: head, offset: 12, lowIsTail: true, arrow: true)
+        XCTAssertTrue(pos.hasPrefix("e,90,4.8 10,4.8 "), pos)
+        let points = pos.split(separator: " ").dropFirst().map { $0.split(separator: ",").compactMap { Double($0) } }
+        XCTAssertEqual(points.count, 4)
+        let middle = (points[0][1] + 3 * points[1][1] + 3 * points[2][1] + points[3][1]) / 8
+        // Its ends leave the boxes towards the control point, so its middle lies a little beyond 12 pt.
+        XCTAssertTrue((12...16).contains(middle), "the curve's middle is \(middle) pt from the line")
+        // The same pair seen from b: the same side, as the offset is measured from the smaller id.
+        let back = ParallelTies.pos(tail: head, head: tail, offset: 12, lowIsTail: false, arrow: false)
+        XCTAssertTrue(back.hasPrefix("90,4.8 "), back)
+
+        // Trøndelag's ego network has parallel ties (manages and eligible_for to Interreg Sverige–Norge); on a
+        // small page its compacted layout once made Graphviz's multi-edge router abort the process.
+        let network = try load("data")
+        let ego = network.egoNetwork(of: "trondelag-fk", radius: 1).network
+        let drawing = try draw(ego, page: try Page.parse("100x80mm")) { $0.emphasized = ["trondelag-fk"] }
+        let svg = String(decoding: drawing.outputs[0], as: UTF8.self)
+        XCTAssertTrue(svg.contains("relation&#45;manages") && svg.contains("relation&#45;eligible_for"))
+    }
+
     func testKeepLayoutPinsOldNodes() throws {
         let network = try load("Tests/Fixtures/rendering/sample.yaml")
         let neato = [LayoutChoice(engine: "neato")]
