@@ -115,6 +115,16 @@ final class CommandTests: XCTestCase {
         }
     }
 
+    func testUnknownLabelLanguageWarns() throws {
+        let folder = try scratchFolder()
+        let path = folder.appendingPathComponent("net.yaml").path
+        try smallNetwork.write(toFile: path, atomically: true, encoding: .utf8)
+        let svg = folder.appendingPathComponent("net.svg").path
+        let result = try runNetmap(["render", path, "--label-lang", "sv", "-o", svg])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertEqual(result.error, "warning: no drawn node has a 'label_sv'; every node keeps its 'label'\n")
+    }
+
     func testColorByCommunityDetectsCommunitiesAsTheCommunitiesCommandDoes() throws {
         let folder = try scratchFolder()
         let path = folder.appendingPathComponent("net.yaml").path

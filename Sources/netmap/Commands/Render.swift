@@ -113,6 +113,9 @@ struct Render: NetmapCommand {
         var builder = try plan.builder(for: filtered)
         builder.title = title
         builder.labelLanguage = labelLang
+        if let labelLang, !builder.network.nodes.contains(where: { $0.attributes["label_\(labelLang)"]?.isEmpty == false }) {
+            printError("warning: no drawn node has a 'label_\(labelLang)'; every node keeps its 'label'")
+        }
         builder.wrapWidth = wrap
         builder.showLegend = !noLegend
         if let theme { builder.theme = try Theme.load(yamlFile: theme) }
