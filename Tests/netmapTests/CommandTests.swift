@@ -115,6 +115,23 @@ final class CommandTests: XCTestCase {
         }
     }
 
+    /// Clusters used to come out in the order of their names' memory addresses, which change from process to
+    /// process: three separate runs must write the same bytes.
+    func testGroupedDrawingIsTheSameInEveryProcess() throws {
+        let folder = try scratchFolder()
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/rendering/sample.yaml").path
+        var outputs: [Data] = []
+        for run in 0..<3 {
+            let svg = folder.appendingPathComponent("grouped-\(run).svg").path
+            let result = try runNetmap(["render", sample, "--group-by", "country", "--color-by", "country", "-o", svg])
+            XCTAssertEqual(result.status, 0, result.error)
+            outputs.append(try Data(contentsOf: URL(fileURLWithPath: svg)))
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
+        XCTAssertEqual(outputs[0], outputs[2])
+    }
+
     func testUnknownLabelLanguageWarns() throws {
         let folder = try scratchFolder()
         let path = folder.appendingPathComponent("net.yaml").path

@@ -18,7 +18,7 @@ struct Render: NetmapCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file: .svg, .png, .pdf or .dot.", valueName: "FILE"))
     var output: String
 
-    @Option(help: ArgumentHelp("Graphviz layout: dot, neato, fdp, sfdp, circo, twopi. Default: the one of dot/neato (small), neato/sfdp (medium), sfdp (large) that fits the page best; dot or fdp with --group-by.", valueName: "name"))
+    @Option(help: ArgumentHelp("Graphviz layout: dot, neato, fdp, sfdp, circo, twopi. Default: the one of dot/neato (small), neato/sfdp (medium), sfdp (large) that fits the page best; dot with --group-by.", valueName: "name"))
     var layout: String?
 
     @Option(help: "Title drawn above the network.")

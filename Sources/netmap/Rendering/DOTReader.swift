@@ -2,7 +2,7 @@ import CGraphviz
 import Foundation
 import Graph
 
-/// Reads Graphviz DOT through libcgraph's own parser (`agmemread`), so any DOT that Graphviz accepts is read.
+/// Reads Graphviz DOT through libcgraph's own parser (`agread`, see `DOTText`), so any DOT that Graphviz accepts is read.
 ///
 /// Recognised attributes: `label` (a node's name when absent or `\N`), `kind`, `relation`, `weight`,
 /// `cite`, `page`, `since`, `until`, `tags`, and netmap's own `class="node kind-…"` / `class="edge
@@ -40,11 +40,7 @@ enum DOTReader {
             document.diagnostics.append(.error("file contains binary data, not DOT text", at: file))
             return document
         }
-        var text = data
-        text.append(0)
-        let graph: UnsafeMutablePointer<Agraph_t>? = text.withUnsafeBytes { buffer in
-            agmemread(buffer.baseAddress!.assumingMemoryBound(to: CChar.self))
-        }
+        let graph = data.withUnsafeBytes { DOTText.read($0) }
         guard let graph else {
             let message = messages.joined(separator: "; ")
             let line = firstLineNumber(in: message)

@@ -68,14 +68,16 @@ struct Drawing {
 /// the graph whatever the engine.
 enum Renderer {
     /// The layouts tried when the user names none: dot both ways and neato for small networks, clusters need
-    /// dot or fdp, large networks sfdp.
+    /// dot (fdp only when asked to, or to pin nodes), large networks sfdp.
     static func candidates(nodeCount: Int, edgeCount: Int = 0, grouped: Bool, requested: String?, pinned: Bool) -> [LayoutChoice] {
         if let requested {
             return requested == "dot" ? [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB")]
                 : [LayoutChoice(engine: requested)]
         }
         if pinned { return [LayoutChoice(engine: grouped ? "fdp" : "neato")] }
-        if grouped { return nodeCount <= 150 ? [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB"), LayoutChoice(engine: "fdp")] : [LayoutChoice(engine: "fdp")] }
+        // fdp draws clusters too, but Graphviz 2.42's fdp orders them by memory address (its issue 1214): its
+        // output changes from run to run, so netmap uses it only when asked to or to pin nodes.
+        if grouped { return [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB")] }
         if nodeCount <= 80 && edgeCount <= 2 * nodeCount {
             return [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB"), LayoutChoice(engine: "neato")]
         }
