@@ -3,8 +3,6 @@
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
 
-/* libcgraph's default memory, I/O and id disciplines, as pointers (Swift 6 will not touch C globals directly). */
-static inline Agmemdisc_t *netmap_default_memory_discipline(void) { return &AgMemDisc; }
-static inline Agiodisc_t *netmap_default_io_discipline(void) { return &AgIoDisc; }
+/* libcgraph's default id discipline, as a pointer (Swift 6 will not touch C globals directly). */
 static inline Agiddisc_t *netmap_default_id_discipline(void) { return &AgIdDisc; }
 #endif

@@ -2,7 +2,7 @@ import CGraphviz
 import Foundation
 import Graph
 
-/// Reads Graphviz DOT through libcgraph's own parser (`agread`, see `DOTText`), so any DOT that Graphviz accepts is read.
+/// Reads Graphviz DOT through libcgraph's own parser (`agmemread`, with the ids of `DOTText`), so any DOT that Graphviz accepts is read.
 ///
 /// Recognised attributes: `label` (a node's name when absent or `\N`), `kind`, `relation`, `weight`,
 /// `cite`, `page`, `since`, `until`, `tags`, and netmap's own `class="node kind-…"` / `class="edge
@@ -40,7 +40,9 @@ enum DOTReader {
             document.diagnostics.append(.error("file contains binary data, not DOT text", at: file))
             return document
         }
-        let graph = data.withUnsafeBytes { DOTText.read($0) }
+        var text = data
+        text.append(0)
+        let graph = text.withUnsafeBytes { DOTText.read($0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
         guard let graph else {
             let message = messages.joined(separator: "; ")
             let line = firstLineNumber(in: message)

@@ -10,23 +10,20 @@ import Foundation
 /// on the same input gave differently ordered SVG and PDF. Ids in creation order make every output depend on
 /// the DOT text alone. Callers hold `Graphviz.lock`.
 enum DOTText {
-    /// Reads `text` (the bytes of DOT) like `agmemread`, or returns nil when libcgraph cannot (its messages go
-    /// to the `agseterrf` handler).
-    static func read(_ text: UnsafeRawBufferPointer) -> UnsafeMutablePointer<Agraph_t>? {
-        let source = Source(text)
-        let channel = Unmanaged.passRetained(source)
-        defer { channel.release() }
-        // The lexer counts lines in a global that nothing else resets between reads.
-        agreadline(1)
-        return agread(channel.toOpaque(), discipline)
+    /// Reads `text` (NUL-terminated DOT) with `agmemread`, or returns nil when libcgraph cannot (its messages
+    /// go to the `agseterrf` handler).
+    static func read(_ text: UnsafePointer<CChar>) -> UnsafeMutablePointer<Agraph_t>? {
+        _ = installed
+        return agmemread(text)
     }
 
-    /// The bytes being read and how far.
-    private final class Source {
-        let bytes: UnsafeRawBufferPointer
-        var offset = 0
-        init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
-    }
+    /// Replaces libcgraph's default id discipline in place, once: `agmemread` and the graphs Graphviz's
+    /// layouts make on their own (fdp's derived graph and its components) all use it.
+    private static let installed: Void = {
+        netmap_default_id_discipline()!.pointee = Agiddisc_t(
+            open: openIDs, map: mapID, alloc: { _, _, _ in 0 }, free: { _, _, _ in },
+            print: printID, close: closeIDs, idregister: { _, _, _ in })
+    }()
 
     /// The ids of one root graph and its subgraphs: names get even ids 2, 4, 6, ... in order of first use,
     /// anonymous objects odd ones (as libcgraph's own discipline gives them).
@@ -37,23 +34,6 @@ enum DOTText {
         var nextAnonymous: IDTYPE = 1
         deinit { for name in names.values { free(name) } }
     }
-
-    /// One discipline for every graph netmap reads: libcgraph's memory and output services, these ids, and
-    /// input from a `Source`. Made once; lives as long as the process.
-    ///
-    /// The ids replace libcgraph's default id discipline in place, so the graphs Graphviz's layouts make on
-    /// their own (fdp's derived graph and its components, with the default discipline) get them too.
-    nonisolated(unsafe) private static let discipline: UnsafeMutablePointer<Agdisc_t> = {
-        let ids = netmap_default_id_discipline()!
-        ids.pointee = Agiddisc_t(open: openIDs, map: mapID, alloc: { _, _, _ in 0 }, free: { _, _, _ in },
-                                 print: printID, close: closeIDs, idregister: { _, _, _ in })
-        let io = UnsafeMutablePointer<Agiodisc_t>.allocate(capacity: 1)
-        let standard = netmap_default_io_discipline()!.pointee
-        io.initialize(to: Agiodisc_t(afread: readLine, putstr: standard.putstr, flush: standard.flush))
-        let discipline = UnsafeMutablePointer<Agdisc_t>.allocate(capacity: 1)
-        discipline.initialize(to: Agdisc_t(mem: netmap_default_memory_discipline(), id: ids, io: io))
-        return discipline
-    }()
 
     private static let openIDs: @convention(c) (UnsafeMutablePointer<Agraph_t>?, UnsafeMutablePointer<Agdisc_t>?) -> UnsafeMutableRawPointer? = { _, _ in
         Unmanaged.passRetained(IDs()).toOpaque()
@@ -89,20 +69,5 @@ enum DOTText {
     private static let printID: @convention(c) (UnsafeMutableRawPointer?, Int32, IDTYPE) -> UnsafeMutablePointer<CChar>? = { state, _, id in
         guard let state else { return nil }
         return Unmanaged<IDs>.fromOpaque(state).takeUnretainedValue().names[id]
-    }
-
-    /// libcgraph's `afread`: the next line of the source (or as much of it as fits), as `agmemread` gives it.
-    private static let readLine: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<CChar>?, Int32) -> Int32 = { channel, buffer, size in
-        guard let channel, let buffer, size > 0 else { return 0 }
-        let source = Unmanaged<Source>.fromOpaque(channel).takeUnretainedValue()
-        var count = 0
-        while source.offset < source.bytes.count && count < Int(size) {
-            let byte = source.bytes[source.offset]
-            buffer[count] = CChar(bitPattern: byte)
-            source.offset += 1
-            count += 1
-            if byte == 0x0A { break }
-        }
-        return Int32(count)
     }
 }

@@ -50,7 +50,7 @@ enum Graphviz {
         _ = agseterr(AGWARN)
         if sharedContext == nil { sharedContext = gvContext() }
         guard let context = sharedContext else { throw GraphError.invalidArgument("Graphviz: cannot create a context") }
-        let parsed = Array(dot.utf8).withUnsafeBytes { DOTText.read($0) }
+        let parsed = dot.withCString { DOTText.read($0) }
         guard let graph = parsed else {
             throw GraphError.invalidArgument("Graphviz could not read the graph: \(collected())")
         }
