@@ -91,11 +91,14 @@ struct DOTBuilder {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The network alone (no legend, title or footnote), for the first layout pass. With parallel ties,
-    /// engines other than dot draw no ties here (see `ParallelTies`); the final pass does.
+    /// Whether the layout pass routes the ties: not with parallel ties in engines other than dot (see
+    /// `ParallelTies`); the final pass routes them then.
+    var routesTiesInLayoutPass: Bool { layout == "dot" || ParallelTies.offsets(network.edges).isEmpty }
+
+    /// The network alone (no legend, title or footnote), for the first layout pass.
     func buildNetwork() -> String {
         var attributes = graphAttributes(includeTitle: false)
-        if layout != "dot" && !ParallelTies.offsets(network.edges).isEmpty { attributes["splines"] = "false" }
+        if !routesTiesInLayoutPass { attributes["splines"] = "false" }
         var lines = header(attributes)
         lines += body(placement: nil)
         lines.append("}")

@@ -197,15 +197,13 @@ enum Renderer {
         let fitPage = (page ?? .a4).area
         var warnings: [String] = []
         var layouts: [(choice: LayoutChoice, geometry: Geometry, warnings: [String])] = []
-        let hasParallelTies = !ParallelTies.offsets(builder.network.edges).isEmpty
         for choice in choices {
             var pass = builder
             pass.layout = choice.engine
             pass.rankdir = choice.rankdir
             let output = try Graphviz.render(dot: pass.buildNetwork(), layout: choice.engine, formats: ["json"])
             var geometry = try Geometry.parse(output.data[0])
-            // Ties left straight by the layout pass (see `ParallelTies`) are routed by the final pass.
-            if choice.engine != "dot" && hasParallelTies { geometry.edgePositions = [:] }
+            if !pass.routesTiesInLayoutPass { geometry.edgePositions = [:] }
             layouts.append((choice, geometry, output.warnings))
         }
         guard let first = layouts.first else { throw GraphError.invalidArgument("no layout to try") }
@@ -216,13 +214,6 @@ enum Renderer {
         let trial = try Graphviz.render(dot: builder.buildFurniture(footnoteWidth: noteWidth(first.geometry)), layout: "dot", formats: ["json"])
         let trialParts = try Geometry.parse(trial.data[0]).nodesByName
         let ends = builder.network.edges.map { (from: $0.from, to: $0.to) }
-        // Leaves in a block are stacked by the relation of their tie, then by label.
-        var leafOrder: [String: String] = [:]
-        for edge in builder.network.edges {
-            for (end, other) in [(edge.from, edge.to), (edge.to, edge.from)] {
-                leafOrder[end] = edge.relation + " " + (builder.network.node(end)?.label(language: builder.labelLanguage) ?? other)
-            }
-        }
         func fit(_ geometry: Geometry) -> Double {
             let total = arrange(geometry, parts: trialParts, fitPage: fitPage, edges: ends).boundingBox
             return min(1, fitPage.0 / max(1, total.width), fitPage.1 / max(1, total.height))
@@ -230,6 +221,15 @@ enum Renderer {
         // When the drawing must fit a page, force-directed layouts without clusters or pinned nodes are also tried
         // compacted (see `Compaction`); on screen (no page) the airier layout reads better, ties less hidden.
         let compactable = page != nil && builder.pinned.isEmpty && builder.groupBy == nil
+        // Leaves in a block are stacked by the relation of their tie, then by label.
+        var leafOrder: [String: String] = [:]
+        if compactable {
+            for edge in builder.network.edges {
+                for end in [edge.from, edge.to] {
+                    leafOrder[end] = edge.relation + " " + (builder.network.node(end)?.label(language: builder.labelLanguage) ?? end)
+                }
+            }
+        }
         var best: (choice: LayoutChoice, geometry: Geometry, scale: Double)?
         for layout in layouts {
             var tries = [layout.geometry]

@@ -96,8 +96,6 @@ struct Theme {
         return style
     }
 
-    func edgeStyle(relation: String) -> EdgeStyle { relations[relation] ?? defaultEdge }
-
     /// Whether relations the theme does not style get `extraRelationStyles` in turn; a theme file's
     /// `default_edge` turns this off (they all get that style).
     var distinctExtraRelations = true
