@@ -125,14 +125,10 @@ public enum GEXFFormat {
         func at(_ line: Int) -> SourceLocation { SourceLocation(file: path, line: line) }
         func error(_ message: String, _ line: Int) { document.diagnostics.append(.error(message, at: at(line))) }
         let root: MarkupElement
-        switch XMLTree.parse(data, path: path) {
+        switch XMLTree.parse(data, path: path, root: "gexf", format: "GEXF") {
         case .success(let element): root = element
         case .failure(let diagnostic):
             document.diagnostics.append(diagnostic)
-            return document
-        }
-        guard root.name == "gexf" else {
-            error("not GEXF: the root element is <\(root.name)>, expected <gexf>", root.line)
             return document
         }
         if let version = root["version"], !versions.contains(version) {

@@ -79,14 +79,10 @@ public enum GraphMLFormat {
         var document = NetworkDocument(path: path)
         func at(_ line: Int) -> SourceLocation { SourceLocation(file: path, line: line) }
         let root: MarkupElement
-        switch XMLTree.parse(data, path: path) {
+        switch XMLTree.parse(data, path: path, root: "graphml", format: "GraphML") {
         case .success(let element): root = element
         case .failure(let diagnostic):
             document.diagnostics.append(diagnostic)
-            return document
-        }
-        guard root.name == "graphml" else {
-            document.diagnostics.append(.error("not GraphML: the root element is <\(root.name)>, expected <graphml>", at: at(root.line)))
             return document
         }
         var keys: [String: Key] = [:]

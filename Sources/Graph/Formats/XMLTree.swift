@@ -35,6 +35,16 @@ public final class MarkupElement: @unchecked Sendable {
 
 /// Parses XML text into an `MarkupElement` tree, or a diagnostic with the line of the problem.
 public enum XMLTree {
+    /// Parses `data` as a document of one format: its root element must be `root` (`format` names the format
+    /// in the error, e.g. "not GEXF: the root element is <graphml>, expected <gexf>").
+    public static func parse(_ data: Data, path: String, root: String, format: String) -> Result<MarkupElement, Diagnostic> {
+        parse(data, path: path).flatMap { element in
+            element.name == root ? .success(element)
+                : .failure(.error("not \(format): the root element is <\(element.name)>, expected <\(root)>",
+                                  at: SourceLocation(file: path, line: element.line)))
+        }
+    }
+
     /// Parses `data`. `guardEntities: false` is for tests of the parser's own defences only.
     /// - Complexity: O(n) in the size of the text.
     /// The line of the first NUL byte, which no XML text (UTF-8, Latin-1, ...) contains; UTF-16 is refused earlier.

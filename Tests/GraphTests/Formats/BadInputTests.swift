@@ -18,6 +18,8 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(messages(.graphml, header + "<graph>\n<node id=\"a\">\n</graph>\n</graphml>\n"),
                        ["bad:5: error: malformed XML: start and end tags do not match"])
         XCTAssertEqual(messages(.gexf, ""), ["bad:1: error: malformed XML: the document is empty"])
+        XCTAssertEqual(messages(.graphml, "<?xml version=\"1.0\"?>\n<gexf/>\n"), ["bad:2: error: not GraphML: the root element is <gexf>, expected <graphml>"])
+        XCTAssertEqual(messages(.gexf, header + "</graphml>\n"), ["bad:2: error: not GEXF: the root element is <graphml>, expected <gexf>"])
         XCTAssertEqual(messages(.graphml, "PK\u{3}\u{4}zipped"), ["bad:1: error: malformed XML: no XML element where the text starts (is it an XML file?)"])
         XCTAssertEqual(format(.gexf, Data([0x3C, 0x0A, 0x0A, 0x00, 0x01])), ["bad:3: error: not XML: the file holds binary data (a NUL byte on this line); is it the right file?"])
     }
