@@ -144,7 +144,8 @@ enum Renderer {
             for (shape, legend) in legends {
                 let right = (x: total.maxX + gap + legend.width / 2, y: total.maxY - legend.height / 2)
                 let below = (x: total.minX + legend.width / 2, y: total.minY - gap - legend.height / 2)
-                // Inside the drawing's corners, when nothing is drawn there.
+                // Half the legend box's size (6 pt of margin around the legend); its corner places lie inside the
+                // drawing's corners, taken when nothing is drawn there.
                 let (w, h) = (legend.width / 2 + 6, legend.height / 2 + 6)
                 var corners: [(x: Double, y: Double)] = []
                 if total.width > 2 * w && total.height > 2 * h {
@@ -155,8 +156,7 @@ enum Renderer {
                     }
                 }
                 for at in [right, below] + corners {
-                    let box = Geometry.Box(minX: at.x - legend.width / 2 - 6, minY: at.y - legend.height / 2 - 6,
-                                           maxX: at.x + legend.width / 2 + 6, maxY: at.y + legend.height / 2 + 6)
+                    let box = Geometry.Box(minX: at.x - w, minY: at.y - h, maxX: at.x + w, maxY: at.y + h)
                     let all = total.union(box)
                     let fit = min(fitPage.0 / all.width, fitPage.1 / all.height, 1)
                     let area = all.width * all.height
