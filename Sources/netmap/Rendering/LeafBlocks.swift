@@ -19,6 +19,8 @@ struct LeafBlocks {
         var name: String = ""
         var leaves: [String]
         var columns: [[Int]]
+        /// The width of each column: its widest leaf.
+        var columnWidths: [Double] = []
         var width: Double
         var height: Double
     }
@@ -65,6 +67,7 @@ struct LeafBlocks {
             let rows = (leaves.count + count - 1) / count
             let columns = stride(from: 0, to: leaves.count, by: rows).map { Array($0..<min($0 + rows, leaves.count)) }
             var width = gap * Double(columns.count - 1), height = 0.0
+            var columnWidths: [Double] = []
             for column in columns {
                 var columnWidth = 0.0, columnHeight = gap * Double(column.count - 1)
                 for index in column {
@@ -73,10 +76,11 @@ struct LeafBlocks {
                     columnHeight += size.height
                 }
                 width += columnWidth
+                columnWidths.append(columnWidth)
                 height = max(height, columnHeight)
             }
             if best == nil || width + height < best!.width + best!.height {
-                best = Block(hub: hub, leaves: leaves, columns: columns, width: width, height: height)
+                best = Block(hub: hub, leaves: leaves, columns: columns, columnWidths: columnWidths, width: width, height: height)
             }
         }
         return best!
@@ -131,8 +135,7 @@ struct LeafBlocks {
         for block in blocks {
             guard let box = byName[block.name]?.box else { continue }
             var left = box.minX
-            for column in block.columns {
-                let width = column.map { sizes[block.leaves[$0]]?.width ?? 0 }.max() ?? 0
+            for (column, width) in zip(block.columns, block.columnWidths) {
                 var top = box.maxY
                 for index in column {
                     let name = block.leaves[index]
