@@ -153,6 +153,7 @@ public enum NetworkLoader {
                 }
             }
             for kind in document.kinds {
+                diagnostics += DrawingValue.problems(in: kind, at: SourceLocation(file: document.path))
                 if let existing = network.kinds[kind.id], !existing.isBuiltIn,
                    existing.label != kind.label || existing.color != kind.color || existing.shape != kind.shape {
                     diagnostics.append(.error("kind '\(kind.id)' is declared as \(describe(kind)) here but as \(describe(existing)) in another file",
