@@ -16,6 +16,7 @@ public enum NetworkLoader {
         var documents: [NetworkDocument] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
+            OutputStage.shared.noteInput(path)
             switch expand(path, format: format) {
             case .success(let files):
                 for file in files { documents.append(read(file)) }

@@ -71,6 +71,7 @@ public enum ParticipationImport {
     /// Reads the organisations table (CSV or JSON by extension) and optionally the projects table, and projects.
     public static func read(organizations: String, projects: String?, options: Options = Options()) throws -> Table {
         var builder = Builder(options: options)
+        for path in [organizations] + (projects.map { [$0] } ?? []) { OutputStage.shared.noteInput(path) }
         if let projects { try readRows(projects) { builder.addProject(&$0) } header: { try builder.projectHeader($0, at: $1) } }
         try readRows(organizations) { builder.addParticipation(&$0) } header: { try builder.organisationHeader($0, at: $1) }
         return try builder.finish()
@@ -351,22 +352,20 @@ public enum ParticipationImport {
     /// Writes `nodes.csv`, `edges.csv` and `sources.yaml` (declaring the `cordis` source) into a folder,
     /// streaming row by row; the folder reads back as a network.
     public static func writeFolder(_ table: Table, to folder: String) throws {
-        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-            throw GraphError.file(path: folder, reason: "cannot create folder: \(error.localizedDescription)")
-        }
+        try OutputStage.shared.prepareFolder(folder)
         let base = URL(fileURLWithPath: folder)
         try StreamingFile.write(to: base.appendingPathComponent("nodes.csv").path) { out in
-            out.write(CSVFormat.line(["id", "label", "kind", "tags", "activity_type", "coordinated", "cordis_id", "country", "programmes", "projects", "short_name"]))
+            try out.write(CSVFormat.line(["id", "label", "kind", "tags", "activity_type", "coordinated", "cordis_id", "country", "programmes", "projects", "short_name"]))
             for org in table.organisationIDs.indices {
-                out.write(CSVFormat.line([nodeID(table.organisationIDs[org]), table.names[org], kind(activityType: table.activityTypes[org]), "",
+                try out.write(CSVFormat.line([nodeID(table.organisationIDs[org]), table.names[org], kind(activityType: table.activityTypes[org]), "",
                                           table.activityTypes[org], table.coordinatorCounts[org] > 0 ? String(table.coordinatorCounts[org]) : "",
                                           table.organisationIDs[org], table.countries[org], programmes(table, org), String(table.projectCounts[org]), table.shortNames[org]]))
             }
         }
         try StreamingFile.write(to: base.appendingPathComponent("edges.csv").path) { out in
-            out.write(CSVFormat.line(["from", "to", "relation", "weight", "cite", "page", "since", "until"]))
+            try out.write(CSVFormat.line(["from", "to", "relation", "weight", "cite", "page", "since", "until"]))
             for k in table.tieA.indices {
-                out.write(CSVFormat.line([nodeID(table.organisationIDs[Int(table.tieA[k])]), nodeID(table.organisationIDs[Int(table.tieB[k])]),
+                try out.write(CSVFormat.line([nodeID(table.organisationIDs[Int(table.tieA[k])]), nodeID(table.organisationIDs[Int(table.tieB[k])]),
                                           "cooperates_with", String(table.tieWeight[k]), source.id, tiePage(table, k), "", ""]))
             }
         }
@@ -390,9 +389,9 @@ public enum ParticipationImport {
             return String(array.dropFirst().dropLast())
         }
         try StreamingFile.write(to: path) { out in
-            out.write("{\"directed\": true, \"multigraph\": true, \"graph\": {\"name\": \"CORDIS co-participation\", ")
-            out.write("\"relations\": {\"cooperates_with\": {\"label\": \"cooperates with\", \"symmetric\": true}}, ")
-            out.write("\"sources\": {\"cordis\": {\"title\": \(quoted(source.title)), \"publisher\": \(quoted(source.publisher ?? "")), \"url\": \(quoted(source.url ?? ""))}}},\n\"nodes\": [")
+            try out.write("{\"directed\": true, \"multigraph\": true, \"graph\": {\"name\": \"CORDIS co-participation\", ")
+            try out.write("\"relations\": {\"cooperates_with\": {\"label\": \"cooperates with\", \"symmetric\": true}}, ")
+            try out.write("\"sources\": {\"cordis\": {\"title\": \(quoted(source.title)), \"publisher\": \(quoted(source.publisher ?? "")), \"url\": \(quoted(source.url ?? ""))}}},\n\"nodes\": [")
             for org in table.organisationIDs.indices {
                 var fields = ["\"id\": \(quoted(nodeID(table.organisationIDs[org])))", "\"label\": \(quoted(table.names[org]))",
                               "\"kind\": \(quoted(kind(activityType: table.activityTypes[org])))", "\"cordis_id\": \(quoted(table.organisationIDs[org]))",
@@ -403,58 +402,24 @@ public enum ParticipationImport {
                 if table.coordinatorCounts[org] > 0 { fields.append("\"coordinated\": \(quoted(String(table.coordinatorCounts[org])))") }
                 let programmes = programmes(table, org)
                 if !programmes.isEmpty { fields.append("\"programmes\": \(quoted(programmes))") }
-                out.write((org == 0 ? "\n  {" : ",\n  {") + fields.joined(separator: ", ") + "}")
+                try out.write((org == 0 ? "\n  {" : ",\n  {") + fields.joined(separator: ", ") + "}")
             }
-            out.write("\n],\n\"edges\": [")
+            try out.write("\n],\n\"edges\": [")
             for k in table.tieA.indices {
                 let fields = ["\"source\": \(quoted(nodeID(table.organisationIDs[Int(table.tieA[k])])))", "\"target\": \(quoted(nodeID(table.organisationIDs[Int(table.tieB[k])])))",
                               "\"key\": 0", "\"relation\": \"cooperates_with\"", "\"weight\": \(table.tieWeight[k])",
                               "\"cite\": [\"cordis\"]", "\"page\": \(quoted(tiePage(table, k)))"]
-                out.write((k == 0 ? "\n  {" : ",\n  {") + fields.joined(separator: ", ") + "}")
+                try out.write((k == 0 ? "\n  {" : ",\n  {") + fields.joined(separator: ", ") + "}")
             }
-            out.write("\n]}\n")
+            try out.write("\n]}\n")
         }
     }
 }
 
-/// A buffered text file written to a temporary name and renamed into place when complete (as `AtomicFile`).
-final class StreamingFile {
-    private let handle: FileHandle
-    private var buffer = Data()
-
-    private init(handle: FileHandle) { self.handle = handle }
-
-    func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 20 { flush() }
-    }
-
-    private func flush() {
-        handle.write(buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    static func write(to path: String, _ body: (StreamingFile) throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil), let handle = try? FileHandle(forWritingTo: temporary) else {
-            throw GraphError.file(path: path, reason: "cannot write (does the folder exist?)")
-        }
-        let file = StreamingFile(handle: handle)
-        do {
-            try body(file)
-            file.flush()
-            try handle.close()
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw GraphError.file(path: path, reason: "cannot write: \(reason)")
-        }
+/// A text file written piece by piece through the output stage (`OutputStage.stream`).
+enum StreamingFile {
+    static func write(to path: String, _ body: (OutputStage.OutputStream) throws -> Void) throws {
+        try OutputStage.shared.stream(to: path, body)
     }
 }
 

@@ -122,6 +122,7 @@ enum ProgrammeSources {
         var found = false
         for path in inputs {
             for file in yamlFiles(path) {
+                OutputStage.shared.noteInput(file)
                 guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8),
                       ProgrammeCatalogue.declaresProgrammes(text) else { continue }
                 catalogue.merge(try ProgrammeCatalogue.read(text, path: file))

@@ -185,6 +185,7 @@ extension Theme {
     ///
     /// - Throws: `GraphError.invalidInput` naming the file, line and offending key or value.
     static func load(yamlFile path: String) throws -> Theme {
+        OutputStage.shared.noteInput(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GraphError.file(path: path, reason: "cannot read the theme file")
         }
