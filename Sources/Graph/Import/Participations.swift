@@ -297,11 +297,14 @@ public struct Participations: Sendable {
 
     /// Writes a folder (`nodes.csv`, `edges.csv`, `sources.yaml`) or, for a `.json` path, NetworkX node-link
     /// JSON, streaming node by node and tie by tie; each file appears only when complete.
-    public func write(_ options: ImportOptions, to path: String) throws {
-        if path.lowercased().hasSuffix(".json") { try writeJSON(options, to: path) } else { try writeFolder(options, to: path) }
+    /// - Returns: the number of ties written.
+    @discardableResult
+    public func write(_ options: ImportOptions, to path: String) throws -> Int {
+        path.lowercased().hasSuffix(".json") ? try writeJSON(options, to: path) : try writeFolder(options, to: path)
     }
 
-    func writeFolder(_ options: ImportOptions, to folder: String) throws {
+    func writeFolder(_ options: ImportOptions, to folder: String) throws -> Int {
+        var ties = 0
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw GraphError.file(path: folder, reason: "cannot create folder: \(error.localizedDescription)")
         }
@@ -315,6 +318,7 @@ public struct Participations: Sendable {
         try StreamingFile.write(to: base.appendingPathComponent("edges.csv").path) { out in
             out.write(CSVFormat.line(["from", "to", "relation", "weight", "cite", "page", "since", "until"] + tieKeys))
             forEachTie(options) { tie in
+                ties += 1
                 out.write(CSVFormat.line([tie.from, tie.to, tie.relation, String(tie.weight), source.id, tie.page, "", ""] + tieKeys.map { tie.attributes[$0] ?? "" }))
             }
         }
@@ -328,9 +332,11 @@ public struct Participations: Sendable {
 
         """
         try AtomicFile.write(sources, to: base.appendingPathComponent("sources.yaml").path)
+        return ties
     }
 
-    func writeJSON(_ options: ImportOptions, to path: String) throws {
+    func writeJSON(_ options: ImportOptions, to path: String) throws -> Int {
+        var ties = 0
         func quoted(_ text: String) -> String {
             let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
             return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
@@ -349,6 +355,7 @@ public struct Participations: Sendable {
             out.write("\n],\n\"edges\": [")
             first = true
             forEachTie(options) { tie in
+                ties += 1
                 let fields = ["\"source\": \(quoted(tie.from))", "\"target\": \(quoted(tie.to))", "\"key\": 0", "\"relation\": \(quoted(tie.relation))",
                               "\"weight\": \(tie.weight)", "\"cite\": [\(quoted(source.id))]", "\"page\": \(quoted(tie.page))"]
                     + tie.attributes.sorted { $0.key < $1.key }.map { "\(quoted($0.key)): \(quoted($0.value))" }
@@ -357,6 +364,7 @@ public struct Participations: Sendable {
             }
             out.write("\n]}\n")
         }
+        return ties
     }
 }
 

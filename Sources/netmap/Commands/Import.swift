@@ -45,8 +45,8 @@ struct ImportOutputOptions: ParsableArguments {
         let warnings = table.warnings + table.duplicateWarnings()
         for warning in warnings.prefix(20) { printError(warning.description) }
         if warnings.count > 20 { printError("... and \(warnings.count - 20) more warning\(warnings.count == 21 ? "" : "s")") }
-        try table.write(options, to: output)
-        printError("netmap import \(command): \(table.summary) → \(output) (\(options.shape.rawValue))")
+        let ties = try table.write(options, to: output)
+        printError("netmap import \(command): \(table.summary), \(ties) ties → \(output) (\(options.shape.rawValue))")
     }
 }
 
