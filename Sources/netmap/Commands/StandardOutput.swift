@@ -22,6 +22,15 @@ enum StandardOutput {
         }
     }
 
+    /// Writes `data` as it is (a file format's bytes).
+    static func write(_ data: Data) {
+        if isTerminal, let text = String(data: data, encoding: .utf8) { write(text); return }
+        lock.withLock {
+            buffer.append(contentsOf: data)
+            if buffer.count >= 1 << 16 { flushLocked() }
+        }
+    }
+
     /// Writes what is buffered, throwing when any write to standard output failed.
     static func finish() throws {
         let failed = lock.withLock { () -> String? in
