@@ -25,7 +25,7 @@ func write(_ text: String, to name: String, in folder: URL) throws -> String {
 
 /// Reads YAML text as a document, as the loader does.
 func readYAML(_ text: String, path: String = "test.yaml") -> NetworkDocument {
-    YAMLFormat.read(Data(text.utf8), path: path)
+    FileFormat.yaml.read(Data(text.utf8), path: path)
 }
 
 /// Runs a program and returns its exit status and output, or nil when it cannot be started.
