@@ -81,7 +81,8 @@ struct Report: NetmapCommand {
 
     func execute() throws {
         let paths = try input.paths
-        let (loaded, warnings) = try NetworkLoader.loadValid(paths, format: try input.format)
+        let input = try self.input.loaded()
+        let loaded = input.network
         let filtered = try filters.filter(for: loaded).apply(to: loaded)
         let plan = DrawingPlan(ego: ego, radius: radius, top: top, topMeasure: topMeasure, hideIsolated: hideIsolated,
                                sizeBy: sizeBy, colorBy: colorBy, groupBy: groupBy)
@@ -93,7 +94,7 @@ struct Report: NetmapCommand {
         if let theme { builder.theme = try Theme.load(yamlFile: theme) }
         var results: [ConsortiumResult] = []
         if !consortia.isEmpty {
-            let catalogue = try ProgrammeSources.catalogue(inputs: paths, explicit: nil)
+            let catalogue = try ProgrammeSources.catalogue(input, explicit: nil)
             for request in consortia.compactMap(ConsortiumRequest.init) {
                 guard let rules = catalogue.programme(request.programme) else {
                     throw GraphError.invalidArgument("--consortium: unknown programme '\(request.programme)'; known programmes: \(catalogue.programmes.map(\.id).joined(separator: ", "))")
@@ -110,7 +111,7 @@ struct Report: NetmapCommand {
         report.theme = builder.theme
         report.lang = lang
         report.year = filters.year
-        report.warnings = warnings
+        report.warnings = input.warnings
         report.consortia = results
         let svg = try SVGSanitizer.sanitize(drawing.outputs[0])
         try AtomicFile.write(try ReportPage.html(model: try report.model(), svg: svg), to: output)

@@ -85,6 +85,7 @@
     if (b.w > 0 && b.h > 0) full = { x: b.x - pad, y: b.y - pad, w: b.w + 2 * pad, h: b.h + 2 * pad };
   }
   let view = Object.assign({}, full);
+  svg.setAttribute('viewBox', view.x + ' ' + view.y + ' ' + view.w + ' ' + view.h);
   window.addEventListener('beforeprint', function () { svg.setAttribute('viewBox', printed); });
   window.addEventListener('afterprint', draw);
   let pending = false;
