@@ -29,7 +29,7 @@ struct NetMap: ParsableCommand {
     )
 
     static func main() {
-        DOTReader.register()
+        NetmapFormats.register()
         main(nil)
     }
 }
