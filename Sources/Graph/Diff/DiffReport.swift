@@ -162,7 +162,12 @@ public struct DiffReport {
             }
             return line
         }
-        func tieGroups(_ ties: [NetworkDiff.TieEntry], side: Int) {
+        func tieGroups(_ unsorted: [NetworkDiff.TieEntry], side: Int) {
+            // By relation, then by the line as shown in this language.
+            let lines = unsorted.map { (tie: $0, line: tieLine($0, side: side)) }
+            let ties = lines.sorted { a, b in
+                a.tie.relation != b.tie.relation ? a.tie.relation < b.tie.relation : a.line.lowercased() < b.line.lowercased()
+            }.map(\.tie)
             var relation = ""
             for tie in ties {
                 if tie.relation != relation {

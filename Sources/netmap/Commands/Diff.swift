@@ -88,7 +88,7 @@ struct Diff: NetmapCommand {
             diff = NetworkDiff.compare(network, at: year, toYear: toYear, options: options, inputs: try input.paths)
         } else {
             let old = try input.load()
-            let new = try NetworkLoader.loadValid(to, format: input.format).network
+            let new = try input.reading.load(to).network
             let options = try DiffOptions(follow: followed(in: [old, new]))
             diff = NetworkDiff.compare(old, new, options: options, oldInputs: input.inputs, newInputs: to)
         }
