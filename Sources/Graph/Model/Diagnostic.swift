@@ -8,9 +8,11 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.line = line
     }
 
+    /// `file:line`, the file name's line breaks and control characters shown as escapes (a name holding a
+    /// line break cannot forge another `file:1: error:` line).
     public var description: String {
-        if let line { return "\(file):\(line)" }
-        return file
+        if let line { return "\(TerminalText.visible(file)):\(line)" }
+        return TerminalText.visible(file)
     }
 }
 
@@ -39,10 +41,16 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location)
     }
 
+    /// `path:line: severity: message`; a message longer than `maxMessageLength` characters (one that quotes a
+    /// megabyte-long value) is shortened in the middle.
     public var description: String {
-        if let location { return "\(location): \(severity.rawValue): \(message)" }
-        return "\(severity.rawValue): \(message)"
+        let shown = DrawingValue.excerpt(message, limit: Diagnostic.maxMessageLength, escapingLines: false)
+        if let location { return "\(location): \(severity.rawValue): \(shown)" }
+        return "\(severity.rawValue): \(shown)"
     }
+
+    /// The longest message printed whole.
+    public static let maxMessageLength = 2000
 }
 
 /// The errors of the `Graph` module. Every case says what the user can do about it.
@@ -61,7 +69,7 @@ public enum GraphError: Error, CustomStringConvertible, Sendable {
         case .invalidInput(let diagnostics):
             return diagnostics.map(\.description).joined(separator: "\n")
         case .file(let path, let reason):
-            return "\(path): error: \(reason)"
+            return "\(TerminalText.visible(path)): error: \(DrawingValue.excerpt(reason, limit: Diagnostic.maxMessageLength, escapingLines: false))"
         case .unknownNode(let name, let candidates):
             if candidates.isEmpty { return "error: no node matches '\(name)'" }
             return "error: '\(name)' is ambiguous; it matches:\n" + candidates.map { "  \($0)" }.joined(separator: "\n")
