@@ -14,8 +14,14 @@ enum DOTText {
     /// go to the `agseterrf` handler).
     static func read(_ text: UnsafePointer<CChar>) -> UnsafeMutablePointer<Agraph_t>? {
         _ = installed
+        // libcgraph's lexer counts lines in a global that only `agsetfile` resets: after a text it could not
+        // read, the next one's errors named the wrong line.
+        agsetfile(inputName)
         return agmemread(text)
     }
+
+    /// The input name libcgraph keeps (a pointer it holds on to, so made once).
+    nonisolated(unsafe) private static let inputName = strdup("<text>")
 
     /// Replaces libcgraph's default id discipline in place, once: `agmemread` and the graphs Graphviz's
     /// layouts make on their own (fdp's derived graph and its components) all use it.

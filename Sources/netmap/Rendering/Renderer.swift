@@ -393,8 +393,9 @@ enum SVGPostProcessor {
         var labels: [String: String] = [:]
         for node in network.nodes { labels["node-" + DOTBuilder.classToken(node.id)] = node.label(language: builder.labelLanguage) }
         for (index, edge) in network.edges.enumerated() {
-            let from = network.node(edge.from)?.label(language: builder.labelLanguage) ?? edge.from
-            let to = network.node(edge.to)?.label(language: builder.labelLanguage) ?? edge.to
+            // The ends' labels as drawn (shortened past the label limit; each node's own title has it whole).
+            let from = Theme.truncate(network.node(edge.from)?.label(language: builder.labelLanguage) ?? edge.from, limit: builder.labelLimit)
+            let to = Theme.truncate(network.node(edge.to)?.label(language: builder.labelLanguage) ?? edge.to, limit: builder.labelLimit)
             let arrow = network.isSymmetric(edge.relation) ? "—" : "→"
             labels["edge-\(index)"] = "\(from) \(arrow) \(to) (\(builder.language.relation(edge.relation, in: network)))"
         }
