@@ -24,6 +24,7 @@ struct NetMap: ParsableCommand {
             Communities.self,
             Project.self,
             Compare.self,
+            Diff.self,
         ]
     )
 
