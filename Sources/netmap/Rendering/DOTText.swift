@@ -14,8 +14,9 @@ enum DOTText {
     /// go to the `agseterrf` handler).
     static func read(_ text: UnsafePointer<CChar>) -> UnsafeMutablePointer<Agraph_t>? {
         _ = installed
-        // libcgraph's lexer counts lines in a global that only `agsetfile` resets: after a text it could not
-        // read, the next one's errors named the wrong line.
+        // libcgraph's lexer keeps its buffer and counts lines in a global that only `agsetfile` resets: what it
+        // had read ahead of one text was lexed at the start of the next, whose errors then named the wrong line.
+        aglexbad()
         agsetfile(inputName)
         return agmemread(text)
     }
