@@ -88,7 +88,7 @@ struct Communities: NetmapCommand {
         case .csv:
             var text = "id,label,kind,community\n"
             for (i, node) in nodes.enumerated() {
-                text += [node.id, node.label, node.kind, String(partition.community[i] + 1)].map(csvField).joined(separator: ",") + "\n"
+                text += CSVFormat.line([node.id, node.label, node.kind, String(partition.community[i] + 1)])
             }
             print(text, terminator: "")
         case .table:
@@ -120,10 +120,4 @@ struct Communities: NetmapCommand {
             try draw(request, with: drawing, to: render)
         }
     }
-}
-
-/// A CSV field, quoted when it holds a comma, quote or newline.
-func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
