@@ -422,7 +422,7 @@ struct DOTBuilder {
         var rows: [String] = []
         func heading(_ text: String) { rows.append("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(HTML.escape(text))</B></TD></TR>") }
         func swatch(_ fill: String, _ border: String, _ text: String) {
-            rows.append("<TR><TD BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"1\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(HTML.escape(text))</TD></TR>")
+            rows.append("<TR><TD BGCOLOR=\"\(HTML.color(fill))\" COLOR=\"\(HTML.color(border))\" BORDER=\"1\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(HTML.escape(text))</TD></TR>")
         }
         func close() { if !rows.isEmpty { sections.append(rows); rows = [] } }
         if let legendPreface {
@@ -456,7 +456,7 @@ struct DOTBuilder {
                 let glyph = style.style == "dashed" ? "━ ━ ━" : (style.style == "dotted" ? "• • • •" : "━━━━")
                 let arrow = network.isSymmetric(relation) || style.arrowhead == "none" ? "" : "▸"
                 let label = DOTBuilder.legendValue(language.relation(relation, in: network))
-                rows.append("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(style.color)\">\(glyph)\(arrow)</FONT></TD><TD ALIGN=\"LEFT\">\(HTML.escape(label))</TD></TR>")
+                rows.append("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(HTML.color(style.color))\">\(glyph)\(arrow)</FONT></TD><TD ALIGN=\"LEFT\">\(HTML.escape(label))</TD></TR>")
             }
         }
         let marks = Set(nodeMarks.values).union(tieMarks.values).filter { $0.legend != nil }.sorted { $0.name < $1.name }
@@ -464,7 +464,7 @@ struct DOTBuilder {
             close()
             heading(language(DrawingWords.marksHeading))
             for mark in marks {
-                let color = mark.color ?? "#555555"
+                let color = HTML.color(mark.color ?? "#555555")
                 let glyph = mark.style == "dashed" ? "━ ━ ━" : (mark.style == "dotted" ? "• • • •" : "━━━━")
                 rows.append("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(color)\"><B>\(glyph)</B></FONT></TD><TD ALIGN=\"LEFT\">\(HTML.escape(language(mark.legend!)))</TD></TR>")
             }
@@ -597,7 +597,7 @@ enum DOT {
     static func quote(_ text: String) -> String {
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
-        for character in text {
+        for character in XMLCharacters.legal(text) {
             switch character {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
@@ -610,7 +610,7 @@ enum DOT {
 
     /// `[key="value", ...]` sorted by key; keys in `html` are written as HTML-like labels `<...>`.
     static func attributes(_ attributes: [String: String], html: [String: String] = [:]) -> String {
-        var parts = attributes.map { ($0.key, "\($0.key)=\(quote($0.value))") }
+        var parts = attributes.map { ($0.key, "\($0.key)=\(quote(checked($0.key, $0.value)))") }
         parts += html.map { ($0.key, "\($0.key)=<\($0.value)>") }
         return "[" + parts.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: ", ") + "]"
     }

@@ -14,15 +14,12 @@ enum DOTText {
     /// go to the `agseterrf` handler).
     static func read(_ text: UnsafePointer<CChar>) -> UnsafeMutablePointer<Agraph_t>? {
         _ = installed
-        // libcgraph's lexer keeps its buffer and counts lines in a global that only `agsetfile` resets: what it
-        // had read ahead of one text was lexed at the start of the next, whose errors then named the wrong line.
+        // libcgraph's lexer keeps the text after a graph's closing brace for the next read and counts lines
+        // across reads: both are reset, or an error in the second DOT text of a process names a later line.
         aglexbad()
-        agsetfile(inputName)
+        agsetfile(nil)
         return agmemread(text)
     }
-
-    /// The input name libcgraph keeps (a pointer it holds on to, so made once).
-    nonisolated(unsafe) private static let inputName = strdup("<text>")
 
     /// Replaces libcgraph's default id discipline in place, once: `agmemread` and the graphs Graphviz's
     /// layouts make on their own (fdp's derived graph and its components) all use it.
