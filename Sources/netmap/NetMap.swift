@@ -24,11 +24,12 @@ struct NetMap: ParsableCommand {
             Communities.self,
             Project.self,
             Compare.self,
+            Diff.self,
         ]
     )
 
     static func main() {
-        DOTReader.register()
+        NetmapFormats.register()
         main(nil)
     }
 }

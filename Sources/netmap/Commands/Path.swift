@@ -19,6 +19,8 @@ struct PathCommand: NetmapCommand {
     @Argument(help: ArgumentHelp("Network files or folders (default: data/), then FROM and TO.", valueName: "INPUT... FROM TO"))
     var words: [String]
 
+    @OptionGroup var reading: ReadingOptions
+
     @OptionGroup var filters: FilterOptions
 
     @Flag(help: "All shortest paths (with --max-length: all simple paths up to that many ties).")
@@ -50,7 +52,7 @@ struct PathCommand: NetmapCommand {
     }
 
     func execute() throws {
-        let network = try loadNetwork(Array(words.dropLast(2)))
+        let network = try reading.load(Array(words.dropLast(2))).network
         let filter = try filters.filter(for: network)
         let from = try resolveName(words[words.count - 2], in: network, role: "FROM and TO")
         let to = try resolveName(words[words.count - 1], in: network, role: "FROM and TO")
@@ -116,15 +118,6 @@ func resolveName(_ name: String, in network: Network, role: String) throws -> No
         }
         throw GraphError.unknownNode(unknown, candidates: [])
     }
-}
-
-/// Loads the inputs (the bundled data/ folder when none are given).
-func loadNetwork(_ inputs: [String]) throws -> Network {
-    let paths: [String]
-    if !inputs.isEmpty { paths = inputs }
-    else if let bundled = BundledData.folder { paths = [bundled] }
-    else { throw GraphError.invalidArgument("no INPUT given and no data/ folder found; name a network file or folder") }
-    return try NetworkLoader.loadValid(paths).network
 }
 
 func nodeObject(_ network: Network, _ id: String) -> [String: Any] {

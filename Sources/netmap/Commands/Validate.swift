@@ -17,7 +17,7 @@ struct Validate: NetmapCommand {
     var strict = false
 
     func execute() throws {
-        let result = NetworkLoader.load(try input.paths, format: try input.format)
+        let result = try input.read()
         for diagnostic in result.diagnostics { printError(diagnostic.description) }
         if !result.errors.isEmpty || (strict && !result.warnings.isEmpty) {
             printError("\(result.errors.count) error(s), \(result.warnings.count) warning(s)")
