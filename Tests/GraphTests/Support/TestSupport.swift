@@ -48,3 +48,8 @@ func runProcess(_ executable: String, _ arguments: [String], input: Data? = nil)
 
 /// Whether python3 with networkx is available.
 let hasNetworkX: Bool = runProcess("/usr/bin/env", ["python3", "-c", "import networkx"])?.status == 0
+
+/// `../shared/data` next to the package (or two levels up, for a git worktree under `wt/`), nil when absent.
+let sharedData: URL? = [packageRoot.deletingLastPathComponent(), packageRoot.deletingLastPathComponent().deletingLastPathComponent()]
+    .map { $0.appendingPathComponent("shared/data") }
+    .first { FileManager.default.fileExists(atPath: $0.path) }
