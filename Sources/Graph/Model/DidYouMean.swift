@@ -1,13 +1,17 @@
 /// "Did you mean ...?" for names typed by hand: the closest known name by edit distance.
 public enum DidYouMean {
     /// The known name closest to `name`, when it is close enough to be a typo: at most one edit for names of
-    /// up to four characters, two up to eight, three beyond; a difference of case alone always counts.
+    /// three or four characters, two up to eight, three beyond (names of one or two characters get no
+    /// suggestion: any other short name is one edit away); a difference of case alone always counts.
     /// Else a known name that starts with `name` (three characters or more: `thp` → `thp2020`) when only one does.
     /// Ties go to the alphabetically first name, so the suggestion is the same every run.
     /// - Complexity: O(k·n·m) for k known names of length m and a name of length n; names whose length
     ///   differs by more than the allowed edits are skipped without computing.
     public static func suggestion(for name: String, among known: some Sequence<String>) -> String? {
         let lowered = Array(name.lowercased().unicodeScalars)
+        if lowered.count < 3 {
+            return known.first { $0 != name && $0.lowercased() == name.lowercased() }
+        }
         let allowed = lowered.count <= 4 ? 1 : (lowered.count <= 8 ? 2 : 3)
         var best: (distance: Int, name: String)?
         for candidate in known where candidate != name {
