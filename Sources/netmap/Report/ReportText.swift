@@ -26,7 +26,7 @@ enum ReportText {
             "coordinator": "Coordinator", "itinerant": "Itinerant", "representative": "Representative", "gatekeeper": "Gatekeeper",
             "liaison": "Liaison", "sortHint": "Click a column heading to sort; click a row to select the node.",
             "generated": "Made by netmap from the files listed under Sources; every tie links to the document that states it.",
-            "defaultTitle": "International partners", "clear": "Clear", "hidden": "hidden", "notDrawn": "not in the drawing", "note": "Note", "url": "URL",
+            "defaultTitle": "International partners", "showAll": "Show all rows", "clear": "Clear", "hidden": "hidden", "notDrawn": "not in the drawing", "note": "Note", "url": "URL",
         ],
         "nb": [
             "search": "Søk", "searchPlaceholder": "Navn, id eller egenskap", "matches": "treff", "noMatch": "Ingen treff",
@@ -47,7 +47,7 @@ enum ReportText {
             "coordinator": "Koordinator", "itinerant": "Omreisende", "representative": "Representant", "gatekeeper": "Portvakt",
             "liaison": "Bindeledd", "sortHint": "Klikk på en kolonneoverskrift for å sortere; klikk på en rad for å velge noden.",
             "generated": "Laget av netmap fra filene under Kilder; hvert bånd viser til dokumentet som oppgir det.",
-            "defaultTitle": "Internasjonale partnere", "clear": "Nullstill", "hidden": "skjult", "notDrawn": "ikke i tegningen", "note": "Merknad", "url": "URL",
+            "defaultTitle": "Internasjonale partnere", "showAll": "Vis alle rader", "clear": "Nullstill", "hidden": "skjult", "notDrawn": "ikke i tegningen", "note": "Merknad", "url": "URL",
         ],
         "nn": [
             "search": "Søk", "searchPlaceholder": "Namn, id eller eigenskap", "matches": "treff", "noMatch": "Ingen treff",
@@ -68,7 +68,7 @@ enum ReportText {
             "coordinator": "Koordinator", "itinerant": "Omreisande", "representative": "Representant", "gatekeeper": "Portvakt",
             "liaison": "Bindeledd", "sortHint": "Klikk på ei kolonneoverskrift for å sortere; klikk på ei rad for å velje noden.",
             "generated": "Laga av netmap frå filene under Kjelder; kvart band viser til dokumentet som oppgjev det.",
-            "defaultTitle": "Internasjonale partnarar", "clear": "Nullstill", "hidden": "skjult", "notDrawn": "ikkje i teikninga", "note": "Merknad", "url": "URL",
+            "defaultTitle": "Internasjonale partnarar", "showAll": "Vis alle radene", "clear": "Nullstill", "hidden": "skjult", "notDrawn": "ikkje i teikninga", "note": "Merknad", "url": "URL",
         ],
     ]
 
