@@ -78,6 +78,17 @@ struct DOTBuilder {
     var highlightEdges: Set<Int> = []
     /// Graph attributes added last (page `size`, `dpi`).
     var graphExtras: [String: String] = [:]
+    /// Attributes that replace the computed ones of single nodes (by id) and ties (by index), e.g. the added,
+    /// ended and kept styles of `netmap diff --render`.
+    var nodeOverrides: [String: [String: String]] = [:]
+    var edgeOverrides: [Int: [String: String]] = [:]
+    /// A legend section shown first: a heading and HTML-like table rows (`<TR>...</TR>`, escaped by the caller).
+    var legendPreface: (heading: String, rows: [String])? = nil
+    /// Whether the legend lists each relation's tie style (off when `edgeOverrides` restyle every tie).
+    var showRelationLegend = true
+    /// When set, the legend's kind swatches use this fill and tell kinds apart by shape alone (when
+    /// `nodeOverrides` give every node a fill of its own).
+    var kindSwatchFill: String? = nil
 
     /// The whole drawing as one DOT text that Graphviz can lay out on its own (what `-o FILE.dot` writes).
     func build() -> String {
@@ -250,6 +261,7 @@ struct DOTBuilder {
                 let arrow = !network.isSymmetric(edge.relation) && style.arrowhead != "none"
                 attributes["pos"] = ParallelTies.pos(tail: tail, head: head, offset: offset, lowIsTail: edge.from < edge.to, arrow: arrow)
             }
+            if let overrides = edgeOverrides[index] { attributes.merge(overrides) { _, override in override } }
             lines.append("  \(DOT.quote(edge.from)) -> \(DOT.quote(edge.to)) \(DOT.attributes(attributes));")
         }
         return lines
@@ -290,6 +302,7 @@ struct DOTBuilder {
             attributes["color"] = DOTBuilder.highlightColor
             attributes["class", default: ""] += " highlight"
         }
+        if let overrides = nodeOverrides[node.id] { attributes.merge(overrides) { _, override in override } }
         if let at = placement?.nodes[node.id] {
             attributes["pos"] = "\(DOT.number(at.x)),\(DOT.number(at.y))"
         } else if let at = pinned[node.id] {
@@ -407,6 +420,11 @@ struct DOTBuilder {
             rows.append("<TR><TD BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"1\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(HTML.escape(text))</TD></TR>")
         }
         func close() { if !rows.isEmpty { sections.append(rows); rows = [] } }
+        if let legendPreface {
+            heading(legendPreface.heading)
+            rows += legendPreface.rows
+            close()
+        }
         let kinds = Array(Set(network.nodes.map(\.kind))).sorted()
         let colors = colorKey()
         heading("Kinds")
@@ -414,7 +432,7 @@ struct DOTBuilder {
             let style = theme.nodeStyle(kind: kind, declared: network.kinds[kind])
             let label = DOTBuilder.legendValue(network.kinds[kind]?.label ?? kind)
             let glyph = DOTBuilder.shapeGlyph(style)
-            swatch(colors == nil ? style.fill : "#FFFFFF", style.border, glyph.isEmpty ? label : "\(glyph) \(label)")
+            swatch(kindSwatchFill ?? (colors == nil ? style.fill : "#FFFFFF"), style.border, glyph.isEmpty ? label : "\(glyph) \(label)")
         }
         close()
         if let colors {
@@ -426,7 +444,7 @@ struct DOTBuilder {
         }
         let relations = Array(Set(network.edges.map(\.relation))).sorted()
         let relationStyles = self.relationStyles
-        if !relations.isEmpty {
+        if !relations.isEmpty && showRelationLegend {
             heading("Ties")
             for relation in relations {
                 let style = relationStyles[relation] ?? theme.defaultEdge
