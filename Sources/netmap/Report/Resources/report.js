@@ -146,7 +146,8 @@
   }
   function centre(element) {
     const b = boxOf(element);
-    const w = Math.min(view.w, full.w / 2.5);
+    // Zoom in to a fifth of the drawing, but never beyond about 1.3 times the drawing's own size.
+    const w = Math.min(view.w, Math.max(full.w / 2.5, viewport.getBoundingClientRect().width * 0.75));
     const h = view.h * w / view.w;
     view = { x: b.x + b.w / 2 - w / 2, y: b.y + b.h / 2 - h / 2, w: w, h: h };
     draw();
