@@ -68,7 +68,9 @@ struct DiffDrawing {
     }
 
     /// Draws the picture to `path` (.svg, .png or .pdf), atomically.
-    func draw(to path: String) throws {
+    ///
+    /// - Returns: warnings for standard error: Graphviz's, and text below 8 pt on the page.
+    func draw(to path: String) throws -> [String] {
         let format: String
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "svg": format = "svg"
@@ -130,6 +132,11 @@ struct DiffDrawing {
                                           requested: nil, pinned: !positions.isEmpty)
         let drawing = try Renderer.draw(builder, choices: choices, page: page, formats: [format], dpi: format == "png:cairo" ? 150 : nil)
         try AtomicFile.write(PDFDates.fixed(drawing.outputs[0], format: format), to: path)
+        var warnings = drawing.warnings.map { "Graphviz: \($0)" }
+        if let page, drawing.quality.effectiveFont < 8 {
+            warnings.append("on the page (\(DOT.number(page.width)) × \(DOT.number(page.height)) pt) the smallest text is \(DOT.number(drawing.quality.effectiveFont)) pt, below 8 pt; use a larger page or compare smaller parts")
+        }
+        return warnings
     }
 
     /// "Changes: Internasjonal strategi 2030 → internasjonal strategi mot 2035": each edition's year, or its
@@ -171,5 +178,5 @@ struct DiffDrawing {
 
 /// Draws a diff to `path` (see `DiffDrawing`).
 func drawDiff(_ diff: NetworkDiff, language: DiffLanguage, page: Page? = nil, to path: String) throws {
-    try DiffDrawing(diff: diff, language: language, page: page).draw(to: path)
+    for warning in try DiffDrawing(diff: diff, language: language, page: page).draw(to: path) { printError("warning: \(warning)") }
 }
