@@ -417,7 +417,7 @@ struct DOTBuilder {
         var rows: [String] = []
         func heading(_ text: String) { rows.append("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(HTML.escape(text))</B></TD></TR>") }
         func swatch(_ fill: String, _ border: String, _ text: String) {
-            rows.append("<TR><TD BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"1\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(HTML.escape(text))</TD></TR>")
+            rows.append("<TR><TD BGCOLOR=\"\(HTML.color(fill))\" COLOR=\"\(HTML.color(border))\" BORDER=\"1\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(HTML.escape(text))</TD></TR>")
         }
         func close() { if !rows.isEmpty { sections.append(rows); rows = [] } }
         if let legendPreface {
@@ -451,7 +451,7 @@ struct DOTBuilder {
                 let glyph = style.style == "dashed" ? "━ ━ ━" : (style.style == "dotted" ? "• • • •" : "━━━━")
                 let arrow = network.isSymmetric(relation) || style.arrowhead == "none" ? "" : "▸"
                 let label = DOTBuilder.legendValue(network.relations[relation]?.label ?? relation)
-                rows.append("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(style.color)\">\(glyph)\(arrow)</FONT></TD><TD ALIGN=\"LEFT\">\(HTML.escape(label))</TD></TR>")
+                rows.append("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(HTML.color(style.color))\">\(glyph)\(arrow)</FONT></TD><TD ALIGN=\"LEFT\">\(HTML.escape(label))</TD></TR>")
             }
         }
         if let sizing {
@@ -581,7 +581,7 @@ enum DOT {
     static func quote(_ text: String) -> String {
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
-        for character in text {
+        for character in XMLCharacters.legal(text) {
             switch character {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
@@ -594,7 +594,7 @@ enum DOT {
 
     /// `[key="value", ...]` sorted by key; keys in `html` are written as HTML-like labels `<...>`.
     static func attributes(_ attributes: [String: String], html: [String: String] = [:]) -> String {
-        var parts = attributes.map { ($0.key, "\($0.key)=\(quote($0.value))") }
+        var parts = attributes.map { ($0.key, "\($0.key)=\(quote(checked($0.key, $0.value)))") }
         parts += html.map { ($0.key, "\($0.key)=<\($0.value)>") }
         return "[" + parts.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: ", ") + "]"
     }

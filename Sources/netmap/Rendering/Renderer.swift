@@ -350,6 +350,7 @@ enum PositionsFile {
     }
 
     static func read(_ path: String) throws -> [String: (x: Double, y: Double)] {
+        OutputStage.shared.noteInput(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GraphError.file(path: path, reason: "cannot read the positions file")
         }
