@@ -96,6 +96,7 @@ struct DiffDrawing {
         // 2. Both editions, the old positions pinned.
         var builder = DOTBuilder(network: union.network, title: title ?? defaultTitle)
         builder.labelLanguage = labelLanguage
+        builder.language = DrawingLanguage(rawValue: language.code) ?? .en
         builder.pinned = positions
         builder.showRelationLegend = false
         builder.kindSwatchFill = "#FFFFFF"
