@@ -123,7 +123,11 @@ struct DiffDrawing {
         if format == .dot { throw GraphError.invalidArgument("cannot draw a diff as DOT ('\(path)'): use .svg, .png or .pdf") }
         let request = try self.request()
         guard let drawing = try request.write(to: path) else { return [] }
-        return drawing.warnings.map { "Graphviz: \($0)" } + [request.pageWarning(drawing)].compactMap { $0 }
+        var warnings = drawing.warnings.map { "Graphviz: \($0)" }
+        if let page, drawing.quality.effectiveFont < 8 {
+            warnings.append("on the page (\(DOT.number(page.width)) × \(DOT.number(page.height)) pt) the smallest text is \(DOT.number(drawing.quality.effectiveFont)) pt, below 8 pt; use a larger page (--page 594x420mm is A2 landscape) or compare smaller editions")
+        }
+        return warnings
     }
 
     /// "Changes: Internasjonal strategi 2030 → internasjonal strategi mot 2035": each edition's year, or its
