@@ -68,6 +68,14 @@ enum FuzzTargets {
 func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
                          _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
 
+/// libFuzzer's usual entry point, which its library refers to; the driver above gets the same function.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func netmapFuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let data = bytes.map { Data(bytes: $0, count: size) } ?? Data()
+    FuzzTargets.run(FuzzTargets.target, data)
+    return 0
+}
+
 extension FuzzTargets {
     nonisolated(unsafe) static var target = ""
 
@@ -79,11 +87,7 @@ extension FuzzTargets {
         DOTReader.register()
         var argc = CommandLine.argc
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        let status = LLVMFuzzerRunDriver(&argc, &argv) { bytes, size in
-            let data = bytes.map { Data(bytes: $0, count: size) } ?? Data()
-            FuzzTargets.run(FuzzTargets.target, data)
-            return 0
-        }
+        let status = LLVMFuzzerRunDriver(&argc, &argv, netmapFuzzOneInput)
         exit(status)
     }
 }
