@@ -11,6 +11,7 @@ struct NetMap: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
+            Init.self,
             Validate.self,
             Stats.self,
             Export.self,
