@@ -104,9 +104,9 @@ struct DOTBuilder {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Whether the layout pass routes the ties: not with parallel ties in engines other than dot (see
-    /// `ParallelTies`); the final pass routes them then.
-    var routesTiesInLayoutPass: Bool { layout == "dot" || ParallelTies.offsets(network.edges).isEmpty }
+    /// Whether the layout pass routes the ties: only dot, whose routes are part of its layout; the ties of
+    /// other engines are drawn by `TieRouter` once the positions are final.
+    var routesTiesInLayoutPass: Bool { layout == "dot" }
 
     /// The network alone (no legend, title or footnote), for the first layout pass.
     func buildNetwork() -> String {
@@ -190,6 +190,8 @@ struct DOTBuilder {
             attributes["sep"] = "+4"
         }
         // Routing curved edges around nodes costs seconds on dense graphs; straight lines then.
+        // Routing curved edges around nodes costs seconds on dense graphs; straight lines then (in the DOT text
+        // Graphviz draws on its own; netmap's drawings route every tie with `TieRouter`).
         if network.edges.count > 120 { attributes["splines"] = "false" }
         if !pinned.isEmpty {
             attributes["inputscale"] = "72"
