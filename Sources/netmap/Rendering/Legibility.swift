@@ -58,6 +58,8 @@ struct Legibility {
             guard points.count >= 2 else { continue }
             var box = Geometry.Box(minX: points[0].0, minY: points[0].1, maxX: points[0].0, maxY: points[0].1)
             for p in points { box = box.union(Geometry.Box(minX: p.0, minY: p.1, maxX: p.0, maxY: p.1)) }
+            // Grown by 1 pt, so a horizontal or vertical tie's box has an inside.
+            box = Geometry.Box(minX: box.minX - 1, minY: box.minY - 1, maxX: box.maxX + 1, maxY: box.maxY + 1)
             curves.append((index, points, box))
             for (n, node) in nodes.enumerated() where node.name != edge.from && node.name != edge.to {
                 let b = inner[n]

@@ -110,7 +110,6 @@ enum TieRouter {
         }
         lines.append("}")
         let output = try Graphviz.render(dot: lines.joined(separator: "\n") + "\n", layout: "nop2", formats: ["json"])
-        if ProcessInfo.processInfo.environment["NETMAP_DEBUG_ROUTER"] != nil { print(output.warnings) }
         let routed = try Geometry.parse(output.data[0])
         var result: [String: [(Double, Double)]] = [:]
         for (index, pair) in pairs.enumerated() {
