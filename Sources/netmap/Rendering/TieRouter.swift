@@ -95,9 +95,39 @@ enum TieRouter {
         return result
     }
 
-    /// Routes each pair around every box with Graphviz (`nop2`, `splines=true`): the control points of each
-    /// route, from `low` to `high`, by `low + "\0" + high`.
+    /// Routes each pair around the boxes near it with Graphviz (`nop2`, `splines=true`): the control points of
+    /// each route, from `low` to `high`, by `low + "\0" + high`.
+    ///
+    /// Each pair is routed among the boxes near the straight line between its ends (within `corridor` points
+    /// of it): Graphviz's visibility graph costs O(v³) in the corners v it sees, so many small passes are far
+    /// cheaper than one over the whole drawing. A route that strays to a box outside the corridor is caught by
+    /// the caller's check.
     static func routeAround(geometry: Geometry, pairs: [(low: String, high: String)]) throws -> [String: [(Double, Double)]] {
+        let byName = geometry.nodesByName
+        var result: [String: [(Double, Double)]] = [:]
+        for pair in pairs {
+            guard let a = byName[pair.low], let b = byName[pair.high] else { continue }
+            let (ux, uy) = (b.x - a.x, b.y - a.y)
+            let length2 = max(1e-9, ux * ux + uy * uy)
+            func near(_ node: Geometry.NodeBox) -> Bool {
+                let t = max(0, min(1, ((node.x - a.x) * ux + (node.y - a.y) * uy) / length2))
+                let (dx, dy) = (node.x - a.x - t * ux, node.y - a.y - t * uy)
+                let reach = corridor + (node.width * node.width + node.height * node.height).squareRoot() / 2
+                return dx * dx + dy * dy <= reach * reach
+            }
+            var local = geometry
+            local.nodes = geometry.nodes.filter { $0.name == pair.low || $0.name == pair.high || near($0) }
+            let routes = try routeAroundAll(geometry: local, pairs: [pair])
+            result.merge(routes) { first, _ in first }
+        }
+        return result
+    }
+
+    /// How far from a tie's straight line the boxes it is routed around may be, in points.
+    static let corridor = 90.0
+
+    /// Routes every pair in one Graphviz pass among all of `geometry`'s boxes.
+    static func routeAroundAll(geometry: Geometry, pairs: [(low: String, high: String)]) throws -> [String: [(Double, Double)]] {
         var lines = ["digraph routes {",
                      "  graph [splines=\"true\", notranslate=\"true\", esep=\"+\(DOT.number(margin))\", sep=\"+\(DOT.number(margin))\", overlap=\"true\", bb=\"\(geometry.boundingBox.graphvizText)\"];",
                      "  node [shape=\"box\", fixedsize=\"true\", label=\"\", margin=\"0\"];",
