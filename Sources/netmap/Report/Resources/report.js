@@ -146,9 +146,12 @@
   }
   function centre(element) {
     const b = boxOf(element);
-    // Zoom in to a fifth of the drawing, but never beyond about 1.3 times the drawing's own size.
-    const w = Math.min(view.w, Math.max(full.w / 2.5, viewport.getBoundingClientRect().width * 0.75));
-    const h = view.h * w / view.w;
+    const r = viewport.getBoundingClientRect();
+    // Zoom in to 2.5 times the fitted view, but at least to the drawing's own size (text readable) and at most
+    // to 1.3 times it; never out.
+    const fitted = Math.max(full.w / Math.max(r.width, 1), full.h / Math.max(r.height, 1));
+    const k = Math.min(unitsPerPixel(), Math.max(fitted / 2.5, 0.75), 1);
+    const w = k * r.width, h = k * r.height;
     view = { x: b.x + b.w / 2 - w / 2, y: b.y + b.h / 2 - h / 2, w: w, h: h };
     draw();
   }
@@ -328,7 +331,11 @@
     children.push(attributeList(facts), el('h3', null, word('ties') + ' (' + ties.length + ')'));
     children.push(ties.length ? list : el('p', 'note', word('noTies')));
     showDetails(children, options.focusDetails);
-    selected = { node: id };
+    remember('node=' + encodeURIComponent(id));
+  }
+  // The selection is kept in the address's fragment (#node=ID), so a link or a bookmark opens the page on it.
+  function remember(fragment) {
+    try { history.replaceState(null, '', fragment ? '#' + fragment : location.pathname + location.search); } catch (e) { /* file: pages may refuse */ }
   }
   function selectEdge(index, options) {
     const edge = data.edges[index];
@@ -337,7 +344,7 @@
     const list = el('ul', 'ties');
     list.append(tieItem(index, edge.from));
     showDetails([heading, list], options && options.focusDetails);
-    selected = { edge: index };
+    remember(null);
   }
   function selectSource(id) {
     const source = data.sources[id];
@@ -370,12 +377,11 @@
     }
     children.push(el('h3', null, word('ties')), items);
     showDetails(children, true);
-    selected = { source: id };
+    remember(null);
   }
-  let selected = null;
   function clearSelection() {
     mark(null);
-    selected = null;
+    remember(null);
     showDetails([el('h2', null, word('details')), el('p', 'note', word('detailsEmpty'))], false);
   }
 
@@ -671,7 +677,10 @@
     consortia.append(box);
   }
 
-  clearSelection();
+  const wanted = /^#node=(.*)$/.exec(location.hash);
+  let opened = null;
+  try { opened = wanted ? decodeURIComponent(wanted[1]) : null; } catch (e) { opened = null; }
+  if (opened && nodes.has(opened)) selectNode(opened, { centre: true }); else clearSelection();
   document.body.classList.add('ready');
   performance.mark('netmap-ready');
 })();
