@@ -14,13 +14,14 @@ extension AnalysisGraph {
     /// come from `generator`, so the same generator state gives the same partition.
     ///
     /// - Parameters:
-    ///   - iterations: how many times to run the algorithm, each from the last result; nil: until an
-    ///     iteration changes no community (igraph's `n_iterations = -1`).
+    ///   - iterations: how many times to run the algorithm, each from the last result (igraph's default, 2);
+    ///     nil: until an iteration changes no community (igraph's `n_iterations = -1`), which on large graphs
+    ///     can take many iterations.
     ///   - randomness: θ of the refinement (igraph's `beta`); smaller is greedier.
     /// - Complexity: about O(m) per level; O(log n) levels per iteration in practice.
     ///
     /// Traag, Waltman & van Eck (2019). https://doi.org/10.1038/s41598-019-41695-z
-    public func leiden(resolution: Double = 1, iterations: Int? = nil, randomness: Double = 0.01,
+    public func leiden(resolution: Double = 1, iterations: Int? = 2, randomness: Double = 0.01,
                        using generator: inout some RandomNumberGenerator) -> Partition {
         let original = CommunityLevel(self)
         guard original.twiceTotal > 0 else { return .singletons(nodeCount) }

@@ -32,8 +32,8 @@ struct Communities: NetmapCommand {
     @Option(help: "Seed of the random node order.")
     var seed: UInt64 = 42
 
-    @Option(help: ArgumentHelp("Leiden: run the algorithm N times, each from the last result (default: until nothing changes, as igraph's n_iterations=-1).", valueName: "N"))
-    var iterations: Int?
+    @Option(help: ArgumentHelp("Leiden: run the algorithm N times, each from the last result (igraph's n_iterations; 0: until nothing changes).", valueName: "N"))
+    var iterations: Int = 2
 
     @Flag(help: "Use tie weights.")
     var weighted = false
@@ -50,7 +50,7 @@ struct Communities: NetmapCommand {
     func validate() throws {
         if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
         if let members, members < 0 { throw ValidationError("--members must be 0 or more") }
-        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1 (got \(iterations))") }
+        if iterations < 0 { throw ValidationError("--iterations must be 0 (until nothing changes) or more (got \(iterations))") }
     }
 
     func execute() throws {
@@ -71,7 +71,7 @@ struct Communities: NetmapCommand {
         let partition: Partition = progress.step(algorithm.rawValue) {
             switch algorithm {
             case .louvain: return graph.louvain(resolution: resolution, using: &generator)
-            case .leiden: return graph.leiden(resolution: resolution, iterations: iterations, using: &generator)
+            case .leiden: return graph.leiden(resolution: resolution, iterations: iterations == 0 ? nil : iterations, using: &generator)
             case .labelPropagation: return graph.labelPropagation(using: &generator)
             }
         }
