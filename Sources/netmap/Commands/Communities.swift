@@ -47,10 +47,13 @@ struct Communities: NetmapCommand {
     @Option(help: ArgumentHelp("Also draw the network coloured by community (.svg, .png, .pdf, .dot).", valueName: "FILE"))
     var render: String?
 
+    @OptionGroup var drawing: DrawingArguments
+
     func validate() throws {
         if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
         if let members, members < 0 { throw ValidationError("--members must be 0 or more") }
         if iterations < 0 { throw ValidationError("--iterations must be 0 (until nothing changes) or more (got \(iterations))") }
+        try DrawingArguments.check(output: render)
     }
 
     func execute() throws {
@@ -127,8 +130,9 @@ struct Communities: NetmapCommand {
                 node.attributes["community"] = "community \(partition.community[i] + 1)"
                 coloured.upsert(node)
             }
-            try renderPart(of: coloured, nodes: Set(coloured.nodes.map(\.id)), highlightedEdges: [], ego: nil, colorBy: "community",
-                           title: "\(algorithm.rawValue) communities (modularity \(String(format: "%.3f", modularity)))", to: render)
+            var request = RenderRequest(network: coloured, title: "\(algorithm.rawValue) communities (modularity \(String(format: "%.3f", modularity)))")
+            request.colorBy = "community"
+            try draw(request, with: drawing, to: render)
         }
     }
 }
