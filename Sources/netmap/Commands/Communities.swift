@@ -38,8 +38,14 @@ struct Communities: NetmapCommand {
     @Flag(help: "Use tie weights.")
     var weighted = false
 
-    @Option(help: "Output format: table or json (csv: one row per node).")
+    @Option(help: "Output format: table or json; csv or xlsx (an Excel workbook; needs -o FILE): one row per node.")
     var format: TableFormat = .table
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the csv, json or xlsx output to this file instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("CSV dialect: standard (`,` and a decimal point) or excel-nb (`;`, decimal comma and a UTF-8 BOM, as Excel opens it in a Norwegian locale).", valueName: "DIALECT"))
+    var csvDialect: CSVDialect = .standard
 
     @Option(help: ArgumentHelp("List at most N members per community in the table, most ties first (0: summary only).", valueName: "N"))
     var members: Int?
@@ -54,6 +60,8 @@ struct Communities: NetmapCommand {
         if let members, members < 0 { throw ValidationError("--members must be 0 or more") }
         if iterations < 0 { throw ValidationError("--iterations must be 0 (until nothing changes) or more (got \(iterations))") }
         try DrawingArguments.check(output: render)
+        try format.check(output: output)
+        if format == .table, output != nil { throw ValidationError("-o/--output needs --format csv, json or xlsx") }
     }
 
     func execute() throws {
@@ -99,13 +107,12 @@ struct Communities: NetmapCommand {
                 },
                 "assortativity": ["kind": byKind ?? NSNull(), "country": byCountry ?? NSNull()] as [String: Any],
             ]
-            print(try jsonText(object), terminator: "")
-        case .csv:
-            var text = "id,label,kind,community\n"
-            for i in network.ids.indices {
-                text += CSVFormat.line([network.ids[i], network.labels[i], network.kinds[i], String(partition.community[i] + 1)])
+            try emit(try jsonText(object), to: output)
+        case .csv, .xlsx:
+            let rows = network.ids.indices.map { i -> [ResultTable.Cell] in
+                [.text(network.ids[i]), .text(network.labels[i]), .text(network.kinds[i]), .integer(Int(partition.community[i]) + 1)]
             }
-            print(text, terminator: "")
+            try ResultTable(columns: ["id", "label", "kind", "community"], rows: rows).write(format, dialect: csvDialect, to: output)
         case .table:
             print("\(algorithm.rawValue), resolution \(formatNumber(resolution)), seed \(seed)\(weighted ? ", weighted" : ""): " +
                   "\(partition.count) communities, modularity \(String(format: "%.4f", modularity))")

@@ -21,7 +21,7 @@ struct Stats: NetmapCommand {
     var format: TableFormat = .table
 
     func validate() throws {
-        if format == .csv { throw ValidationError("--format csv is not available for stats; use table or json") }
+        if format == .csv || format == .xlsx { throw ValidationError("--format \(format.rawValue) is not available for stats; use table or json") }
     }
 
     func execute() throws {
@@ -30,7 +30,7 @@ struct Stats: NetmapCommand {
         switch format {
         case .json:
             print(try jsonText(stats.jsonObject), terminator: "")
-        case .table, .csv:
+        case .table, .csv, .xlsx:
             print(Self.table(stats), terminator: "")
         }
     }
