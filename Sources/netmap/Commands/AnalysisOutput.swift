@@ -135,7 +135,7 @@ extension ResultTable {
 /// A progress bar on standard error, shown only when standard error is a terminal.
 final class ProgressBar: @unchecked Sendable {
     private let label: String
-    private var lastPercent = -1
+    private(set) var lastPercent = -1
 
     init(label: String) { self.label = label }
 
@@ -145,7 +145,11 @@ final class ProgressBar: @unchecked Sendable {
     static func counter(label: String, total: Int, minimum: Int = 2000) -> ProgressCounter? {
         guard isTerminal, total >= minimum else { return nil }
         let bar = ProgressBar(label: label)
-        return ProgressCounter(total: total) { done, total in bar.update(done, total) }
+        let started = Date()
+        // Shown once the step has run for a second (as every progress line); a short step prints nothing.
+        return ProgressCounter(total: total) { done, total in
+            if bar.lastPercent >= 0 || Date().timeIntervalSince(started) >= ProgressLine.delay { bar.update(done, total) }
+        }
     }
 
     func update(_ done: Int, _ total: Int) {

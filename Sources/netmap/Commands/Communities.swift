@@ -21,6 +21,7 @@ struct Communities: NetmapCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var progress: ProgressOptions
 
     @Option(help: "louvain, leiden or label-propagation.")
     var algorithm: Algorithm = .louvain
@@ -30,6 +31,9 @@ struct Communities: NetmapCommand {
 
     @Option(help: "Seed of the random node order.")
     var seed: UInt64 = 42
+
+    @Option(help: ArgumentHelp("Leiden: run the algorithm N times, each from the last result (igraph's n_iterations; 0: until nothing changes).", valueName: "N"))
+    var iterations: Int = 2
 
     @Flag(help: "Use tie weights.")
     var weighted = false
@@ -54,6 +58,7 @@ struct Communities: NetmapCommand {
     func validate() throws {
         if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
         if let members, members < 0 { throw ValidationError("--members must be 0 or more") }
+        if iterations < 0 { throw ValidationError("--iterations must be 0 (until nothing changes) or more (got \(iterations))") }
         try DrawingArguments.check(output: render)
         try format.check(output: output)
         if format == .table, output != nil { throw ValidationError("-o/--output needs --format csv, json or xlsx") }
@@ -64,21 +69,22 @@ struct Communities: NetmapCommand {
         var full: Network?
         let loaded: AnalysisNetwork
         if render != nil {
-            let model = try input.load()
+            let model = try progress.step("loading") { try input.load() }
             full = try filters.filter(for: model).apply(to: model)
             loaded = AnalysisNetwork(full!)
         } else {
-            let view = try input.loadForAnalysis()
+            let view = try progress.step("loading") { try input.loadForAnalysis() }
             loaded = view.filtered(by: try filters.filter(for: view))
         }
         let network = loaded
         let graph = AnalysisGraph(network, weighted: weighted)
         var generator = SplitMixGenerator(seed: seed)
-        let partition: Partition
-        switch algorithm {
-        case .louvain: partition = graph.louvain(resolution: resolution, using: &generator)
-        case .leiden: partition = graph.leiden(resolution: resolution, using: &generator)
-        case .labelPropagation: partition = graph.labelPropagation(using: &generator)
+        let partition: Partition = progress.step(algorithm.rawValue) {
+            switch algorithm {
+            case .louvain: return graph.louvain(resolution: resolution, using: &generator)
+            case .leiden: return graph.leiden(resolution: resolution, iterations: iterations == 0 ? nil : iterations, using: &generator)
+            case .labelPropagation: return graph.labelPropagation(using: &generator)
+            }
         }
         let modularity = graph.modularity(partition, resolution: resolution)
         let degree = try graph.values(of: .degree)
