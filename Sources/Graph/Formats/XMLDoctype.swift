@@ -28,11 +28,14 @@ enum XMLDoctype {
         return scanner.prolog()
     }
 
-    /// Encodings whose names say they are not ASCII-compatible.
+    /// Whether a declared encoding is one netmap reads: UTF-8, ASCII, ISO 8859 and the Windows code pages.
+    /// Any other is refused: it may hide ASCII from the prolog check (EBCDIC, UTF-32), and the system's
+    /// libxml2 2.9 crashes on some (a GraphML declaring `utf-7` made it dereference NULL; found by `make fuzz`,
+    /// Tests/Fixtures/fuzz/graphml/utf-7-declaration.graphml).
     static func isASCIICompatible(_ encoding: String) -> Bool {
-        let name = encoding.lowercased()
-        return !(name.contains("ebcdic") || name.hasPrefix("cp0") || name.hasPrefix("ibm") || name.contains("utf-32")
-            || name.contains("ucs-4") || name.contains("utf-16") || name.contains("ucs-2") || name.hasPrefix("cp1026"))
+        let name = encoding.lowercased().replacingOccurrences(of: "_", with: "-")
+        return ["utf-8", "utf8", "us-ascii", "ascii", "latin1", "latin-1"].contains(name)
+            || name.hasPrefix("iso-8859-") || name.hasPrefix("iso8859-") || name.hasPrefix("windows-125") || name.hasPrefix("cp125")
     }
 
     private struct Scanner {

@@ -118,5 +118,7 @@ final class HostileInputTests: XCTestCase {
         let ebcdic = Data([0x4C, 0x6F, 0xA7, 0x94, 0x93, 0x40])
         XCTAssertEqual(XMLDoctype.check(ebcdic), .unsupportedEncoding("EBCDIC"))
         XCTAssertEqual(XMLDoctype.check(Data("<?xml version=\"1.0\" encoding=\"IBM037\"?><a/>".utf8)), .unsupportedEncoding("IBM037"))
+        XCTAssertEqual(XMLDoctype.check(Data("<?xml version='1.0' encoding='utf-7'?><a/>".utf8)), .unsupportedEncoding("utf-7"))
+        XCTAssertEqual(XMLDoctype.check(Data("<?xml version='1.0' encoding='ISO-8859-1'?><a/>".utf8)), nil)
     }
 }
