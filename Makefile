@@ -53,3 +53,69 @@ diagrams: build
 
 clean:
 	rm -rf .build out
+
+# --- Install as a tool, and a tarball for machines without Swift (docs/install.md) ---
+PREFIX ?= /usr/local
+DESTDIR ?=
+VERSION := $(shell sed -n 's/^ *version: "\(.*\)",/\1/p' Sources/netmap/NetMap.swift)
+# The Swift runtime and Foundation linked into the binary, so it runs where no Swift toolchain is installed.
+RELEASE_FLAGS := -c release --static-swift-stdlib
+RELEASE_BIN := .build/release/netmap
+EXTRAS := .build/netmap-extras
+DIST_NAME := netmap-$(VERSION)-$(shell uname -s | tr A-Z a-z)-$(shell uname -m)
+INSTALLED := bin/netmap share/man/man1/netmap.1 share/bash-completion/completions/netmap \
+  share/zsh/site-functions/_netmap share/fish/vendor_completions.d/netmap.fish
+
+.PHONY: release install uninstall dist dist-check
+
+# The release binary, its man page (swift-argument-parser's generate-manual plugin) and shell completions.
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product netmap
+	@rm -rf $(EXTRAS) && mkdir -p $(EXTRAS)
+	$(SWIFT) package plugin generate-manual --configuration release 2>&1 | grep -v "^\[" || true
+	@man=$$(find .build/plugins -path '*GenerateManual*' -name netmap.1 | head -1); \
+	  [ -n "$$man" ] && cp "$$man" $(EXTRAS)/netmap.1 || { echo "netmap: the man page was not generated"; exit 1; }
+	$(RELEASE_BIN) --generate-completion-script bash > $(EXTRAS)/netmap.bash
+	$(RELEASE_BIN) --generate-completion-script zsh > $(EXTRAS)/_netmap
+	$(RELEASE_BIN) --generate-completion-script fish > $(EXTRAS)/netmap.fish
+
+# Copies into $(DESTDIR)$(PREFIX); with sudo only when you cannot write there (the default /usr/local).
+install: release
+	@dest="$(DESTDIR)$(PREFIX)"; probe="$$dest"; while [ ! -e "$$probe" ]; do probe=$$(dirname "$$probe"); done; \
+	  sudo=""; [ -w "$$probe" ] || { sudo=sudo; echo "netmap: $$dest needs administrator rights; copying with sudo (it may ask for your password)"; }; \
+	  $$sudo install -d "$$dest/bin" "$$dest/share/man/man1" "$$dest/share/bash-completion/completions" \
+	    "$$dest/share/zsh/site-functions" "$$dest/share/fish/vendor_completions.d" "$$dest/share/netmap" && \
+	  $$sudo install -m 755 $(RELEASE_BIN) "$$dest/bin/netmap" && \
+	  $$sudo install -m 644 $(EXTRAS)/netmap.1 "$$dest/share/man/man1/netmap.1" && \
+	  $$sudo install -m 644 $(EXTRAS)/netmap.bash "$$dest/share/bash-completion/completions/netmap" && \
+	  $$sudo install -m 644 $(EXTRAS)/_netmap "$$dest/share/zsh/site-functions/_netmap" && \
+	  $$sudo install -m 644 $(EXTRAS)/netmap.fish "$$dest/share/fish/vendor_completions.d/netmap.fish" && \
+	  $$sudo rm -rf "$$dest/share/netmap/data" && $$sudo cp -R data "$$dest/share/netmap/data" && \
+	  echo "netmap: installed $$dest/bin/netmap (try: netmap find trondelag; man netmap)"
+
+uninstall:
+	@dest="$(DESTDIR)$(PREFIX)"; sudo=""; [ -w "$$dest/bin" ] || sudo=sudo; \
+	  for f in $(INSTALLED); do $$sudo rm -f "$$dest/$$f"; done; $$sudo rm -rf "$$dest/share/netmap"; \
+	  echo "netmap: removed from $$dest"
+
+# out/$(DIST_NAME).tar.gz: the binary, data/, docs/, man page, completions and a README for the machine it goes to.
+dist: release
+	@rm -rf .build/dist && mkdir -p .build/dist/$(DIST_NAME)/completions out
+	cp $(RELEASE_BIN) .build/dist/$(DIST_NAME)/netmap
+	cp -R data docs .build/dist/$(DIST_NAME)/
+	cp $(EXTRAS)/netmap.1 .build/dist/$(DIST_NAME)/
+	cp $(EXTRAS)/netmap.bash $(EXTRAS)/_netmap $(EXTRAS)/netmap.fish .build/dist/$(DIST_NAME)/completions/
+	sed "s/@VERSION@/$(VERSION)/" packaging/README.md > .build/dist/$(DIST_NAME)/README.md
+	tar -C .build/dist -czf out/$(DIST_NAME).tar.gz $(DIST_NAME)
+	@echo "netmap: out/$(DIST_NAME).tar.gz"
+
+# Unpacks the tarball in an empty folder and runs it there with a bare environment (no Swift on PATH),
+# then from another folder (data/ found beside the binary); fails if the binary needs a Swift library.
+dist-check: dist
+	bash packaging/check-dist.sh out/$(DIST_NAME).tar.gz
+
+# --- Examples in the docs (Tests/netmapTests/Docs/DocExamplesTests.swift explains how blocks are marked) ---
+.PHONY: doc-examples
+# Rewrites the outputs shown in README.md and docs/guide.md with what the commands print now; review with git diff.
+doc-examples: deps
+	NETMAP_UPDATE_DOCS=1 $(SWIFT) test --disable-swift-testing --filter DocExamplesTests

@@ -12,6 +12,7 @@ struct NetMap: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Validate.self,
+            Find.self,
             Stats.self,
             Export.self,
             Render.self,

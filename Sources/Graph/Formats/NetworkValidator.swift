@@ -48,10 +48,14 @@ public enum NetworkValidator {
             }
         }
         if uncited > listedWarningsPerKind {
-            diagnostics.append(.warning("\(uncited - listedWarningsPerKind) more edges cite no source (\(uncited) in all; the first \(listedWarningsPerKind) are listed)"))
+            var summary = Diagnostic.warning("\(uncited - listedWarningsPerKind) more edges cite no source (\(uncited) in all; the first \(listedWarningsPerKind) are listed)")
+            summary.count = uncited - listedWarningsPerKind
+            diagnostics.append(summary)
         }
         if isolated > listedWarningsPerKind {
-            diagnostics.append(.warning("\(isolated - listedWarningsPerKind) more nodes have no ties (\(isolated) in all; the first \(listedWarningsPerKind) are listed)"))
+            var summary = Diagnostic.warning("\(isolated - listedWarningsPerKind) more nodes have no ties (\(isolated) in all; the first \(listedWarningsPerKind) are listed)")
+            summary.count = isolated - listedWarningsPerKind
+            diagnostics.append(summary)
         }
         return diagnostics
     }

@@ -24,6 +24,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation?
     public var message: String
+    /// How many problems this diagnostic stands for: 1, or the number a summary ("3 more nodes have no ties")
+    /// counts, so that totals count problems, not lines.
+    public var count = 1
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
@@ -51,8 +54,10 @@ public enum GraphError: Error, CustomStringConvertible, Sendable {
     case invalidInput([Diagnostic])
     /// A file could not be read or written.
     case file(path: String, reason: String)
-    /// A name given on the command line matches no node.
+    /// A name given on the command line matches no node; `candidates` are nodes that contain it elsewhere.
     case unknownNode(String, candidates: [String])
+    /// A name given on the command line matches several nodes equally well.
+    case ambiguousNode(String, candidates: [String])
     /// A parameter is outside what the operation accepts.
     case invalidArgument(String)
 
@@ -63,8 +68,13 @@ public enum GraphError: Error, CustomStringConvertible, Sendable {
         case .file(let path, let reason):
             return "\(path): error: \(reason)"
         case .unknownNode(let name, let candidates):
-            if candidates.isEmpty { return "error: no node matches '\(name)'" }
-            return "error: '\(name)' is ambiguous; it matches:\n" + candidates.map { "  \($0)" }.joined(separator: "\n")
+            if candidates.isEmpty {
+                return "error: no node matches '\(name)'; `netmap find` with part of the name lists the ids"
+            }
+            return "error: no node's id or name starts with '\(name)'; these contain it (use the id):\n"
+                + candidates.map { "  \($0)" }.joined(separator: "\n")
+        case .ambiguousNode(let name, let candidates):
+            return "error: '\(name)' is ambiguous; it matches (use the id):\n" + candidates.map { "  \($0)" }.joined(separator: "\n")
         case .invalidArgument(let message):
             return "error: \(message)"
         }

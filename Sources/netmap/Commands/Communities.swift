@@ -97,7 +97,7 @@ struct Communities: NetmapCommand {
                 let kinds = summary.kinds.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                     .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 print("\ncommunity \(number + 1): \(members.count) node\(members.count == 1 ? "" : "s") (\(kinds)); " +
-                      "most central: \(nodes[summary.central].label) (\(Int(degree[summary.central])) ties)")
+                      "most central: \(nodes[summary.central].label) (\(counted(Int(degree[summary.central]), "tie")))")
                 let listed = members.sorted(by: { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 })
                 for member in listed.prefix(self.members ?? listed.count) {
                     print("  \(nodes[member].id.padding(toLength: 32, withPad: " ", startingAt: 0)) \(nodes[member].kind.padding(toLength: 12, withPad: " ", startingAt: 0)) \(nodes[member].label)")

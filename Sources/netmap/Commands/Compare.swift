@@ -15,11 +15,11 @@ struct Compare: NetmapCommand {
     var kinds: String?
 
     @Option(help: "Output format: table or json.")
-    var format: TableFormat = .table
+    var format: ReportFormat = .table
 
     func validate() throws {
         if words.count < 2 { throw ValidationError("give A and B (after any INPUT)") }
-        if format == .csv { throw ValidationError("--format csv is not available for compare; use table or json") }
+        try checkNodeNames(words.suffix(2), role: "A and B")
     }
 
     func execute() throws {
@@ -56,7 +56,7 @@ struct Compare: NetmapCommand {
                 "only_b": comparison.onlyB.map(itemObject),
             ]
             print(try jsonText(object), terminator: "")
-        case .table, .csv:
+        case .table:
             var text = "\(a.label)  vs  \(b.label)\n"
             text += "shared \(comparison.shared.count), only \(a.label) \(comparison.onlyA.count), only \(b.label) \(comparison.onlyB.count)\n"
             if !comparison.direct.isEmpty {

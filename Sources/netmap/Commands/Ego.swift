@@ -20,14 +20,14 @@ struct Ego: NetmapCommand {
     var radius: Int = 2
 
     @Option(help: "Output format: table or json.")
-    var format: TableFormat = .table
+    var format: ReportFormat = .table
 
     @Option(help: ArgumentHelp("Also draw the ego network, NODE emphasised (.svg, .png, .pdf, .dot).", valueName: "FILE"))
     var render: String?
 
     func validate() throws {
         if words.isEmpty { throw ValidationError("give NODE (after any INPUT)") }
-        if format == .csv { throw ValidationError("--format csv is not available for ego; use table or json") }
+        try checkNodeNames(words.suffix(1), role: "NODE")
     }
 
     func execute() throws {
@@ -55,8 +55,8 @@ struct Ego: NetmapCommand {
                 },
             ]
             print(try jsonText(object), terminator: "")
-        case .table, .csv:
-            print("\(center.label) (\(center.kind)): ego network of radius \(radius), \(ego.nodes.count) nodes, \(ego.edges.count) ties")
+        case .table:
+            print("\(center.label) (\(center.kind)): ego network of radius \(radius), \(counted(ego.nodes.count, "node")), \(counted(ego.edges.count, "tie"))")
             var current = -1
             let idWidth = min(36, ordered.map(\.id.count).max() ?? 0)
             for node in ordered {

@@ -67,7 +67,7 @@ struct Project: NetmapCommand {
     }
 
     static func table(_ projected: Network, source: Network, weighting: Weighting) -> String {
-        var text = "\(projected.name ?? "projection"): \(projected.nodes.count) nodes, \(projected.edges.count) ties"
+        var text = "\(projected.name ?? "projection"): \(counted(projected.nodes.count, "node")), \(counted(projected.edges.count, "tie"))"
         text += weighting == .count ? " (weight = shared affiliations)\n" : " (Newman collaboration weight)\n"
         let ties = projected.edges.enumerated().sorted { lhs, rhs in
             lhs.element.weight != rhs.element.weight ? lhs.element.weight > rhs.element.weight : lhs.offset < rhs.offset

@@ -17,11 +17,7 @@ struct Stats: NetmapCommand {
     @OptionGroup var filters: FilterOptions
 
     @Option(help: "Output format: table or json.")
-    var format: TableFormat = .table
-
-    func validate() throws {
-        if format == .csv { throw ValidationError("--format csv is not available for stats; use table or json") }
-    }
+    var format: ReportFormat = .table
 
     func execute() throws {
         let network = try input.load()
@@ -29,7 +25,7 @@ struct Stats: NetmapCommand {
         switch format {
         case .json:
             print(try jsonText(stats.jsonObject), terminator: "")
-        case .table, .csv:
+        case .table:
             print(Self.table(stats), terminator: "")
         }
     }

@@ -19,11 +19,12 @@ struct Validate: NetmapCommand {
     func execute() throws {
         let result = NetworkLoader.load(try input.paths, format: try input.format)
         for diagnostic in result.diagnostics { printError(diagnostic.description) }
-        if !result.errors.isEmpty || (strict && !result.warnings.isEmpty) {
-            printError("\(result.errors.count) error(s), \(result.warnings.count) warning(s)")
+        let errors = result.errors.reduce(0) { $0 + $1.count }, warnings = result.warnings.reduce(0) { $0 + $1.count }
+        if errors > 0 || (strict && warnings > 0) {
+            printError("\(counted(errors, "error")), \(counted(warnings, "warning"))\(strict && errors == 0 ? " (--strict counts warnings as errors)" : "")")
             throw ExitCode(1)
         }
         let network = result.network
-        print("ok: \(network.nodes.count) nodes, \(network.edges.count) edges, \(network.sources.count) sources; \(result.warnings.count) warning(s)")
+        print("ok: \(counted(network.nodes.count, "node")), \(counted(network.edges.count, "edge")), \(counted(network.sources.count, "source")); \(counted(warnings, "warning"))")
     }
 }
