@@ -11,6 +11,7 @@ struct Communities: NetmapCommand {
         is listed with its members' kinds and its most central member (most ties). The assortativity line tells \
         whether ties join nodes of the same kind / country more often than chance (1: always, 0: as by chance, \
         negative: less than chance; nodes without a country are left out of the country figure).
+        \(HelpText.glossary)
         """
     )
 

@@ -5,7 +5,11 @@ import Graph
 struct Compare: NetmapCommand {
     static let configuration = CommandConfiguration(
         abstract: "What do two actors share, and what does only one have? (memberships, programmes, partner regions, ...)",
-        discussion: "A and B are ids or unambiguous label prefixes. Every tie is shown with its relation, seen from A or B, and its citation."
+        discussion: """
+        A and B are ids or unambiguous label prefixes. Every tie is shown with its relation, seen from A or B, and its citation.
+        \(HelpText.names)
+        \(HelpText.glossary)
+        """
     )
 
     @Argument(help: ArgumentHelp("Network files or folders (default: data/), then A and B.", valueName: "INPUT... A B"))

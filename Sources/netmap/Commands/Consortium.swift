@@ -11,6 +11,8 @@ struct ConsortiumCommand: NetmapCommand {
         data/programmes.yaml (see "Finding a consortium" in docs/guide.md). Each partner is scored by closeness to the lead and \
         the other partners (short, cited paths), thematic fit, experience with the programme and brokerage into a \
         country the rules require; a consortium's score is the mean of its partners' scores.
+        \(HelpText.names)
+        \(HelpText.glossary)
         """
     )
 

@@ -8,6 +8,8 @@ struct Ego: NetmapCommand {
         discussion: """
         NODE is an id or an unambiguous label prefix. Ties count in either direction. --kinds/--relations/--at \
         restrict what the neighbourhood is searched through; NODE itself is always kept.
+        \(HelpText.names)
+        \(HelpText.glossary)
         """
     )
 

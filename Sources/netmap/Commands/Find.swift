@@ -11,7 +11,7 @@ struct Find: NetmapCommand {
         names that start with TEXT, then a word that starts with it, then TEXT anywhere in a name, then TEXT in \
         another attribute (found_in says which); within each, the nodes with most ties first. Use the id it \
         prints wherever a command asks for a node (path, ego, compare, consortium --lead, render --ego).
-        What the columns mean: docs/glossary.md. Exit status 1 when nothing matches.
+        Exit status 1 when nothing matches. \(HelpText.glossary)
         """
     )
 

@@ -13,6 +13,8 @@ struct PathCommand: NetmapCommand {
         --all lists every shortest path; --all with --max-length N lists every simple path of at most N ties; \
         --max-length alone only accepts a shortest path of at most N ties. --weighted reads tie weights as lengths \
         (NetworkX's convention). Exit status 1 when there is no path.
+        \(HelpText.names)
+        \(HelpText.glossary)
         """
     )
 

@@ -10,6 +10,7 @@ struct Project: NetmapCommand {
         a --via kind; the weight is the number of such shared affiliations (--weighting newman: Σ 1/(d−1), with d \
         the number of --onto nodes sharing it). Each tie lists what is shared (attribute `shared`) and cites the \
         underlying ties. Output: a table, or any export format (json node-link, csv pair, dot), or a drawing.
+        \(HelpText.glossary)
         """
     )
 

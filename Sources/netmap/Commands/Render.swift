@@ -94,6 +94,16 @@ struct Render: NetmapCommand {
         }
     }
 
+    /// Why inputs without a node give nothing to draw, naming them: a programme rules file (`data/programmes.yaml`)
+    /// is not a network.
+    static func noNetwork(in paths: [String]) -> GraphError {
+        let rules = paths.filter { path in (try? ProgrammeCatalogue.load(path)).map { !$0.programmes.isEmpty } ?? false }
+        if !rules.isEmpty {
+            return .invalidArgument("nothing to draw: \(rules.joined(separator: ", ")) \(rules.count == 1 ? "holds" : "hold") programme rules (read by netmap consortium), no network")
+        }
+        return .invalidArgument("nothing to draw: \(paths.joined(separator: ", ")) \(paths.count == 1 ? "holds" : "hold") no nodes")
+    }
+
     static func format(of path: String) -> String? {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "svg": return "svg"
@@ -106,6 +116,7 @@ struct Render: NetmapCommand {
 
     func execute() throws {
         let loaded = try input.load()
+        if loaded.nodes.isEmpty { throw Render.noNetwork(in: try input.paths) }
         let filter = try filters.filter(for: loaded)
         let filtered = filter.apply(to: loaded)
         let plan = DrawingPlan(ego: ego, radius: radius, top: top, topMeasure: topMeasure, hideIsolated: hideIsolated,

@@ -10,6 +10,7 @@ struct Stats: NetmapCommand {
         m / (n(n−1)/2), diameter of each component and the average shortest-path length over connected pairs \
         (skipped above \(NetworkStatistics.distanceLimit) nodes), average local clustering, and the degree \
         distribution (number of distinct neighbours → number of nodes).
+        \(HelpText.glossary)
         """
     )
 

@@ -8,8 +8,8 @@
 //                          on the next); the lines after it, up to the next "$ " line, are what it prints
 //                          (standard output and standard error together, trailing spaces ignored).
 //                          "$ echo $?" shows the exit status of the command before it.
-//                          A line holding only "..." ends the comparison of that command's output: the lines
-//                          above it must match the start of the output, the rest is not compared.
+//                          A line holding only "..." stands for any number of lines of output: the lines above
+//                          it must start the output, the lines below it (if any) must end it.
 //   ```console run-only    Run; each command must exit 0, its output is not compared. For outputs that
 //                          legitimately vary (timings, temporary paths).
 //   ```sh                  Each line starting with "netmap " is run and must exit 0; output is not compared
@@ -25,8 +25,7 @@
 //
 // REFRESHING THE DOCS after changing a command's output:
 //   make doc-examples      (= NETMAP_UPDATE_DOCS=1 swift test --disable-swift-testing --filter DocExamplesTests)
-// rewrites the outputs of every compared block in place (keeping a trailing "..." and the lines above it in
-// number); then read `git diff README.md docs/` before committing: the text around a block may need to change too.
+// rewrites the outputs of every compared block in place (keeping a "..." with as many lines above and below it); then read `git diff README.md docs/` before committing: the text around a block may need to change too.
 import Foundation
 import XCTest
 
@@ -80,7 +79,7 @@ enum DocExamples {
             var command = String(body[i].dropFirst(2))
             while command.hasSuffix("\\"), i + 1 < body.count {
                 i += 1
-                command = String(command.dropLast()) + " " + body[i].trimmingCharacters(in: .whitespaces)
+                command = command.dropLast().trimmingCharacters(in: .whitespaces) + " " + body[i].trimmingCharacters(in: .whitespaces)
             }
             i += 1
             let outputStart = i
@@ -92,20 +91,23 @@ enum DocExamples {
         return commands
     }
 
-    /// Does `actual` show what `expected` says (a trailing "..." line ends the comparison)?
+    /// Does `actual` show what `expected` says? A "..." line stands for any number of lines: the lines above it
+    /// must start the output, the lines below it must end it.
     static func matches(_ actual: [String], _ expected: [String]) -> Bool {
         let expected = trimmed(expected), actual = trimmed(actual)
-        if let dots = expected.firstIndex(of: "...") {
-            return actual.count >= dots && Array(actual.prefix(dots)) == Array(expected.prefix(dots))
-        }
-        return actual == expected
+        guard let dots = expected.firstIndex(of: "...") else { return actual == expected }
+        let head = Array(expected[..<dots]), tail = Array(expected[(dots + 1)...])
+        return actual.count >= head.count + tail.count && Array(actual.prefix(head.count)) == head
+            && Array(actual.suffix(tail.count)) == tail
     }
 
-    /// The lines to write back for `actual`, keeping a trailing "..." and the number of lines above it.
+    /// The lines to write back for `actual`, keeping a "..." with as many lines above and below it as before.
     static func refreshed(_ actual: [String], _ expected: [String]) -> [String] {
-        let actual = trimmed(actual)
-        if let dots = trimmed(expected).firstIndex(of: "...") { return Array(actual.prefix(dots)) + ["..."] }
-        return actual
+        let actual = trimmed(actual), expected = trimmed(expected)
+        guard let dots = expected.firstIndex(of: "...") else { return actual }
+        let tail = expected.count - dots - 1
+        if actual.count <= dots + tail { return actual }
+        return Array(actual.prefix(dots)) + ["..."] + Array(actual.suffix(tail))
     }
 
     /// Lines without trailing spaces, without empty lines at the end.
@@ -161,6 +163,10 @@ final class DocExamplesTests: XCTestCase {
         XCTAssertFalse(DocExamples.matches(["a", "b", "c"], ["a", "b"]))
         XCTAssertTrue(DocExamples.matches(["a  ", "b", ""], ["a", "b"]))
         XCTAssertEqual(DocExamples.refreshed(["x", "y", "z"], ["a", "..."]), ["x", "..."])
+        XCTAssertTrue(DocExamples.matches(["a", "b", "c", "d"], ["a", "...", "d"]))
+        XCTAssertFalse(DocExamples.matches(["a", "b", "c", "x"], ["a", "...", "d"]))
+        XCTAssertFalse(DocExamples.matches(["a"], ["a", "...", "a"]))
+        XCTAssertEqual(DocExamples.refreshed(["x", "y", "z", "w"], ["a", "...", "d"]), ["x", "...", "w"])
     }
 
     /// Runs every command of `document`; with NETMAP_UPDATE_DOCS=1 writes the actual outputs into it instead.
