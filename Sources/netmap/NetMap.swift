@@ -16,6 +16,7 @@ struct NetMap: ParsableCommand {
             Stats.self,
             Export.self,
             Render.self,
+            Report.self,
             ConsortiumCommand.self,
             ImportCommand.self,
             Centrality.self,
@@ -25,11 +26,12 @@ struct NetMap: ParsableCommand {
             Communities.self,
             Project.self,
             Compare.self,
+            Diff.self,
         ]
     )
 
     static func main() {
-        DOTReader.register()
+        NetmapFormats.register()
         main(nil)
     }
 }

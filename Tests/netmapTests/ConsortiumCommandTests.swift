@@ -256,7 +256,7 @@ final class ConsortiumCommandTests: XCTestCase {
         let out = folder.appendingPathComponent("cordis").path
         let imported = try runNetmap(["import", "cordis", "--organizations", organisations, "-o", out])
         XCTAssertEqual(imported.status, 0, imported.error)
-        XCTAssertTrue(imported.error.contains("5 participation rows, 5 kept, 3 organisations, 2 projects, 3 ties"), imported.error)
+        XCTAssertTrue(imported.error.contains("5 rows, 5 participations kept (5 unique), 3 organisations, 2 projects, 3 ties"), imported.error)
         let result = try runNetmap(["consortium", out, "--programme", "horizon-europe", "--lead", "Lead institute", "--format", "json"], in: root)
         XCTAssertEqual(result.status, 0, result.error)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])

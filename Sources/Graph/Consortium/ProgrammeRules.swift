@@ -101,19 +101,14 @@ public struct ProgrammeCatalogue: Sendable {
     /// - Throws: `GraphError.invalidInput` with one `path:line:` diagnostic per problem (a missing required
     ///   field, an unknown country group, a bad number).
     public static func read(_ text: String, path: String) throws -> ProgrammeCatalogue {
-        let root: Yams.Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw GraphError.invalidInput([YAMLFormat.syntaxDiagnostic(error, path: path)])
+        // One YAML reading path: the network reader reads the rules from the same tree (YAMLFormat.read).
+        let document = FileFormat.yaml.read(Data(text.utf8), path: path)
+        let errors = document.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { throw GraphError.invalidInput(errors) }
+        guard let catalogue = document.programmes else {
+            throw GraphError.invalidInput([.error("no `programmes:` list in this file", at: SourceLocation(file: path, line: 1))])
         }
-        guard let root, case .mapping = root else {
-            throw GraphError.invalidInput([.error("expected a mapping with `programmes:`", at: SourceLocation(file: path, line: 1))])
-        }
-        var reader = RulesReader(path: path)
-        reader.readRoot(root)
-        if !reader.diagnostics.isEmpty { throw GraphError.invalidInput(reader.diagnostics) }
-        return reader.catalogue
+        return catalogue
     }
 
     /// Reads a file from disk.

@@ -126,7 +126,6 @@ public enum CSVFormat {
                                                at: SourceLocation(file: path, line: 1)))
             return
         }
-        var seen: Set<String> = []
         let rows = table.rows
         defer { if let error = rows.error { document.diagnostics.append(error) } }
         for (line, fields) in rows {
@@ -138,13 +137,6 @@ public enum CSVFormat {
             }
             guard idColumn < fields.count, case let id = fields[idColumn].trimmingSpaces, !id.isEmpty else {
                 document.diagnostics.append(.error("row without an id", at: location))
-                continue
-            }
-            if !Slug.isValid(id) {
-                document.diagnostics.append(.error("node id '\(id)' is not a slug (lowercase letters, digits and single '-', e.g. '\(Slug.make(from: id))')", at: location))
-            }
-            if !seen.insert(id).inserted {
-                document.diagnostics.append(.error("duplicate node id '\(id)' in this file", at: location))
                 continue
             }
             var node = Node(id: id, label: field("label") ?? id, kind: field("kind") ?? "node", location: location)

@@ -2,15 +2,17 @@ import Foundation
 import Yams
 
 extension CSVFormat {
-    /// One field, quoted when it holds the delimiter, a quote or a line break.
-    static func quote(_ field: String) -> String {
+    /// One field, quoted when it holds a delimiter (`,` or `;`), a quote or a line break, or starts or ends
+    /// with a space. Every CSV netmap writes goes through here.
+    public static func field(_ field: String) -> String {
         if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) || field.hasPrefix(" ") || field.hasSuffix(" ") {
             return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return field
     }
 
-    static func line(_ fields: [String]) -> String { fields.map(quote).joined(separator: ",") + "\n" }
+    /// One CSV line of fields, ending in a line break.
+    public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
 
     /// `nodes.csv`: `id,label,kind,tags`, then every attribute any node has, in sorted order.
     public static func nodesTable(_ network: Network) -> String {

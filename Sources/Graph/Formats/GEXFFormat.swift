@@ -213,12 +213,9 @@ public enum GEXFFormat {
             return (years(starts, "start").min(), years(ends, "end").max())
         }
 
-        var seen: [String: Int] = [:]
         func readNodes(_ container: MarkupElement) {
             for element in container.children("node") {
                 guard let id = element["id"], !id.isEmpty else { error("<node> without an 'id'", element.line); continue }
-                if let first = seen[id] { error("duplicate node id '\(id)' (first on line \(first))", element.line); continue }
-                seen[id] = element.line
                 var attributes = values(of: element, domain: "node", owner: "node '\(id)'")
                 if let label = element["label"] { attributes["label"] = label }
                 for key in ["start", "end"] { if let value = element[key] { attributes[key] = value } }

@@ -153,17 +153,11 @@ public enum GraphMLFormat {
         for key in unreadable {
             document.diagnostics.append(.warning("graph data '\(key)' is not netmap's JSON declaration; ignored", at: at(graph.line)))
         }
-        var seen: [String: Int] = [:]
         for element in graph.children("node") {
             guard let id = element["id"], !id.isEmpty else {
                 document.diagnostics.append(.error("<node> without an 'id'", at: at(element.line)))
                 continue
             }
-            if let first = seen[id] {
-                document.diagnostics.append(.error("duplicate node id '\(id)' (first on line \(first))", at: at(element.line)))
-                continue
-            }
-            seen[id] = element.line
             if element.child("graph") != nil {
                 document.diagnostics.append(.warning("node '\(id)': nested graph ignored", at: at(element.line)))
             }

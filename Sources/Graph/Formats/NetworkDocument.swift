@@ -7,6 +7,8 @@ public struct NetworkDocument: Sendable {
     public var relations: [RelationInfo] = []
     public var nodes: [Node] = []
     public var edges: [Edge] = []
+    /// Programme rules (`programmes:` and `country_groups:` in a YAML file), read in the same pass as the network.
+    public var programmes: ProgrammeCatalogue?
     /// Ids of nodes that the file only implies (an edge list names them without describing them).
     public var impliedNodeIDs: Set<String> = []
     /// Problems found while reading the file (syntax, duplicates within the file, bad values).
@@ -27,5 +29,29 @@ public struct NetworkDocument: Sendable {
                 nodes.append(Node(id: id, label: id, kind: "node", location: edge.location))
             }
         }
+    }
+
+    /// The checks every format shares, run once on each document a reader returns (`FileFormat.read`):
+    /// a node id given twice in one file is an error (the first description is kept), and, for formats
+    /// whose ids are written by hand (`slugs`), an id that is not a slug is an error.
+    /// The same id in two files is not a duplicate: files are merged by id (`NetworkLoader.merge`).
+    public mutating func checkNodeIDs(slugs: Bool) {
+        var first: [String: SourceLocation?] = [:]
+        var kept: [Node] = []
+        kept.reserveCapacity(nodes.count)
+        for node in nodes {
+            if let earlier = first[node.id] {
+                let whereFirst = earlier?.line.map { " (first on line \($0))" } ?? ""
+                diagnostics.append(.error("duplicate node id '\(node.id)'\(whereFirst)", at: node.location))
+                continue
+            }
+            first[node.id] = node.location
+            if slugs, !impliedNodeIDs.contains(node.id), !Slug.isValid(node.id) {
+                diagnostics.append(.error("node id '\(node.id)' is not a slug (lowercase letters, digits and single '-', e.g. '\(Slug.make(from: node.id))')",
+                                          at: node.location))
+            }
+            kept.append(node)
+        }
+        if kept.count != nodes.count { nodes = kept }
     }
 }

@@ -1,30 +1,38 @@
 import Foundation
 
-/// Loads networks from files and folders, merges them and checks the result.
+/// Loads networks from files and folders, merges them and checks the result: the one input stage every
+/// command goes through (`netmap` calls it via `InputOptions`).
 public enum NetworkLoader {
-    /// The outcome of loading: the merged network and every problem found (errors and warnings).
-    public struct Result: Sendable {
-        public var network: Network
-        public var diagnostics: [Diagnostic]
-        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-        public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
-    }
+    /// The outcome of loading (see `LoadedInput`).
+    public typealias Result = LoadedInput
 
     /// Reads, merges and validates the inputs, collecting every diagnostic instead of stopping at the first.
     /// `format` overrides the format that file extensions imply (`--from`); folders are read as usual.
-    public static func load(_ paths: [String], format: FileFormat? = nil) -> Result {
+    /// Programme rules in the YAML files come from the same pass (`LoadedInput.programmes`).
+    public static func load(_ paths: [String], format: FileFormat? = nil) -> LoadedInput {
         var documents: [NetworkDocument] = []
         var diagnostics: [Diagnostic] = []
+        var files: [String] = []
         for path in paths {
             switch expand(path, format: format) {
-            case .success(let files):
-                for file in files { documents.append(read(file)) }
+            case .success(let inputs):
+                for input in inputs {
+                    documents.append(read(input))
+                    files += input.files
+                }
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             }
         }
         diagnostics += documents.flatMap(\.diagnostics)
         let names = Set(documents.compactMap(\.name))
+        var programmes = ProgrammeCatalogue()
+        var programmeFiles: [String] = []
+        for document in documents {
+            guard let catalogue = document.programmes else { continue }
+            programmes.merge(catalogue)
+            programmeFiles.append(document.path)
+        }
         // The documents are given up to the merge, so their ties are not held twice.
         var (network, mergeDiagnostics) = merge(consume documents)
         diagnostics += mergeDiagnostics
@@ -33,14 +41,14 @@ public enum NetworkLoader {
         if paths.count == 1, names.count != 1 {
             network.name = URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent
         }
-        return Result(network: network, diagnostics: sorted(diagnostics))
+        return LoadedInput(network: network, programmes: programmes, programmeFiles: programmeFiles,
+                           files: files, diagnostics: sorted(diagnostics))
     }
 
     /// Loads the inputs and throws `GraphError.invalidInput` when they have errors.
     /// Warnings are returned beside the network.
     public static func loadValid(_ paths: [String], format: FileFormat? = nil) throws -> (network: Network, warnings: [Diagnostic]) {
-        let result = load(paths, format: format)
-        if !result.errors.isEmpty { throw GraphError.invalidInput(result.errors) }
+        let result = try load(paths, format: format).valid()
         return (result.network, result.warnings)
     }
 
@@ -49,6 +57,14 @@ public enum NetworkLoader {
         case file(String, format: FileFormat)
         /// A folder's `nodes.csv` (optional) and `edges.csv`, read together.
         case csvPair(nodes: String?, edges: String)
+
+        /// The files this input reads.
+        public var files: [String] {
+            switch self {
+            case .file(let path, _): return [path]
+            case .csvPair(let nodes, let edges): return (nodes.map { [$0] } ?? []) + [edges]
+            }
+        }
     }
 
     static func expand(_ path: String, format forced: FileFormat? = nil) -> Swift.Result<[Input], Diagnostic> {
@@ -93,6 +109,7 @@ public enum NetworkLoader {
         case .file(let path, let format):
             return read(path, format: format)
         case .csvPair(let nodesPath, let edgesPath):
+            // The pair is one document: the nodes table describes the ids the edges table uses.
             var document = NetworkDocument(path: edgesPath)
             if let nodesPath {
                 switch readData(nodesPath) {
@@ -100,11 +117,19 @@ public enum NetworkLoader {
                 case .failure(let diagnostic): document.diagnostics.append(diagnostic)
                 }
             }
+            let described = document.nodes.count
             switch readData(edgesPath) {
             case .success(let data): CSVFormat.readEdges(data, path: edgesPath, into: &document)
             case .failure(let diagnostic): document.diagnostics.append(diagnostic)
             }
             document.implyMissingNodes()
+            // Ids are checked as slugs where they are typed by hand: in the nodes table.
+            var nodesTable = document
+            nodesTable.nodes = Array(document.nodes.prefix(described))
+            nodesTable.diagnostics = []
+            nodesTable.checkNodeIDs(slugs: true)
+            document.diagnostics += nodesTable.diagnostics
+            document.nodes = nodesTable.nodes + document.nodes.dropFirst(described)
             return document
         }
     }
@@ -223,82 +248,5 @@ public enum NetworkLoader {
             if a?.line != b?.line { return (a?.line ?? 0) < (b?.line ?? 0) }
             return lhs.offset < rhs.offset
         }.map(\.element)
-    }
-}
-
-/// The file formats netmap reads, chosen by extension (or by name with `--from`).
-public enum FileFormat: String, CaseIterable, Sendable {
-    case yaml
-    case csvEdges
-    case csvNodes
-    case nodeLinkJSON
-    case graphml
-    case gexf
-    case pajek
-    case gml
-    case dot
-
-    public init?(path: String) {
-        let url = URL(fileURLWithPath: path)
-        switch url.pathExtension.lowercased() {
-        case "yaml", "yml": self = .yaml
-        case "csv", "tsv": self = url.lastPathComponent.lowercased() == "nodes.csv" ? .csvNodes : .csvEdges
-        case "json": self = .nodeLinkJSON
-        case "graphml": self = .graphml
-        case "gexf": self = .gexf
-        case "net", "paj": self = .pajek
-        case "gml": self = .gml
-        case "dot", "gv": self = .dot
-        default: return nil
-        }
-    }
-
-    public static let readableExtensions = ["yaml", "yml", "csv", "json", "graphml", "gexf", "net", "gml", "dot", "gv"]
-
-    /// The names `--from` accepts, with the format each stands for.
-    public static let names: [(name: String, format: FileFormat)] = [
-        ("yaml", .yaml), ("csv", .csvEdges), ("nodes-csv", .csvNodes), ("json", .nodeLinkJSON), ("graphml", .graphml),
-        ("gexf", .gexf), ("pajek", .pajek), ("gml", .gml), ("dot", .dot),
-    ]
-
-    /// The format with this `--from` name.
-    public init?(name: String) {
-        guard let entry = Self.names.first(where: { $0.name == name.lowercased() }) else { return nil }
-        self = entry.format
-    }
-
-    /// Reads a file of this format.
-    public func read(_ data: Data, path: String) -> NetworkDocument {
-        switch self {
-        case .yaml:
-            return YAMLFormat.read(data, path: path)
-        case .csvEdges:
-            var document = NetworkDocument(path: path)
-            CSVFormat.readEdges(data, path: path, into: &document)
-            document.implyMissingNodes()
-            return document
-        case .csvNodes:
-            var document = NetworkDocument(path: path)
-            CSVFormat.readNodes(data, path: path, into: &document)
-            return document
-        case .nodeLinkJSON:
-            return NodeLinkFormat.read(data, path: path)
-        case .graphml:
-            return GraphMLFormat.read(data, path: path)
-        case .gexf:
-            return GEXFFormat.read(data, path: path)
-        case .pajek:
-            return PajekFormat.read(data, path: path)
-        case .gml:
-            return GMLFormat.read(data, path: path)
-        case .dot:
-            guard let reader = FormatReaders.reader(for: self) else {
-                var document = NetworkDocument(path: path)
-                document.diagnostics.append(.error("reading DOT needs Graphviz's parser, which only the netmap command registers",
-                                                   at: SourceLocation(file: path)))
-                return document
-            }
-            return reader(data, path)
-        }
     }
 }

@@ -124,17 +124,12 @@ public enum NodeLinkFormat {
             document.kinds.append(KindInfo(id: id, label: fields["label"] as? String ?? id,
                                            color: fields["color"] as? String, shape: fields["shape"] as? String))
         }
-        var seen: Set<String> = []
         for (position, entry) in nodes.enumerated() {
             guard let fields = entry as? [String: Any], let rawID = fields["id"] else {
                 document.diagnostics.append(.error("node \(position + 1) has no 'id'", at: location))
                 continue
             }
             let id = text(rawID)
-            if !seen.insert(id).inserted {
-                document.diagnostics.append(.error("duplicate node id '\(id)'", at: location))
-                continue
-            }
             var node = Node(id: id, label: (fields["label"]).map(text) ?? id, kind: fields["kind"] as? String ?? "node", location: location)
             if let tags = fields["tags"] as? [Any] { node.tags = tags.map(text) }
             for (key, value) in fields where !["id", "label", "kind", "tags"].contains(key) { node.attributes[key] = text(value) }

@@ -33,6 +33,13 @@ public enum YAMLFormat {
         }
         var reader = Reader(path: path, document: document)
         reader.readRoot(root)
+        // Programme rules (docs/guide.md, "Finding a consortium") are read from the same tree.
+        if root.keyedEntries.contains(where: { $0.key == "programmes" }) {
+            var rules = RulesReader(path: path)
+            rules.readRoot(root)
+            reader.document.programmes = rules.catalogue
+            reader.document.diagnostics += rules.diagnostics
+        }
         return reader.document
     }
 
@@ -85,7 +92,7 @@ public enum YAMLFormat {
                 case "nodes": readList(value, field: "nodes") { $0.readNode($1) }
                 case "edges", "links": readList(value, field: "edges") { $0.readEdge($1) }
                 case "description", "notes", "note", "version": break
-                // Programme rules (docs/guide.md, "Finding a consortium"): read by ProgrammeCatalogue, not part of the network.
+                // Programme rules: read by RulesReader from the same tree (see `read`), not part of the network.
                 case "programmes", "country_groups": break
                 default: warning("unknown top-level key '\(key)' ignored", keyNode)
                 }
@@ -217,13 +224,6 @@ public enum YAMLFormat {
             let values = item.valuesByKey
             guard let idNode = values["id"], let id = text(idNode) else {
                 error("node without 'id'", item)
-                return
-            }
-            if !Slug.isValid(id) {
-                error("node id '\(id)' is not a slug (lowercase letters, digits and single '-', e.g. '\(Slug.make(from: id))')", idNode)
-            }
-            if document.nodes.contains(where: { $0.id == id }) {
-                error("duplicate node id '\(id)' in this file", idNode)
                 return
             }
             var node = Node(id: id, label: id, kind: "", location: location(item))

@@ -32,7 +32,7 @@ struct ResultTable {
             for row in rows {
                 text += row.map { cell -> String in
                     switch cell {
-                    case .text(let value): return csvField(value)
+                    case .text(let value): return CSVFormat.field(value)
                     case .integer(let value): return String(value)
                     case .number(let value): return value.isFinite ? "\(value)" : ""
                     }
@@ -82,13 +82,6 @@ struct ResultTable {
             text += "  {\n" + fields.joined(separator: ",\n") + "\n  }" + (index == objects.count - 1 ? "\n" : ",\n")
         }
         return text + "]\n"
-    }
-
-    private func csvField(_ value: String) -> String {
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return value
     }
 }
 

@@ -86,7 +86,7 @@ struct Communities: NetmapCommand {
         case .csv:
             var text = "id,label,kind,community\n"
             for (i, node) in nodes.enumerated() {
-                text += [node.id, node.label, node.kind, String(partition.community[i] + 1)].map(csvField).joined(separator: ",") + "\n"
+                text += CSVFormat.line([node.id, node.label, node.kind, String(partition.community[i] + 1)])
             }
             print(text, terminator: "")
         case .table:
@@ -117,10 +117,4 @@ struct Communities: NetmapCommand {
                            title: "\(algorithm.rawValue) communities (modularity \(String(format: "%.3f", modularity)))", to: render)
         }
     }
-}
-
-/// A CSV field, quoted when it holds a comma, quote or newline.
-func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }

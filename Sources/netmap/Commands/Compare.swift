@@ -15,6 +15,8 @@ struct Compare: NetmapCommand {
     @Argument(help: ArgumentHelp("Network files or folders (default: data/), then A and B.", valueName: "INPUT... A B"))
     var words: [String]
 
+    @OptionGroup var reading: ReadingOptions
+
     @Option(help: ArgumentHelp("Only neighbours of these kinds (comma-separated).", valueName: "kind,..."))
     var kinds: String?
 
@@ -27,7 +29,7 @@ struct Compare: NetmapCommand {
     }
 
     func execute() throws {
-        let network = try loadNetwork(Array(words.dropLast(2)))
+        let network = try reading.load(Array(words.dropLast(2))).network
         let kindSet = kinds.map(splitList)
         let present = Set(network.nodes.map(\.kind))
         for kind in (kindSet ?? []).sorted() where !present.contains(kind) {

@@ -92,9 +92,9 @@ struct ConsortiumCommand: NetmapCommand {
     }
 
     func execute() throws {
-        let paths = try input.paths
-        let network = try input.load()
-        let catalogue = try ProgrammeSources.catalogue(inputs: paths, explicit: programmes)
+        let loaded = try input.loaded()
+        let network = loaded.network
+        let catalogue = try ProgrammeSources.catalogue(loaded, explicit: programmes)
         guard let rules = catalogue.programme(programme) else {
             let known = catalogue.programmes.map(\.id).joined(separator: ", ")
             throw GraphError.invalidArgument("unknown programme '\(programme)'; known programmes: \(known)")
@@ -117,20 +117,12 @@ struct ConsortiumCommand: NetmapCommand {
     }
 }
 
-/// Where programme rules come from: YAML inputs that declare `programmes:`, else the bundled file.
+/// Where programme rules come from: the inputs' YAML files that declare `programmes:` (read in the same
+/// pass as the network), else the bundled file; `--programmes FILE` adds to them and wins.
 enum ProgrammeSources {
-    static func catalogue(inputs: [String], explicit: String?) throws -> ProgrammeCatalogue {
-        var catalogue = ProgrammeCatalogue()
-        var found = false
-        for path in inputs {
-            for file in yamlFiles(path) {
-                guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8),
-                      ProgrammeCatalogue.declaresProgrammes(text) else { continue }
-                catalogue.merge(try ProgrammeCatalogue.read(text, path: file))
-                found = true
-            }
-        }
-        if !found, explicit == nil {
+    static func catalogue(_ loaded: LoadedInput, explicit: String?) throws -> ProgrammeCatalogue {
+        var catalogue = loaded.programmes
+        if !loaded.hasProgrammes, explicit == nil {
             guard let folder = BundledData.folder, FileManager.default.fileExists(atPath: folder + "/programmes.yaml") else {
                 throw GraphError.invalidArgument("no programme rules: no input declares `programmes:` and data/programmes.yaml was not found; pass --programmes FILE")
             }
@@ -138,14 +130,6 @@ enum ProgrammeSources {
         }
         if let explicit { catalogue.merge(try ProgrammeCatalogue.load(explicit)) }
         return catalogue
-    }
-
-    static func yamlFiles(_ path: String) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
-        if !isDirectory.boolValue { return path.hasSuffix(".yaml") || path.hasSuffix(".yml") ? [path] : [] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
     }
 }
 

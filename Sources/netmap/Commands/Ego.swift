@@ -16,6 +16,8 @@ struct Ego: NetmapCommand {
     @Argument(help: ArgumentHelp("Network files or folders (default: data/), then NODE.", valueName: "INPUT... NODE"))
     var words: [String]
 
+    @OptionGroup var reading: ReadingOptions
+
     @OptionGroup var filters: FilterOptions
 
     @Option(help: ArgumentHelp("How many ties away to look (at least 1).", valueName: "N"))
@@ -36,7 +38,7 @@ struct Ego: NetmapCommand {
         if radius < 1 {
             throw GraphError.invalidArgument("--radius must be at least 1 (radius \(radius) would be \(words[words.count - 1]) alone)")
         }
-        let network = try loadNetwork(Array(words.dropLast()))
+        let network = try reading.load(Array(words.dropLast())).network
         let filter = try filters.filter(for: network)
         let center = try resolveName(words[words.count - 1], in: network, role: "NODE")
         let (ego, distances) = network.egoNetwork(of: center.id, radius: radius, filter: filter)

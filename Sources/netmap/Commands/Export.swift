@@ -10,33 +10,18 @@ struct Export: NetmapCommand {
         into the folder given with -o. edgelist: one CSV of ties with from_/to_ node columns. dot: the \
         Graphviz text the renderer lays out. graphml: GraphML with typed keys (NetworkX, Gephi, yEd, \
         Cytoscape). gexf: GEXF 1.3 for Gephi, coloured by kind, laid out, with a timeline from since/until. \
-        pajek: a Pajek .net file. Without --format, the format follows the extension of -o \
-        (.json, .graphml, .gexf, .net, .dot/.gv, .csv = edgelist). See docs/formats.md for what each carries.
+        pajek: a Pajek .net file. yaml: netmap's own network file. Without --format, the format follows the \
+        extension of -o (.yaml, .json, .graphml, .gexf, .net, .dot/.gv, .csv = edgelist); an extension netmap \
+        cannot write (.gml, .svg, ...) is refused. See docs/formats.md for what each carries.
         """
     )
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, csv, dot, graphml, gexf, pajek, edgelist
-
-        init?(outputPath: String) {
-            switch URL(fileURLWithPath: outputPath).pathExtension.lowercased() {
-            case "json": self = .json
-            case "dot", "gv": self = .dot
-            case "graphml": self = .graphml
-            case "gexf": self = .gexf
-            case "net", "paj": self = .pajek
-            case "csv": self = .edgelist
-            default: return nil
-            }
-        }
-    }
 
     @OptionGroup var input: InputOptions
     @OptionGroup var filters: FilterOptions
 
     @Option(name: [.customLong("format"), .customLong("to")],
-            help: "Output format: json, csv, dot, graphml, gexf, pajek or edgelist. Default: from the extension of -o, else json.")
-    var format: Format?
+            help: ArgumentHelp("Output format: \(FileFormat.writingNames.joined(separator: ", ")). Default: from the extension of -o, else json.", valueName: "format"))
+    var format: String?
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (a folder for csv). Default: standard output.", valueName: "PATH"))
     var output: String?
@@ -44,33 +29,47 @@ struct Export: NetmapCommand {
     @Flag(help: "gexf: leave out viz:position (no Graphviz layout).")
     var noLayout = false
 
-    var effectiveFormat: Format {
-        format ?? output.flatMap(Format.init(outputPath:)) ?? .json
+    func validate() throws { _ = try effectiveFormat() }
+
+    /// The format to write: `--format`, else the extension of `-o`, else JSON. An extension netmap does not
+    /// write is refused rather than silently written as JSON.
+    func effectiveFormat() throws -> FileFormat {
+        if let format {
+            guard let chosen = FileFormat(outputName: format) else {
+                throw ValidationError("unknown --format '\(format)'; choose one of \(FileFormat.writingNames.joined(separator: ", "))")
+            }
+            return chosen
+        }
+        guard let output else { return .nodeLinkJSON }
+        let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+        if ext.isEmpty { return .nodeLinkJSON }
+        if let chosen = FileFormat(outputPath: output) { return chosen }
+        let hint: String
+        switch ext {
+        case "svg", "png", "pdf": hint = "to draw the network, use: netmap render -o \(output)"
+        case "gml": hint = "netmap reads GML but does not write it; for NetworkX or igraph write .graphml"
+        default: hint = "give --format, or an output ending in .\(FileFormat.writableExtensions.joined(separator: ", ."))"
+        }
+        throw ValidationError("export cannot write '.\(ext)' files: \(hint)")
     }
 
     func execute() throws {
+        NetmapFormats.register()
         let loaded = try input.load()
         let network = try filters.filter(for: loaded).apply(to: loaded)
-        switch effectiveFormat {
-        case .json:
-            try emit(String(decoding: try NodeLinkFormat.write(network), as: UTF8.self), to: output)
-        case .csv:
+        let format = try effectiveFormat()
+        switch format {
+        case .csvFolder:
             if let output {
                 try CSVFormat.writePair(network, to: output)
             } else {
-                print(CSVFormat.nodesTable(network))
-                print(CSVFormat.edgesTable(network), terminator: "")
+                FileHandle.standardOutput.write(try format.write(network))
             }
-        case .edgelist:
-            try emit(CSVFormat.edgeListTable(network), to: output)
-        case .dot:
-            try emit(DOTBuilder(network: network).build(), to: output)
-        case .graphml:
-            try emit(GraphMLFormat.write(network), to: output)
         case .gexf:
-            try emit(GEXFFormat.write(network, colors: Self.kindColors(network), positions: noLayout ? [:] : try Self.positions(network)), to: output)
-        case .pajek:
-            try emit(PajekFormat.write(network), to: output)
+            let options = FileFormat.WriteOptions(kindColors: Self.kindColors(network), positions: noLayout ? [:] : try Self.positions(network))
+            try emit(try format.write(network, options: options), to: output)
+        default:
+            try emit(try format.write(network), to: output)
         }
     }
 

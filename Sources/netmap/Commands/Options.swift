@@ -2,12 +2,34 @@ import ArgumentParser
 import Foundation
 import Graph
 
-/// The network inputs every command takes.
+/// The network inputs every command takes: INPUT... and the reading options. Commands that name nodes
+/// after their inputs (`path`, `ego`, `compare`) take `ReadingOptions` and their own positional words, and
+/// load through the same `ReadingOptions.load(_:)`.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Network files or folders (YAML, CSV, JSON, GraphML, GEXF, Pajek, GML, DOT). Default: the bundled data/ folder.", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("Network files or folders (\(FileFormat.readableExtensions.joined(separator: ", "))). Default: the bundled data/ folder.", valueName: "INPUT"))
     var inputs: [String] = []
 
-    @Option(help: ArgumentHelp("Read input files as this format whatever their extension: \(FileFormat.names.map(\.name).joined(separator: ", ")).", valueName: "format"))
+    @OptionGroup var reading: ReadingOptions
+
+    /// The format `--from` names, if given.
+    var format: FileFormat? { get throws { try reading.format } }
+
+    /// The inputs, or the bundled data folder when none were given.
+    var paths: [String] { get throws { try ReadingOptions.paths(inputs) } }
+
+    /// Everything the inputs hold (network, programme rules, diagnostics), from one pass; not checked.
+    func read() throws -> LoadedInput { try reading.read(inputs) }
+
+    /// Loads the inputs, throwing their errors; prints warnings to standard error unless `quiet`.
+    func loaded(quiet: Bool = true) throws -> LoadedInput { try reading.load(inputs, quiet: quiet) }
+
+    /// Loads and validates the inputs, printing warnings to standard error unless `quiet`.
+    func load(quiet: Bool = true) throws -> Network { try loaded(quiet: quiet).network }
+}
+
+/// How inputs are read: the options every command takes, whatever its positional arguments.
+struct ReadingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Read input files as this format whatever their extension: \(FileFormat.readingNames.joined(separator: ", ")).", valueName: "format"))
     var from: String?
 
     /// The format `--from` names, if given.
@@ -15,26 +37,29 @@ struct InputOptions: ParsableArguments {
         get throws {
             guard let from else { return nil }
             guard let format = FileFormat(name: from) else {
-                throw ValidationError("unknown --from format '\(from)'; choose one of \(FileFormat.names.map(\.name).joined(separator: ", "))")
+                throw ValidationError("unknown --from format '\(from)'; choose one of \(FileFormat.readingNames.joined(separator: ", "))")
             }
             return format
         }
     }
 
     /// The inputs, or the bundled data folder when none were given.
-    var paths: [String] {
-        get throws {
-            if !inputs.isEmpty { return inputs }
-            if let bundled = BundledData.folder { return [bundled] }
-            throw ValidationError("no INPUT given and no data/ folder found; name a network file or folder")
-        }
+    static func paths(_ inputs: [String]) throws -> [String] {
+        if !inputs.isEmpty { return inputs }
+        if let bundled = BundledData.folder { return [bundled] }
+        throw ValidationError("no INPUT given and no data/ folder found; name a network file or folder")
     }
 
-    /// Loads and validates the inputs, printing warnings to standard error.
-    func load(quiet: Bool = true) throws -> Network {
-        let (network, warnings) = try NetworkLoader.loadValid(paths, format: format)
-        if !quiet { for warning in warnings { printError(warning.description) } }
-        return network
+    /// Everything the inputs hold, from one pass over the files; errors are in its diagnostics.
+    func read(_ inputs: [String]) throws -> LoadedInput {
+        NetworkLoader.load(try Self.paths(inputs), format: try format)
+    }
+
+    /// The inputs loaded, throwing their errors; warnings printed to standard error unless `quiet`.
+    func load(_ inputs: [String], quiet: Bool = true) throws -> LoadedInput {
+        let loaded = try read(inputs).valid()
+        if !quiet { for warning in loaded.warnings { printError(warning.description) } }
+        return loaded
     }
 }
 
@@ -119,10 +144,24 @@ extension NetmapCommand {
 
 /// Writes text to a file (atomically) or to standard output.
 func emit(_ text: String, to path: String?) throws {
+    try emit(Data(text.utf8), to: path)
+}
+
+/// Writes bytes to a file (atomically) or to standard output.
+func emit(_ data: Data, to path: String?) throws {
     if let path {
-        try AtomicFile.write(text, to: path)
+        try AtomicFile.write(data, to: path)
     } else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(data)
+    }
+}
+
+/// Registers the formats whose code lives in this executable (DOT: libcgraph reads it, the renderer's
+/// DOT builder writes it) with the format layer. Safe to call more than once.
+enum NetmapFormats {
+    static func register() {
+        DOTReader.register()
+        FormatPlugins.register(.dot, writer: { network in Data(DOTBuilder(network: network).build().utf8) })
     }
 }
 

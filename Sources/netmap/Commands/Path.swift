@@ -21,6 +21,8 @@ struct PathCommand: NetmapCommand {
     @Argument(help: ArgumentHelp("Network files or folders (default: data/), then FROM and TO.", valueName: "INPUT... FROM TO"))
     var words: [String]
 
+    @OptionGroup var reading: ReadingOptions
+
     @OptionGroup var filters: FilterOptions
 
     @Flag(help: "All shortest paths (with --max-length: all simple paths up to that many ties).")
@@ -52,7 +54,7 @@ struct PathCommand: NetmapCommand {
     }
 
     func execute() throws {
-        let network = try loadNetwork(Array(words.dropLast(2)))
+        let network = try reading.load(Array(words.dropLast(2))).network
         let filter = try filters.filter(for: network)
         let from = try resolveName(words[words.count - 2], in: network, role: "FROM and TO")
         let to = try resolveName(words[words.count - 1], in: network, role: "FROM and TO")
@@ -132,15 +134,6 @@ func checkNodeNames(_ names: ArraySlice<String>, role: String) throws {
     if let file = names.first(where: { FileManager.default.fileExists(atPath: $0) }) {
         throw ValidationError("'\(file)' is a file or folder, not a node: give \(role) after the INPUTs")
     }
-}
-
-/// Loads the inputs (the bundled data/ folder when none are given).
-func loadNetwork(_ inputs: [String]) throws -> Network {
-    let paths: [String]
-    if !inputs.isEmpty { paths = inputs }
-    else if let bundled = BundledData.folder { paths = [bundled] }
-    else { throw GraphError.invalidArgument("no INPUT given and no data/ folder found; name a network file or folder") }
-    return try NetworkLoader.loadValid(paths).network
 }
 
 func nodeObject(_ network: Network, _ id: String) -> [String: Any] {

@@ -17,7 +17,7 @@ struct Validate: NetmapCommand {
     var strict = false
 
     func execute() throws {
-        let result = NetworkLoader.load(try input.paths, format: try input.format)
+        let result = try input.read()
         for diagnostic in result.diagnostics { printError(diagnostic.description) }
         let errors = result.errors.reduce(0) { $0 + $1.count }, warnings = result.warnings.reduce(0) { $0 + $1.count }
         if errors > 0 || (strict && warnings > 0) {

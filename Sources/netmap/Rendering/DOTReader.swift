@@ -21,7 +21,7 @@ enum DOTReader {
 
     /// Makes `FileFormat.dot` readable; called once at startup.
     static func register() {
-        FormatReaders.register(.dot) { data, path in DOTReader.read(data, path: path) }
+        FormatPlugins.register(.dot) { data, path in DOTReader.read(data, path: path) }
     }
 
     static func read(_ data: Data, path: String) -> NetworkDocument {

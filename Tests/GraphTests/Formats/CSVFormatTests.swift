@@ -50,7 +50,7 @@ final class CSVFormatTests: XCTestCase {
         XCTAssertEqual(messages, [
             "\(edges):2: error: edge a → b: weight 'abc' is not a positive number",
             "\(nodes):5: error: node id 'B c' is not a slug (lowercase letters, digits and single '-', e.g. 'b-c')",
-            "\(nodes):6: error: duplicate node id 'a' in this file",
+            "\(nodes):6: error: duplicate node id 'a' (first on line 2)",
         ])
     }
 

@@ -113,7 +113,7 @@ final class ForeignFilesTests: XCTestCase {
 
     func testDOTWithoutRegisteredReaderExplains() {
         let document = FileFormat.dot.read(Data("digraph { a -> b }".utf8), path: "g.dot")
-        if FormatReaders.reader(for: .dot) == nil {
+        if FormatPlugins.reader(for: .dot) == nil {
             XCTAssertEqual(document.diagnostics.first?.message, "reading DOT needs Graphviz's parser, which only the netmap command registers")
         }
     }

@@ -110,7 +110,7 @@ final class YAMLFormatTests: XCTestCase {
         """)
         let messages = document.diagnostics.map(\.description)
         XCTAssertEqual(messages, [
-            "test.yaml:4: error: duplicate node id 'a' in this file",
+            "test.yaml:4: error: duplicate node id 'a' (first on line 2)",
             "test.yaml:6: error: node id 'Not_A_Slug' is not a slug (lowercase letters, digits and single '-', e.g. 'not-a-slug')",
             "test.yaml:8: error: node without 'id'",
             "test.yaml:10: error: node 'b' has no 'kind'",

@@ -25,7 +25,7 @@ func write(_ text: String, to name: String, in folder: URL) throws -> String {
 
 /// Reads YAML text as a document, as the loader does.
 func readYAML(_ text: String, path: String = "test.yaml") -> NetworkDocument {
-    YAMLFormat.read(Data(text.utf8), path: path)
+    FileFormat.yaml.read(Data(text.utf8), path: path)
 }
 
 /// Runs a program and returns its exit status and output, or nil when it cannot be started.
@@ -48,3 +48,8 @@ func runProcess(_ executable: String, _ arguments: [String], input: Data? = nil)
 
 /// Whether python3 with networkx is available.
 let hasNetworkX: Bool = runProcess("/usr/bin/env", ["python3", "-c", "import networkx"])?.status == 0
+
+/// `../shared/data` next to the package (or two levels up, for a git worktree under `wt/`), nil when absent.
+let sharedData: URL? = [packageRoot.deletingLastPathComponent(), packageRoot.deletingLastPathComponent().deletingLastPathComponent()]
+    .map { $0.appendingPathComponent("shared/data") }
+    .first { FileManager.default.fileExists(atPath: $0.path) }

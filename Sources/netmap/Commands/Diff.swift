@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import Graph
+
+struct Diff: NetmapCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "What is new, what ended and what was kept between two editions of a network (two plans, or two years).",
+        discussion: """
+        netmap diff OLD... --to NEW...            compares two networks (files or folders, each read as every command reads them)
+        netmap diff [INPUT...] --at YEAR --to-year YEAR2   compares one network at two years (ties valid by since/until)
+
+        Nodes match by id, ties by (from, to, relation); symmetric relations match either way round. With --follow \
+        succeeded_by (the default when that relation exists), a predecessor's ties count as its successor's: a tie of \
+        Nord-Trøndelag fylkeskommune carried on by Trøndelag fylkeskommune is kept, not ended and added. \
+        Exit status 0 when the comparison ran (a difference is not an error), 1 for bad input, 64 for bad usage. \
+        See docs/guide.md.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("The new edition: network files or folders.", valueName: "NEW"))
+    var to: [String] = []
+
+    @Option(name: .customLong("at"), help: ArgumentHelp("Compare INPUT with itself: the ties valid in this year ...", valueName: "YEAR"))
+    var year: Int?
+
+    @Option(name: .customLong("to-year"), help: ArgumentHelp("... with those valid in this year.", valueName: "YEAR2"))
+    var toYear: Int?
+
+    @Option(help: ArgumentHelp("The relation whose ties are successions, or 'none'. Default: succeeded_by when either network has it.", valueName: "relation|none"))
+    var follow: String?
+
+    @Option(help: "Output format: table, json, markdown or csv.")
+    var format: DiffFormat = .table
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Language of the table and Markdown: nb, nn or en.", valueName: "nb|nn|en"))
+    var lang: String = "en"
+
+    @Option(help: ArgumentHelp("Compare these measures of every node (value, rank, change), largest rise first (comma-separated: degree, betweenness, ...).", valueName: "measure,..."))
+    var measures: String?
+
+    @Option(help: ArgumentHelp("Draw both editions in one picture: added in blue, ended dashed in orange, kept grey (.svg, .png, .pdf).", valueName: "FILE"))
+    var render: String?
+
+    enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+        case table, json, markdown, csv
+    }
+
+    func validate() throws {
+        switch (to.isEmpty, year, toYear) {
+        case (false, nil, nil):
+            if input.inputs.isEmpty { throw ValidationError("give the old edition before --to: netmap diff OLD... --to NEW...") }
+        case (true, .some, .some):
+            break
+        case (false, _, _):
+            throw ValidationError("use either --to NEW... (two networks) or --at YEAR --to-year YEAR2 (one network at two years), not both")
+        case (true, .some, nil):
+            throw ValidationError("--at YEAR needs --to-year YEAR2")
+        case (true, nil, .some):
+            throw ValidationError("--to-year YEAR2 needs --at YEAR")
+        case (true, nil, nil):
+            throw ValidationError("say what to compare: netmap diff OLD... --to NEW..., or netmap diff INPUT --at YEAR --to-year YEAR2")
+        }
+        if DiffLanguage(code: lang) == nil {
+            throw ValidationError("unknown --lang '\(lang)'; choose one of \(DiffLanguage.codes.joined(separator: ", "))")
+        }
+        if let measures {
+            do { _ = try Measure.parseList(measures) } catch let error as GraphError { throw ValidationError(error.description.replacingOccurrences(of: "error: ", with: "")) }
+        }
+        if let render, !["svg", "png", "pdf"].contains(URL(fileURLWithPath: render).pathExtension.lowercased()) {
+            throw ValidationError("cannot tell the format of --render '\(render)': use .svg, .png or .pdf")
+        }
+    }
+
+    func execute() throws {
+        let diff: NetworkDiff
+        if let year, let toYear {
+            let network = try input.load()
+            let options = try DiffOptions(follow: followed(in: [network]))
+            diff = NetworkDiff.compare(network, at: year, toYear: toYear, options: options, inputs: try input.paths)
+        } else {
+            let old = try input.load()
+            let new = try NetworkLoader.loadValid(to, format: input.format).network
+            let options = try DiffOptions(follow: followed(in: [old, new]))
+            diff = NetworkDiff.compare(old, new, options: options, oldInputs: input.inputs, newInputs: to)
+        }
+        for warning in diff.warnings { printError("warning: \(warning)") }
+        let language = DiffLanguage(code: lang) ?? DiffLanguage(code: "nb")!
+        var report = DiffReport(diff: diff, language: language)
+        for measure in try measures.map(Measure.parseList) ?? [] {
+            report.measures.append((measure.rawValue, try diff.measureChanges(measure)))
+        }
+        let text: String
+        switch format {
+        case .table: text = report.table()
+        case .markdown: text = report.markdown()
+        case .csv: text = report.csv()
+        case .json: text = try jsonText(report.jsonObject())
+        }
+        if let render { try drawDiff(diff, language: language, to: render) }
+        try emit(text, to: output)
+    }
+
+    /// The relation followed: --follow, or succeeded_by when present; a named relation must exist.
+    private func followed(in networks: [Network]) throws -> String? {
+        guard let follow else { return DiffOptions.defaultFollow(networks) }
+        if follow == "none" { return nil }
+        let known = networks.contains { $0.relations[follow] != nil || $0.edges.contains { $0.relation == follow } }
+        if !known {
+            let present = Set(networks.flatMap { $0.edges.map(\.relation) }).sorted()
+            throw ValidationError("--follow '\(follow)': no tie has that relation (present: \(present.joined(separator: ", ")); or 'none')")
+        }
+        return follow
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+@testable import Graph
+@testable import netmap
+
+/// `netmap diff` as a user meets it: the built binary on the bundled editions and on broken input.
+final class DiffCommandTests: XCTestCase {
+    /// The bundled data/ folder, found from this file's path.
+    let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("data").path
+
+    func write(_ text: String, to name: String, in folder: URL) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    func testEditionDiffAsJSONHasTheIssueKeys() throws {
+        let run = try runNetmap(["diff", "\(data)/nord-trondelag-2009.yaml", "--to", "\(data)/trondelag-2020.yaml", "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.error)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        XCTAssertTrue(Set(object.keys).isSuperset(of: ["old", "new", "nodes", "edges", "changed", "successions"]))
+        let successions = try XCTUnwrap(object["successions"] as? [[String: Any]])
+        XCTAssertEqual(successions.map { "\($0["from"]!)>\($0["to"]!)" }, ["nord-trondelag-fk>trondelag-fk", "sor-trondelag-fk>trondelag-fk"])
+        let changed = try XCTUnwrap(object["changed"] as? [[String: Any]])
+        // Nord-Trøndelag took part in the Mid-Nordic cooperation; Trøndelag was a member until 2020.
+        XCTAssertTrue(changed.contains { $0["id"] as? String == "trondelag-fk -> midtnordenkomiteen" && $0["key"] as? String == "relation"
+            && $0["old"] as? String == "participates_in" && $0["new"] as? String == "member_of" }, "\(changed)")
+        let removed = try XCTUnwrap((object["edges"] as? [String: Any])?["removed"] as? [[String: Any]])
+        let first = try XCTUnwrap(removed.first)
+        XCTAssertEqual(Set(first.keys).isSuperset(of: ["source", "target", "relation", "cite_old", "cite_new"]), true)
+    }
+
+    func testMarkdownInNorwegianAndOutputFile() throws {
+        let folder = try scratchFolder()
+        let path = folder.appendingPathComponent("endringer.md").path
+        let run = try runNetmap(["diff", "\(data)/vestfold-og-telemark-2030.yaml", "--to", "\(data)/telemark-2035.yaml",
+                                 "--format", "markdown", "--lang", "nb", "-o", path])
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertEqual(run.output, "")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        for heading in ["## Nye partnere og bånd", "## Avsluttet", "## Videreført", "## Endret"] {
+            XCTAssertTrue(text.contains(heading), heading)
+        }
+        XCTAssertTrue(text.contains("- Telemark fylkeskommune — Minneapolis — *tfk2035, Strategisk fokus, pkt. 2*"), text)
+    }
+
+    func testYearsOfTheWholeFolderAndMeasures() throws {
+        let run = try runNetmap(["diff", data, "--at", "2012", "--to-year", "2022", "--format", "csv", "--measures", "degree"])
+        XCTAssertEqual(run.status, 0, run.error)
+        let lines = run.output.split(separator: "\n")
+        XCTAssertEqual(lines.first, "change,item,group,source,target,label,cite_old,cite_new,via_succession,key,old,new,old_rank,new_rank,difference")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("succession,tie,succeeded_by,nord-trondelag-fk,trondelag-fk,") })
+        XCTAssertTrue(lines.contains { $0.hasPrefix("measure,node,degree,trondelag-fk,") })
+    }
+
+    func testUsageErrorsExit64() throws {
+        for arguments in [["diff", data], ["diff", data, "--at", "2012"], ["diff", "--to", data],
+                          ["diff", data, "--to", data, "--at", "2012", "--to-year", "2020"],
+                          ["diff", data, "--to", data, "--lang", "de"], ["diff", data, "--to", data, "--format", "html"],
+                          ["diff", data, "--to", data, "--measures", "fame"], ["diff", data, "--to", data, "--render", "x.gif"],
+                          ["diff", data, "--to", data, "--follow", "merged_into"]] {
+            let run = try runNetmap(arguments)
+            XCTAssertEqual(run.status, 64, "\(arguments): \(run.error)")
+            XCTAssertEqual(run.output, "", "\(arguments)")
+        }
+    }
+
+    func testBadInputNamesFileAndLineAndWritesNothing() throws {
+        let folder = try scratchFolder()
+        let good = try write("""
+        nodes:
+          - {id: a-fk, label: A, kind: county}
+          - {id: net, label: Net, kind: network}
+        edges:
+          - {from: a-fk, to: net, relation: member_of}
+        """, to: "old.yaml", in: folder)
+        let bad = try write("""
+        nodes:
+          - {id: a-fk, label: A, kind: county}
+        edges:
+          - {from: a-fk, to: nowhere, relation: member_of}
+        """, to: "new.yaml", in: folder)
+        let out = folder.appendingPathComponent("out.json").path
+        let run = try runNetmap(["diff", good, "--to", bad, "--format", "json", "-o", out])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.error.contains("new.yaml:4: error:"), run.error)
+        XCTAssertTrue(run.error.contains("nowhere"), run.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        let missing = try runNetmap(["diff", good, "--to", folder.appendingPathComponent("absent.yaml").path])
+        XCTAssertEqual(missing.status, 1, missing.error)
+    }
+
+    func testParsingKeepsOldAndNewApart() throws {
+        let command = try XCTUnwrap(try NetMap.parseAsRoot(["diff", "a.yaml", "b", "--to", "c.yaml", "d", "--format", "json"]) as? Diff)
+        XCTAssertEqual(command.input.inputs, ["a.yaml", "b"])
+        XCTAssertEqual(command.to, ["c.yaml", "d"])
+    }
+}
