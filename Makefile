@@ -101,7 +101,7 @@ release: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product netmap
 	$(SWIFT) build $(RELEASE_FLAGS) --product generate-manual
 	@rm -rf $(EXTRAS) && mkdir -p $(EXTRAS)
-	.build/release/generate-manual $(RELEASE_BIN) --output-directory $(EXTRAS) --date 2026-01-01 --authors "netmap"
+	.build/release/generate-manual $(RELEASE_BIN) --output-directory $(EXTRAS)
 	$(RELEASE_BIN) --generate-completion-script bash > $(EXTRAS)/netmap.bash
 	$(RELEASE_BIN) --generate-completion-script zsh > $(EXTRAS)/_netmap
 	$(RELEASE_BIN) --generate-completion-script fish > $(EXTRAS)/netmap.fish
