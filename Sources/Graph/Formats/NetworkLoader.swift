@@ -14,6 +14,7 @@ public enum NetworkLoader {
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
         for path in paths {
+            OutputStage.shared.noteInput(path)
             switch expand(path, format: format) {
             case .success(let inputs):
                 for input in inputs {
@@ -178,6 +179,7 @@ public enum NetworkLoader {
                 }
             }
             for kind in document.kinds {
+                diagnostics += DrawingValue.problems(in: kind, at: SourceLocation(file: document.path))
                 if let existing = network.kinds[kind.id], !existing.isBuiltIn,
                    existing.label != kind.label || existing.color != kind.color || existing.shape != kind.shape {
                     diagnostics.append(.error("kind '\(kind.id)' is declared as \(describe(kind)) here but as \(describe(existing)) in another file",

@@ -14,6 +14,10 @@ public enum NetworkValidator {
             diagnostics.append(.error("node '\(node.id)': unknown kind '\(node.kind)' (known: \(knownKinds); declare others under 'kinds:')",
                                       at: node.location))
         }
+        for node in network.nodes where node.id.unicodeScalars.contains(where: TerminalText.isControl) {
+            diagnostics.append(.error("node id '\(DrawingValue.excerpt(node.id))' contains a control character, which no drawing or XML file can hold; ids are names, remove it",
+                                      at: node.location))
+        }
         var touched = Set<String>()
         let knownRelations = network.relations.keys.sorted().joined(separator: ", ")
         for edge in network.edges {

@@ -29,9 +29,12 @@ struct Ego: NetmapCommand {
     @Option(help: ArgumentHelp("Also draw the ego network, NODE emphasised (.svg, .png, .pdf, .dot).", valueName: "FILE"))
     var render: String?
 
+    @OptionGroup var drawing: DrawingArguments
+
     func validate() throws {
         if words.isEmpty { throw ValidationError("give NODE (after any INPUT)") }
         try checkNodeNames(words.suffix(1), role: "NODE")
+        try DrawingArguments.check(output: render)
     }
 
     func execute() throws {
@@ -79,8 +82,9 @@ struct Ego: NetmapCommand {
             }
         }
         if let render {
-            try renderPart(of: ego, nodes: Set(ego.nodes.map(\.id)), highlightedEdges: [], ego: center.id,
-                           title: "\(center.label): radius \(radius)", to: render)
+            var request = RenderRequest(network: ego, title: "\(center.label): radius \(radius)")
+            request.centre = [center.id]
+            try draw(request, with: drawing, to: render)
         }
     }
 }

@@ -63,7 +63,7 @@ struct Export: NetmapCommand {
             if let output {
                 try CSVFormat.writePair(network, to: output)
             } else {
-                FileHandle.standardOutput.write(try format.write(network))
+                StandardOutput.write(try format.write(network))
             }
         case .gexf:
             let options = FileFormat.WriteOptions(kindColors: Self.kindColors(network), positions: noLayout ? [:] : try Self.positions(network))

@@ -86,12 +86,14 @@ struct Report: NetmapCommand {
         let filtered = try filters.filter(for: loaded).apply(to: loaded)
         let plan = DrawingPlan(ego: ego, radius: radius, top: top, topMeasure: topMeasure, hideIsolated: hideIsolated,
                                sizeBy: sizeBy, colorBy: colorBy, groupBy: groupBy)
-        var builder = try plan.builder(for: filtered)
+        var request = try plan.request(for: filtered)
         let pageTitle = title ?? ReportText.defaultTitle(name: loaded.name, paths: paths, lang: lang)
-        builder.title = title
-        builder.labelLanguage = lang
-        builder.wrapWidth = wrap
-        if let theme { builder.theme = try Theme.load(yamlFile: theme) }
+        request.title = title
+        request.options.labelLanguage = lang
+        request.options.language = DrawingLanguage(rawValue: lang) ?? .en
+        request.options.wrap = wrap
+        request.options.layout = layout
+        if let theme { request.options.theme = try Theme.load(yamlFile: theme) }
         var results: [ConsortiumResult] = []
         if !consortia.isEmpty {
             let catalogue = try ProgrammeSources.catalogue(input, explicit: nil)
@@ -103,12 +105,10 @@ struct Report: NetmapCommand {
                 results.append(try ConsortiumFinder.find(in: loaded, query: ConsortiumQuery(programme: rules, lead: lead.id)))
             }
         }
-        let choices = Renderer.candidates(nodeCount: builder.network.nodes.count, edgeCount: builder.network.edges.count,
-                                          grouped: groupBy != nil, requested: layout, pinned: false)
-        let drawing = try Renderer.draw(builder, choices: choices, page: nil, formats: ["svg"], dpi: nil)
+        let drawing = try request.draw(.svg)
         for warning in drawing.warnings { printError("warning: Graphviz: \(warning)") }
-        var report = ReportBuilder(network: builder.network, title: pageTitle)
-        report.theme = builder.theme
+        var report = ReportBuilder(network: request.network, title: pageTitle)
+        report.theme = request.options.theme
         report.lang = lang
         report.year = filters.year
         report.warnings = input.warnings

@@ -21,7 +21,7 @@ struct Stats: NetmapCommand {
     var format: ReportFormat = .table
 
     func execute() throws {
-        let network = try input.load()
+        let network = try input.loadForAnalysis()
         let stats = NetworkStatistics(network, filter: try filters.filter(for: network))
         switch format {
         case .json:
