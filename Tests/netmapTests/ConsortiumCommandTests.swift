@@ -81,13 +81,13 @@ final class ConsortiumCommandTests: XCTestCase {
         let result = try consortium(["--programme", "interreg-npa", "--lead", "no-such-county"])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.output, "")
-        XCTAssertEqual(result.error, "error: no node matches 'no-such-county'\n")
+        XCTAssertEqual(result.error, "error: no node matches 'no-such-county'; `netmap find` with part of the name lists the ids\n")
     }
 
     func testAmbiguousLeadListsTheCandidates() throws {
         let result = try consortium(["--programme", "interreg-npa", "--lead", "vestfold"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.error.hasPrefix("error: 'vestfold' is ambiguous; it matches:\n"), result.error)
+        XCTAssertTrue(result.error.hasPrefix("error: 'vestfold' is ambiguous; it matches (use the id):\n"), result.error)
         for candidate in ["vestfold-fk  (Vestfold fylkeskommune)", "vestfold-og-telemark-fk  (Vestfold og Telemark fylkeskommune)"] {
             XCTAssertTrue(result.error.contains("\n  \(candidate)"), result.error)
         }

@@ -172,7 +172,7 @@ final class ConsortiumTests: XCTestCase {
         XCTAssertThrowsError(try find("three-eu") { $0.include = ["nobody"] })
         XCTAssertThrowsError(try find("three-eu") { $0.include = ["uni-se"]; $0.exclude = ["uni-se"] })
         XCTAssertThrowsError(try find("three-eu", lead: "nobody")) { error in
-            XCTAssertEqual((error as? GraphError)?.description, "error: no node matches 'nobody'")
+            XCTAssertEqual((error as? GraphError)?.description, "error: no node matches 'nobody'; `netmap find` with part of the name lists the ids")
         }
     }
 
