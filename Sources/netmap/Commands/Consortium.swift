@@ -94,7 +94,7 @@ struct ConsortiumCommand: NetmapCommand {
         let catalogue = try ProgrammeSources.catalogue(loaded, explicit: programmes)
         guard let rules = catalogue.programme(programme) else {
             let known = catalogue.programmes.map(\.id).joined(separator: ", ")
-            throw GraphError.invalidArgument("unknown programme '\(programme)'; known programmes: \(known)")
+            throw GraphError.invalidArgument("unknown programme '\(programme)'\(DidYouMean.hint(for: programme, among: catalogue.programmes.map(\.id))); known programmes: \(known)")
         }
         let leadNode = try network.resolve(lead)
         var query = ConsortiumQuery(programme: rules, lead: leadNode.id)

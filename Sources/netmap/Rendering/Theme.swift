@@ -87,12 +87,29 @@ struct Theme {
         "related_to": EdgeStyle(color: "#999999", style: "dotted", arrowhead: "none"),
     ]
 
-    /// The style of a node kind: the theme's entry, else the kind's declared colour/shape, else the default.
+    /// The style of a node kind: the theme's entry, else the kind's declared colour/shape, else one chosen
+    /// from the kind's name (a kind taken from the data gets its own style, the same in every drawing).
     func nodeStyle(kind: String, declared: KindInfo?) -> NodeStyle {
         if let style = kinds[kind] { return style }
-        var style = defaultNode
+        var style = Theme.styleFromName(kind, base: defaultNode)
         if let color = declared?.color, DrawingValue.isColor(color) { style.fill = color }
         if let shape = declared?.shape, DrawingValue.shapes.contains(shape) { style.shape = shape }
+        return style
+    }
+
+    /// Pale fills and box-like shapes for kinds the theme does not name, picked by a hash of the name
+    /// (FNV-1a, the same on every run and machine), so `member` always looks like `member`.
+    static let nameFills = ["#FBE3B8", "#CDE7F7", "#C9EBDD", "#F4D3E5", "#F9F3B3", "#F3CDB5", "#DCD3F0", "#D9E8C4"]
+    static let nameShapes: [(shape: String, style: String)] = [("box", "rounded"), ("box", ""), ("note", ""), ("tab", ""), ("folder", "")]
+
+    static func styleFromName(_ name: String, base: NodeStyle) -> NodeStyle {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        var style = base
+        style.fill = nameFills[Int(hash % UInt64(nameFills.count))]
+        let shape = nameShapes[Int((hash / UInt64(nameFills.count)) % UInt64(nameShapes.count))]
+        style.shape = shape.shape
+        style.style = shape.style
         return style
     }
 
