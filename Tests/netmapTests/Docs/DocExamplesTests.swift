@@ -19,9 +19,9 @@
 //   Other fences (```yaml, ```, ```json, ...) are text, never run.
 //
 // Commands run with `netmap` on PATH (the binary this test target was built with), one scratch folder per
-// document (so a block can read what an earlier block of the same document wrote), in which every top-level
-// entry of the package (data/, docs/, Tests/, ...) is a symbolic link and `out/` is a real, empty folder: write
-// outputs to out/, never into the repository.
+// document (so a block can read what an earlier block of the same document wrote), in which docs/ and data/ are
+// copies, every other top-level entry of the package (Tests/, ...) is a symbolic link, and `out/` is a real,
+// empty folder: write outputs to out/ (the guide's rule), never into the repository.
 //
 // REFRESHING THE DOCS after changing a command's output:
 //   make doc-examples      (= NETMAP_UPDATE_DOCS=1 swift test --disable-swift-testing --filter DocExamplesTests)
@@ -216,7 +216,10 @@ final class DocExamplesTests: XCTestCase {
         }
     }
 
-    /// A scratch folder with every top-level entry of the package linked in, and an empty `out/`.
+    static let copied: Set<String> = ["docs", "data"]
+
+    /// A scratch folder with every top-level entry of the package linked in (docs/ and data/ copied), and an
+    /// empty `out/`.
     static func scratchCopy(named name: String) throws -> URL {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("netmap-docs-\(ProcessInfo.processInfo.processIdentifier)-\(name.filter(\.isLetter))")
@@ -224,8 +227,13 @@ final class DocExamplesTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: true)
         for entry in try FileManager.default.contentsOfDirectory(atPath: packageRoot.path)
         where ![".build", "out", ".git"].contains(entry) {
-            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(entry),
-                                                       withDestinationURL: packageRoot.appendingPathComponent(entry))
+            let source = packageRoot.appendingPathComponent(entry), target = folder.appendingPathComponent(entry)
+            // Copies of the folders a documented command might write into; links to the rest.
+            if copied.contains(entry) {
+                try FileManager.default.copyItem(at: source, to: target)
+            } else {
+                try FileManager.default.createSymbolicLink(at: target, withDestinationURL: source)
+            }
         }
         return folder
     }
