@@ -53,7 +53,7 @@ browser-deps:
 	fi
 	@python3 -c "import playwright, pytest" 2>/dev/null || { \
 	  echo "netmap: installing playwright and pytest with pip (for the report's browser tests)"; \
-	  python3 -m pip install -q playwright pytest; }
+	  python3 -m pip install -q "playwright==1.65.2" "pytest==9.0.3"; }
 
 browser-test: build browser-deps
 	python3 -m pytest -q -p no:cacheprovider Tests/Browser
