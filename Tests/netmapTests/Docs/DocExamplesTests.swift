@@ -18,7 +18,8 @@
 //   ```sh skip needs the CORDIS tables of ../shared/data
 //   Other fences (```yaml, ```, ```json, ...) are text, never run.
 //
-// Commands run with `netmap` on PATH (the binary this test target was built with), one scratch folder per
+// Commands run with `netmap` on PATH (the binary this test target was built with, its output line-buffered as in
+// a terminal, so warnings on standard error come where a user sees them), one scratch folder per
 // document (so a block can read what an earlier block of the same document wrote), in which docs/ and data/ are
 // copies, every other top-level entry of the package (Tests/, ...) is a symbolic link, and `out/` is a real,
 // empty folder: write outputs to out/ (the guide's rule), never into the repository.
@@ -238,6 +239,20 @@ final class DocExamplesTests: XCTestCase {
         return folder
     }
 
+    /// A folder holding `netmap`: the built binary with its standard output line-buffered (coreutils' stdbuf,
+    /// where there is one), so that warnings on standard error come between the lines as in a terminal.
+    static func wrapperFolder(in folder: URL) throws -> URL {
+        let bin = folder.appendingPathComponent(".bin")
+        let wrapper = bin.appendingPathComponent("netmap")
+        if FileManager.default.fileExists(atPath: wrapper.path) { return bin }
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let stdbuf = ["/usr/bin/stdbuf", "/bin/stdbuf"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let script = "#!/bin/sh\nexec \(stdbuf.map { "\($0) -oL " } ?? "")'\(netmapBinary)' \"$@\"\n"
+        try script.write(to: wrapper, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
+        return bin
+    }
+
     /// Runs `command` with bash in `folder`, `netmap` on PATH; standard output and error together.
     static func shell(_ command: String, in folder: URL) throws -> (status: Int32, output: String) {
         let process = Process()
@@ -245,8 +260,7 @@ final class DocExamplesTests: XCTestCase {
         process.arguments = ["-c", "exec 2>&1; " + command]
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
-        let binaries = URL(fileURLWithPath: netmapBinary).deletingLastPathComponent().path
-        environment["PATH"] = binaries + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["PATH"] = try wrapperFolder(in: folder).path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment["LANG"] = "C.UTF-8"
         process.environment = environment
         let pipe = Pipe()
