@@ -93,13 +93,22 @@ func splitList(_ text: String) -> Set<String> {
 
 /// Output formats for tabular results.
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json
+    case table, csv, json, xlsx
+
+    /// A usage error (exit 64) for xlsx without `-o FILE`: a workbook is binary, not for a terminal or a pipe.
+    func check(output: String?) throws {
+        if self == .xlsx, output == nil {
+            throw ValidationError("--format xlsx writes a binary workbook: give the file with -o FILE (e.g. -o results.xlsx)")
+        }
+    }
 }
 
 /// Output formats for results that are not one table (stats, path, ego, compare): text or JSON.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
+
+extension CSVDialect: ExpressibleByArgument {}
 
 /// Where the bundled networks live: `./data` when run from the package; else installed beside the binary
 /// (`PREFIX/share/netmap/data` by `make install`, `data/` next to the binary in `make dist`'s folder); else the
