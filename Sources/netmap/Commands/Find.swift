@@ -26,11 +26,12 @@ struct Find: NetmapCommand {
     @Option(help: ArgumentHelp("List at most this many nodes (0: all).", valueName: "N"))
     var limit: Int = 20
 
-    @Option(help: "Output format: table, csv or json.")
+    @Option(help: "Output format: table, csv or json (not xlsx).")
     var format: TableFormat = .table
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
+        if format == .xlsx { throw ValidationError("--format xlsx is not available for find; use table, csv or json") }
         if Network.searchKey(text).isEmpty { throw ValidationError("give some TEXT to look for") }
     }
 
@@ -54,7 +55,7 @@ struct Find: NetmapCommand {
         case .table:
             print(Self.table(shown, total: matches.count, text: text), terminator: "")
             if omitted > 0 { print("… and \(omitted) more (--limit 0 lists all)") }
-        case .csv, .json:
+        case .csv, .json, .xlsx:
             let table = ResultTable(
                 columns: ["id", "label", "kind", "country", "ties", "found_in"],
                 rows: shown.map { match in
