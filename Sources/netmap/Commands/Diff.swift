@@ -93,7 +93,11 @@ struct Diff: NetmapCommand {
             diff = NetworkDiff.compare(old, new, options: options, oldInputs: input.inputs, newInputs: to)
         }
         for warning in diff.warnings { printError("warning: \(warning)") }
-        let language = DiffLanguage(code: lang) ?? DiffLanguage(code: "nb")!
+        var language = DiffLanguage(code: lang) ?? DiffLanguage(code: "en")!
+        // Kind and relation names from the drawing's table, so the report and its picture say the same.
+        let words = DrawingLanguage(rawValue: lang) ?? .en
+        language.kindName = { words.kind($0, in: $1) }
+        language.relationName = { words.relation($0, in: $1) }
         var report = DiffReport(diff: diff, language: language)
         for measure in try measures.map(Measure.parseList) ?? [] {
             report.measures.append((measure.rawValue, try diff.measureChanges(measure)))
