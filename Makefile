@@ -4,7 +4,7 @@ SWIFT ?= swift
 NETMAP := .build/debug/netmap
 DATA ?= data
 
-.PHONY: demo test deps build diagrams clean browser-deps browser-test report-demo
+.PHONY: demo test deps build diagrams clean browser-deps browser-test report-demo xlsx-deps
 
 # Installs the Graphviz C library when it is missing (Debian/Ubuntu, via apt-get), plus the DejaVu fonts.
 deps:
@@ -39,7 +39,7 @@ report-demo: build browser-deps
 	python3 Tests/Browser/screenshot.py out/report.html out/report-selected.png --select "Trøndelag fylkeskommune"
 	@echo "netmap: out/report.html and its screenshots out/report.png, out/report-selected.png written"
 
-test: deps
+test: deps xlsx-deps
 	$(SWIFT) test --disable-swift-testing
 	@$(MAKE) --no-print-directory browser-test
 
@@ -81,3 +81,7 @@ diagrams: build
 
 clean:
 	rm -rf .build out
+
+# The xlsx tests check netmap's workbooks with a library that is not netmap's: Python's openpyxl.
+xlsx-deps:
+	@python3 -c "import openpyxl" 2>/dev/null || { echo "netmap: installing openpyxl with pip (the xlsx tests read netmap's workbooks with it)"; python3 -m pip install -q openpyxl; }

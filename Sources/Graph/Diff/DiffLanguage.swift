@@ -18,26 +18,23 @@ public struct DiffLanguage: Sendable {
                 "title": "Endringer", "new": "Nye partnere og bånd", "ended": "Avsluttet", "kept": "Videreført",
                 "changed": "Endret", "successions": "Etterfølgere", "nodes": "aktører", "ties": "bånd",
                 "old": "Før", "now": "Nå", "via": "via", "measures": "Mål", "node": "aktør", "rank": "rangering",
-                "value": "verdi", "change": "endring", "none": "ingen", "ties-heading": "Bånd", "actors-heading": "Aktører",
-                "kept-actors": "Videreførte aktører", "open": "åpen", "key-since": "fra", "key-until": "til",
-                "key-weight": "vekt", "key-label": "navn", "key-kind": "type", "thick": "tykk kant", "dashed": "stiplet",
+                "change": "endring", "ties-heading": "Bånd", "kept-actors": "Videreførte aktører", "open": "åpen",
+                "key-since": "fra", "key-until": "til", "key-weight": "vekt", "key-label": "navn", "key-kind": "type",
             ])
         case "nn":
             self.init(code: code, words: [
                 "title": "Endringar", "new": "Nye partnarar og band", "ended": "Avslutta", "kept": "Vidareført",
                 "changed": "Endra", "successions": "Etterfølgjarar", "nodes": "aktørar", "ties": "band",
                 "old": "Før", "now": "No", "via": "via", "measures": "Mål", "node": "aktør", "rank": "rangering",
-                "value": "verdi", "change": "endring", "none": "ingen", "ties-heading": "Band", "actors-heading": "Aktørar",
-                "kept-actors": "Vidareførte aktørar", "open": "open", "key-since": "frå", "key-until": "til",
-                "key-weight": "vekt", "key-label": "namn", "key-kind": "type", "thick": "tjukk kant", "dashed": "stipla",
+                "change": "endring", "ties-heading": "Band", "kept-actors": "Vidareførte aktørar", "open": "open",
+                "key-since": "frå", "key-until": "til", "key-weight": "vekt", "key-label": "namn", "key-kind": "type",
             ])
         case "en":
             self.init(code: code, words: [
                 "title": "Changes", "new": "New partners and ties", "ended": "Ended", "kept": "Kept",
                 "changed": "Changed", "successions": "Successions", "nodes": "actors", "ties": "ties",
                 "old": "Before", "now": "Now", "via": "via", "measures": "Measures", "node": "actor", "rank": "rank",
-                "value": "value", "change": "change", "none": "none", "ties-heading": "Ties", "actors-heading": "Actors",
-                "kept-actors": "Actors kept", "open": "open", "thick": "thick border", "dashed": "dashed",
+                "change": "change", "ties-heading": "Ties", "kept-actors": "Actors kept", "open": "open",
             ])
         default:
             return nil

@@ -12,7 +12,8 @@ import Graph
 struct DiffDrawing {
     var diff: NetworkDiff
     var language: DiffLanguage
-    var page: Page?
+    /// Page, language, layout (neato or fdp), wrap, legend, dpi (`DrawingArguments`).
+    var options = DrawingOptions()
     var title: String?
 
     enum Change: String, Hashable { case added, ended, kept }
@@ -85,10 +86,6 @@ struct DiffDrawing {
 
     /// The request that draws the diff: both editions, marked, with the old edition's positions kept.
     func request() throws -> RenderRequest {
-        var options = DrawingOptions()
-        options.page = page
-        options.language = DrawingLanguage(rawValue: language.code) ?? .en
-        options.labelLanguage = language.code == "en" ? "en" : nil
         let union = network(old: false)
         if union.network.nodes.isEmpty { throw GraphError.invalidArgument("nothing to draw: both editions are empty") }
 
@@ -99,6 +96,7 @@ struct DiffDrawing {
             var first = RenderRequest(network: old)
             first.options = options
             first.options.page = nil
+            first.options.layout = nil
             first.options.legend = false
             positions = try Renderer.draw(first.builder, choices: first.choices, page: nil, formats: []).positions
         }
@@ -124,7 +122,7 @@ struct DiffDrawing {
         let request = try self.request()
         guard let drawing = try request.write(to: path) else { return [] }
         var warnings = drawing.warnings.map { "Graphviz: \($0)" }
-        if let page, drawing.quality.effectiveFont < 8 {
+        if let page = options.page, drawing.quality.effectiveFont < 8 {
             warnings.append("on the page (\(DOT.number(page.width)) × \(DOT.number(page.height)) pt) the smallest text is \(DOT.number(drawing.quality.effectiveFont)) pt, below 8 pt; use a larger page (--page 594x420mm is A2 landscape) or compare smaller editions")
         }
         return warnings
@@ -155,7 +153,3 @@ struct DiffDrawing {
     }
 }
 
-/// Draws a diff to `path` (see `DiffDrawing`).
-func drawDiff(_ diff: NetworkDiff, language: DiffLanguage, page: Page? = nil, to path: String) throws {
-    for warning in try DiffDrawing(diff: diff, language: language, page: page).draw(to: path) { printError("warning: \(warning)") }
-}
