@@ -13,7 +13,7 @@ final class DocumentedBehaviourTests: XCTestCase {
         let out = try scratchFolder()
         let result = try runNetmap(["render", "data/programmes.yaml", "-o", out.appendingPathComponent("p.svg").path], in: packageRoot)
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.error, "error: nothing to draw: data/programmes.yaml holds programme rules (read by netmap consortium), no network\n")
+        XCTAssertEqual(result.error, "data/programmes.yaml: error: nothing to draw: this file holds programme rules (read by netmap consortium), no network\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("p.svg").path))
     }
 

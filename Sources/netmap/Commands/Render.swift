@@ -79,9 +79,10 @@ struct Render: NetmapCommand {
     static func noNetwork(in paths: [String]) -> GraphError {
         let rules = paths.filter { path in (try? ProgrammeCatalogue.load(path)).map { !$0.programmes.isEmpty } ?? false }
         if !rules.isEmpty {
-            return .invalidArgument("nothing to draw: \(rules.joined(separator: ", ")) \(rules.count == 1 ? "holds" : "hold") programme rules (read by netmap consortium), no network")
+            return .file(path: rules.joined(separator: ", "),
+                         reason: "nothing to draw: \(rules.count == 1 ? "this file holds" : "these files hold") programme rules (read by netmap consortium), no network")
         }
-        return .invalidArgument("nothing to draw: \(paths.joined(separator: ", ")) \(paths.count == 1 ? "holds" : "hold") no nodes")
+        return .file(path: paths.joined(separator: ", "), reason: "nothing to draw: the input has no nodes")
     }
 
     /// `--check strict`: the word after `--check` is read as an input by the parser; it is the check's mode
