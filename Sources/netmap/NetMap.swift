@@ -17,6 +17,7 @@ struct NetMap: ParsableCommand {
             Render.self,
             ConsortiumCommand.self,
             ImportCommand.self,
+            EvaluateConsortium.self,
             Centrality.self,
             Brokers.self,
             PathCommand.self,

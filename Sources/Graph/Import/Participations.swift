@@ -68,6 +68,8 @@ public struct Participations: Sendable {
     public var projects: [Record] = []
     /// project << 32 | organisation << 2 | role, sorted and unique after `finish()`.
     public private(set) var memberships: [UInt64] = []
+    /// Attributes of single participations (`order` in the consortium, `budget`), by project << 32 | organisation << 2.
+    public private(set) var membershipAttributes: [UInt64: [String: String]] = [:]
     /// Rows read, rows kept, and problems worth a warning (`file:line`), in file order.
     public var rows = 0
     public var kept = 0
@@ -113,8 +115,10 @@ public struct Participations: Sendable {
         return projects.count - 1
     }
 
-    public mutating func addMembership(project: Int, organisation: Int, role: ParticipationRole) {
-        memberships.append(UInt64(project) << 32 | UInt64(organisation) << 2 | role.rawValue)
+    public mutating func addMembership(project: Int, organisation: Int, role: ParticipationRole, attributes: [String: String] = [:]) {
+        let key = UInt64(project) << 32 | UInt64(organisation) << 2
+        memberships.append(key | role.rawValue)
+        if !attributes.isEmpty { membershipAttributes[key, default: [:]].merge(attributes) { old, _ in old } }
         kept += 1
     }
 
@@ -265,7 +269,9 @@ public struct Participations: Sendable {
         case .participations:
             for key in memberships {
                 let (project, org, role) = Participations.unpack(key)
-                try body((organisations[org].id, projects[project].id, "participates_in", 1, projectPage(project), ["role": role.name]))
+                var attributes = membershipAttributes[key & ~3] ?? [:]
+                attributes["role"] = role.name
+                try body((organisations[org].id, projects[project].id, "participates_in", 1, projectPage(project), attributes))
             }
         case .coParticipation:
             let projected = projection(options)
@@ -314,7 +320,7 @@ public struct Participations: Sendable {
             out.write(CSVFormat.line(["id", "label", "kind", "tags"] + keys))
             forEachNode(options) { row in out.write(CSVFormat.line([row.id, row.label, row.kind, ""] + keys.map { row.attributes[$0] ?? "" })) }
         }
-        let tieKeys = options.shape == .participations ? ["role"] : []
+        let tieKeys = options.shape == .participations ? ["role"] + Set(membershipAttributes.values.flatMap(\.keys)).sorted() : []
         try StreamingFile.write(to: base.appendingPathComponent("edges.csv").path) { out in
             out.write(CSVFormat.line(["from", "to", "relation", "weight", "cite", "page", "since", "until"] + tieKeys))
             forEachTie(options) { tie in
