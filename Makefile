@@ -4,7 +4,7 @@ SWIFT ?= swift
 NETMAP := .build/debug/netmap
 DATA ?= data
 
-.PHONY: demo test deps build diagrams clean
+.PHONY: demo test deps build diagrams clean browser-deps browser-test report-demo
 
 # Installs the Graphviz C library when it is missing (Debian/Ubuntu, via apt-get), plus the DejaVu fonts.
 deps:
@@ -29,9 +29,34 @@ demo: build
 	  [ "$$name" = shared ] || [ "$$name" = programmes ] || $(NETMAP) render $$f -o out/$$name.svg || exit 1; \
 	done
 	@echo "netmap: diagrams written to out/"
+	@$(MAKE) --no-print-directory report-demo
+
+# The interactive report of the bundled data and a 1280×800 screenshot of it (docs/report.md).
+report-demo: build browser-deps
+	@mkdir -p out
+	$(NETMAP) report $(DATA) -o out/report.html
+	python3 Tests/Browser/screenshot.py out/report.html out/report.png
+	python3 Tests/Browser/screenshot.py out/report.html out/report-selected.png --select "Trøndelag fylkeskommune"
+	@echo "netmap: out/report.html and its screenshots out/report.png, out/report-selected.png written"
 
 test: deps
 	$(SWIFT) test --disable-swift-testing
+	@$(MAKE) --no-print-directory browser-test
+
+# The report's browser tests (Tests/Browser) drive Debian's chromium with Playwright for Python; both are
+# installed when missing (Playwright's own browser download is not used: the tests launch /usr/bin/chromium).
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "netmap: installing chromium with apt-get (for the report's browser tests)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@python3 -c "import playwright, pytest" 2>/dev/null || { \
+	  echo "netmap: installing playwright and pytest with pip (for the report's browser tests)"; \
+	  python3 -m pip install -q playwright pytest; }
+
+browser-test: build browser-deps
+	python3 -m pytest -q -p no:cacheprovider Tests/Browser
 
 # The pictures of docs/diagrams.md (SVG, committed) and PNGs to look at (out/, not committed).
 diagrams: build
@@ -42,6 +67,9 @@ diagrams: build
 	$(NETMAP) render $(DATA) -o docs/img/national.svg --page a3-landscape --hide-isolated --title "Norway: international partners (bundled data)"
 	$(NETMAP) render $(DATA)/trondelag-2020.yaml -o docs/img/trondelag-2020.svg --page a3-landscape
 	$(NETMAP) render $(DATA) -o docs/img/ego-trondelag.svg --ego trondelag-fk --radius 1 --page a4 --title "Trøndelag fylkeskommune: direct ties"
+	$(NETMAP) diff $(DATA)/vestfold-og-telemark-2030.yaml --to $(DATA)/telemark-2035.yaml --lang nb --render docs/img/diff-telemark.svg -o /dev/null
+	$(NETMAP) diff $(DATA)/nord-trondelag-2009.yaml --to $(DATA)/trondelag-2020.yaml --lang nb --render docs/img/diff-trondelag.svg --page a3-landscape -o /dev/null
+	$(NETMAP) diff $(DATA)/vestfold-og-telemark-2030.yaml --to $(DATA)/telemark-2035.yaml --lang nb --render out/diff-telemark.png -o /dev/null
 	$(NETMAP) render $(DATA) -o docs/img/top25.svg --top 25 --by degree --page a4 --sources-note
 	$(NETMAP) render $(DATA) -o out/national.png --page a3-landscape --hide-isolated --dpi 150
 	$(NETMAP) render $(DATA) -o out/ego-trondelag.png --ego trondelag-fk --page a4 --dpi 150

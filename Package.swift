@@ -33,7 +33,9 @@ let package = Package(
                 "CGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The report page's script and style, compiled into the binary (`PackageResources.report_js`).
+            resources: [.embedInCode("Report/Resources/report.js"), .embedInCode("Report/Resources/report.css")]
         ),
         .executableTarget(name: "netmap-bench", dependencies: ["Graph"], path: "Benchmarks/NetmapBench"),
         .testTarget(name: "GraphTests", dependencies: ["Graph"]),

@@ -15,6 +15,7 @@ struct NetMap: ParsableCommand {
             Stats.self,
             Export.self,
             Render.self,
+            Report.self,
             ConsortiumCommand.self,
             ImportCommand.self,
             EvaluateConsortium.self,

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 @testable import Graph
 @testable import netmap
@@ -89,6 +92,32 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
         let missing = try runNetmap(["diff", good, "--to", folder.appendingPathComponent("absent.yaml").path])
         XCTAssertEqual(missing.status, 1, missing.error)
+    }
+
+    func testRenderIsByteIdenticalAndMarksEachChange() throws {
+        let folder = try scratchFolder()
+        var outputs: [Data] = []
+        for name in ["a.svg", "b.svg"] {
+            let path = folder.appendingPathComponent(name).path
+            let run = try runNetmap(["diff", "\(data)/vestfold-og-telemark-2030.yaml", "--to", "\(data)/telemark-2035.yaml",
+                                     "--render", path, "--lang", "nb", "-o", folder.appendingPathComponent("report.txt").path])
+            XCTAssertEqual(run.status, 0, run.error)
+            outputs.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        XCTAssertEqual(outputs[0], outputs[1], "the same diff gives the same bytes")
+        let svg = String(decoding: outputs[0], as: UTF8.self).replacingOccurrences(of: "&#45;", with: "-")
+        XCTAssertTrue(XMLParser(data: outputs[0]).parse())
+        // Minneapolis is new, Kaunas ended, Hubei kept; the legend says which is which and names the succession.
+        XCTAssertTrue(svg.contains("class=\"node change-added kind-region id-minneapolis\""), "added node")
+        XCTAssertTrue(svg.contains("class=\"node change-ended kind-region id-kaunas\""), "ended node")
+        XCTAssertTrue(svg.contains("class=\"node change-kept kind-region id-hubei\""), "kept node")
+        XCTAssertTrue(svg.contains("change-ended relation-partner_of"), "ended tie")
+        XCTAssertTrue(svg.contains("stroke-dasharray"), "ended ties are dashed")
+        XCTAssertTrue(svg.contains("Avsluttet: 25 bånd"), "legend")
+        XCTAssertTrue(svg.contains("Vestfold og Telemark fylkeskommune → Telemark fylkeskommune"), "succession in the legend")
+        let png = folder.appendingPathComponent("c.png").path
+        XCTAssertEqual(try runNetmap(["diff", "\(data)/vestfold-og-telemark-2030.yaml", "--to", "\(data)/telemark-2035.yaml", "--render", png, "--format", "json"]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: png)).prefix(4), Data([0x89, 0x50, 0x4E, 0x47]))
     }
 
     func testParsingKeepsOldAndNewApart() throws {

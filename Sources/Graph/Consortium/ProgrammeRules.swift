@@ -174,6 +174,7 @@ public struct ProgrammeCatalogue: Sendable {
 
     /// Reads a file from disk.
     public static func load(_ path: String) throws -> ProgrammeCatalogue {
+        OutputStage.shared.noteInput(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GraphError.file(path: path, reason: "cannot read programme rules")
         }

@@ -33,12 +33,15 @@ public struct GraphFilter: Hashable, Sendable {
 
     /// The filter's problems against a network: kinds or relations it names that the network lacks.
     public func problems(in network: Network) -> [String] {
+        problems(presentKinds: Set(network.nodes.map(\.kind)), presentRelations: Set(network.edges.map(\.relation)))
+    }
+
+    /// The filter's problems given the kinds and relations a network has.
+    public func problems(presentKinds: Set<String>, presentRelations: Set<String>) -> [String] {
         var problems: [String] = []
-        let presentKinds = Set(network.nodes.map(\.kind))
         for kind in (kinds ?? []).sorted() where !presentKinds.contains(kind) {
             problems.append("no node has kind '\(kind)' (present: \(presentKinds.sorted().joined(separator: ", ")))")
         }
-        let presentRelations = Set(network.edges.map(\.relation))
         for relation in (relations ?? []).sorted() where !presentRelations.contains(relation) {
             problems.append("no tie has relation '\(relation)' (present: \(presentRelations.sorted().joined(separator: ", ")))")
         }
@@ -60,7 +63,7 @@ public struct GraphFilter: Hashable, Sendable {
 /// undirected graph every tie is stored in both directions and the reverse index equals the forward one.
 /// Parallel ties are merged (weights summed) and self-loops dropped, as the default view of the analysis is
 /// a simple graph.
-public struct AnalysisGraph: Sendable {
+public struct AnalysisGraph: Sendable, Equatable {
     /// Network node ids, indexed by `NodeIndex`.
     public let ids: [String]
     public let isDirected: Bool
@@ -85,24 +88,35 @@ public struct AnalysisGraph: Sendable {
     ///
     /// - Complexity: O(n + m + Σ d·log d) time, O(n + m) space.
     public init(ids: [String], edges: [(Int, Int, Double)], directed: Bool, weighted: Bool = false) {
+        self.init(ids: ids, edgeCount: edges.count, directed: directed, weighted: weighted, reversedToo: nil) { edges[$0] }
+    }
+
+    /// Builds the graph from `edgeCount` ties that `edge` gives by position, without an intermediate list;
+    /// a tie for which `reversedToo` holds is also added the other way round, right after it.
+    init(ids: [String], edgeCount: Int, directed: Bool, weighted: Bool, reversedToo: ((Int) -> Bool)?,
+         edge: (Int) -> (Int, Int, Double)) {
         self.ids = ids
         self.isDirected = directed
         self.isWeighted = weighted
         let n = ids.count
         var offsets = [Int32](repeating: 0, count: n + 1)
-        for (u, v, _) in edges where u != v {
+        for e in 0..<edgeCount {
+            let (u, v, _) = edge(e)
+            guard u != v else { continue }
             offsets[u + 1] += 1
-            if !directed { offsets[v + 1] += 1 }
+            if !directed { offsets[v + 1] += 1 } else if reversedToo?(e) == true { offsets[v + 1] += 1 }
         }
         for i in 0..<n { offsets[i + 1] += offsets[i] }
         let total = Int(offsets[n])
         var targets = [Int32](repeating: 0, count: total)
         var weights = [Double](repeating: 0, count: total)
         var next = offsets
-        for (u, v, w) in edges where u != v {
+        for e in 0..<edgeCount {
+            let (u, v, w) = edge(e)
+            guard u != v else { continue }
             let slot = Int(next[u]); next[u] += 1
             targets[slot] = Int32(v); weights[slot] = w
-            if !directed {
+            if !directed || reversedToo?(e) == true {
                 let back = Int(next[v]); next[v] += 1
                 targets[back] = Int32(u); weights[back] = w
             }
@@ -173,23 +187,14 @@ public struct AnalysisGraph: Sendable {
         }
     }
 
-    /// Builds the analysis graph of a network.
+    /// Builds the analysis graph of a network (through its analysis view, as the fast load does).
     ///
     /// - Parameters:
     ///   - filter: which nodes and ties to keep.
     ///   - directed: keep direction (symmetric relations become ties both ways); default undirected.
     ///   - weighted: use the summed `weight` of parallel ties as tie strength.
     public init(_ network: Network, filter: GraphFilter = GraphFilter(), directed: Bool = false, weighted: Bool = false) {
-        let kept = network.nodes.filter { filter.keeps($0) }
-        var position: [String: Int] = [:]
-        for (i, node) in kept.enumerated() { position[node.id] = i }
-        var edges: [(Int, Int, Double)] = []
-        for edge in network.edges where filter.keeps(edge) {
-            guard let u = position[edge.from], let v = position[edge.to] else { continue }
-            edges.append((u, v, edge.weight))
-            if directed && network.isSymmetric(edge.relation) { edges.append((v, u, edge.weight)) }
-        }
-        self.init(ids: kept.map(\.id), edges: edges, directed: directed, weighted: weighted)
+        self.init(AnalysisNetwork(network), filter: filter, directed: directed, weighted: weighted)
     }
 
     /// Out-neighbours (all neighbours when undirected).

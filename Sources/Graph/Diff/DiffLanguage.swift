@@ -18,7 +18,7 @@ public struct DiffLanguage: Sendable {
                 "old": "Før", "now": "Nå", "via": "via", "measures": "Mål", "node": "aktør", "rank": "rangering",
                 "value": "verdi", "change": "endring", "none": "ingen", "ties-heading": "Bånd", "actors-heading": "Aktører",
                 "kept-actors": "Videreførte aktører", "open": "åpen", "key-since": "fra", "key-until": "til",
-                "key-weight": "vekt", "key-label": "navn", "key-kind": "type",
+                "key-weight": "vekt", "key-label": "navn", "key-kind": "type", "thick": "tykk kant", "dashed": "stiplet",
             ], kinds: [
                 "county": "Fylkeskommuner", "municipality": "Kommuner", "agency": "Etater", "university": "Universiteter",
                 "research": "Forskningsinstitutter", "business": "Bedrifter", "school": "Skoler", "cluster": "Klynger",
@@ -39,7 +39,7 @@ public struct DiffLanguage: Sendable {
                 "old": "Før", "now": "No", "via": "via", "measures": "Mål", "node": "aktør", "rank": "rangering",
                 "value": "verdi", "change": "endring", "none": "ingen", "ties-heading": "Band", "actors-heading": "Aktørar",
                 "kept-actors": "Vidareførte aktørar", "open": "open", "key-since": "frå", "key-until": "til",
-                "key-weight": "vekt", "key-label": "namn", "key-kind": "type",
+                "key-weight": "vekt", "key-label": "namn", "key-kind": "type", "thick": "tjukk kant", "dashed": "stipla",
             ], kinds: [
                 "county": "Fylkeskommunar", "municipality": "Kommunar", "agency": "Etatar", "university": "Universitet",
                 "research": "Forskingsinstitutt", "business": "Bedrifter", "school": "Skular", "cluster": "Klynger",
@@ -59,7 +59,7 @@ public struct DiffLanguage: Sendable {
                 "changed": "Changed", "successions": "Successions", "nodes": "actors", "ties": "ties",
                 "old": "Before", "now": "Now", "via": "via", "measures": "Measures", "node": "actor", "rank": "rank",
                 "value": "value", "change": "change", "none": "none", "ties-heading": "Ties", "actors-heading": "Actors",
-                "kept-actors": "Actors kept", "open": "open",
+                "kept-actors": "Actors kept", "open": "open", "thick": "thick border", "dashed": "dashed",
             ], kinds: [
                 "county": "County councils", "municipality": "Municipalities", "agency": "Agencies", "university": "Universities",
                 "research": "Research institutes", "business": "Businesses", "school": "Schools", "cluster": "Clusters",

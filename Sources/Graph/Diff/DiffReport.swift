@@ -86,7 +86,10 @@ public struct DiffReport {
         func clean(_ text: String) -> String { md ? DiffReport.markdownEscape(text) : DiffReport.terminalClean(text) }
         var out = ""
         func heading(_ text: String, level: Int) {
-            if md { out += (out.isEmpty ? "" : "\n") + String(repeating: "#", count: level + 1) + " " + text + "\n\n" }
+            if md {
+                if !out.isEmpty && !out.hasSuffix("\n\n") { out += "\n" }
+                out += String(repeating: "#", count: level == 1 ? 2 : 3) + " " + text + "\n\n"
+            }
             else { out += (out.isEmpty || level > 1 ? "" : "\n") + String(repeating: "  ", count: max(0, level - 1)) + text + "\n" }
         }
         func item(_ text: String, level: Int) {
@@ -162,7 +165,12 @@ public struct DiffReport {
             }
             return line
         }
-        func tieGroups(_ ties: [NetworkDiff.TieEntry], side: Int) {
+        func tieGroups(_ unsorted: [NetworkDiff.TieEntry], side: Int) {
+            // By relation, then by the line as shown in this language.
+            let lines = unsorted.map { (tie: $0, line: tieLine($0, side: side)) }
+            let ties = lines.sorted { a, b in
+                a.tie.relation != b.tie.relation ? a.tie.relation < b.tie.relation : a.line.lowercased() < b.line.lowercased()
+            }.map(\.tie)
             var relation = ""
             for tie in ties {
                 if tie.relation != relation {
@@ -221,6 +229,9 @@ public struct DiffReport {
         if md { out += "\n" }
         for (measure, changes) in measures {
             heading("\(language.word("measures")): \(measure)", level: 1)
+            if !md {
+                item("\(pad(language.word("change"), 8)) \(pad(language.word("old"), 8)) → \(pad(language.word("now"), 8))  \(language.word("rank")) \(pad(language.word("old") + " → " + language.word("now"), 9))  \(language.word("node"))", level: 1)
+            }
             if md {
                 out += "| \(language.word("node")) | \(language.word("old")) | \(language.word("now")) | \(language.word("change")) | \(language.word("rank")) |\n|---|---:|---:|---:|---:|\n"
             }

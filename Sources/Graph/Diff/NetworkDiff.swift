@@ -118,14 +118,21 @@ extension NetworkDiff {
     }
 
     /// Compares one network with itself at two years: the ties valid in each year (`since ≤ year ≤ until`,
-    /// open ends valid) and the nodes they touch. Successions apply when their `since` is after `year` and
-    /// not after `toYear` (or is not given).
+    /// open ends valid) and the nodes they touch. Following successions, a tie also needs both its ends to
+    /// exist in the year (see `Lifetimes`), and successions apply when their `since` is after `year` and not
+    /// after `toYear` (or is not given).
     public static func compare(_ network: Network, at year: Int, toYear: Int, options: DiffOptions,
                                inputs: [String] = []) -> NetworkDiff {
         let follow = options.follow
         let compared = network.edges.filter { $0.relation != follow }
-        let oldEdges = compared.filter { $0.isValid(in: year) }
-        let newEdges = compared.filter { $0.isValid(in: toYear) }
+        // A tie counts in a year when it is valid then and, following successions, both its ends exist then
+        // (Trøndelag's undated ties do not count before 2018, Nord-Trøndelag's not after).
+        let lifetimes = follow.map { Lifetimes(successions: network.edges, relation: $0) }
+        func valid(_ edge: Edge, _ year: Int) -> Bool {
+            edge.isValid(in: year) && (lifetimes.map { $0.exists(edge.from, in: year) && $0.exists(edge.to, in: year) } ?? true)
+        }
+        let oldEdges = compared.filter { valid($0, year) }
+        let newEdges = compared.filter { valid($0, toYear) }
         let map = follow.map { relation in
             SuccessionMap(relation: relation, candidates: network.edges, oldActive: endpoints(oldEdges), newActive: endpoints(newEdges), years: (year, toYear))
         } ?? .none

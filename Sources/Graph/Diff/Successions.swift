@@ -92,3 +92,28 @@ public struct SuccessionMap: Sendable {
     /// Whether `id` is mapped onto another node.
     public func isMapped(_ id: String) -> Bool { successor[id].map { $0 != id } ?? false }
 }
+
+/// When each node of a network exists, as its dated successions say: a predecessor ends in the year of its
+/// succession, a successor begins in it (Nord-Trøndelag until 2018, Trøndelag from 2018; Telemark until
+/// 2020 and again from 2024). Nodes without dated successions always exist.
+public struct Lifetimes: Sendable {
+    /// Per node, its dated events in year order: `true` begins, `false` ends.
+    private var events: [String: [(year: Int, begins: Bool)]] = [:]
+
+    public init(successions edges: [Edge], relation: String) {
+        for edge in edges where edge.relation == relation && edge.from != edge.to {
+            guard let year = edge.since else { continue }
+            events[edge.from, default: []].append((year, false))
+            events[edge.to, default: []].append((year, true))
+        }
+        for key in events.keys { events[key]!.sort { ($0.year, $0.begins ? 1 : 0) < ($1.year, $1.begins ? 1 : 0) } }
+    }
+
+    /// Whether `id` exists in `year`: the last event up to `year` is a beginning, or, with none, the first
+    /// event after it is an end.
+    public func exists(_ id: String, in year: Int) -> Bool {
+        guard let list = events[id], !list.isEmpty else { return true }
+        if let last = list.last(where: { $0.year <= year }) { return last.begins }
+        return !list[0].begins
+    }
+}

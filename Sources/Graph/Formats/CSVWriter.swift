@@ -51,16 +51,7 @@ extension CSVFormat {
     /// Writes `nodes.csv` and `edges.csv` into a folder (created if missing).
     public static func writePair(_ network: Network, to folder: String) throws {
         // The folder itself may be new, but not its parent: a mistyped path is an error, as for other outputs.
-        let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) || !isDirectory.boolValue {
-            throw GraphError.file(path: folder, reason: "folder '\(parent)' does not exist")
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw GraphError.file(path: folder, reason: "cannot create folder: \(error.localizedDescription)")
-        }
+        try OutputStage.shared.prepareFolder(folder)
         let base = URL(fileURLWithPath: folder)
         try AtomicFile.write(try declarations(network), to: base.appendingPathComponent("network.yaml").path)
         try AtomicFile.write(nodesTable(network), to: base.appendingPathComponent("nodes.csv").path)

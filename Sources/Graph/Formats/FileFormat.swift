@@ -73,6 +73,11 @@ public enum FileFormat: String, CaseIterable, Sendable {
     /// Whether netmap can write this format (`export`).
     public var isWritable: Bool { !writingNames.isEmpty }
 
+    /// Whether kinds and relations the file uses without declaring are taken as its own vocabulary (data from
+    /// other tools and spreadsheets) rather than reported as unknown (YAML, written by hand, where an unknown
+    /// name is usually a typo).
+    public var hasOpenVocabulary: Bool { self != .yaml }
+
     /// Whether the format's node ids are typed by hand and must be slugs (YAML and `nodes.csv`).
     public var requiresSlugIDs: Bool { self == .yaml || self == .csvNodes }
 
@@ -126,6 +131,7 @@ public enum FileFormat: String, CaseIterable, Sendable {
     public func read(_ data: Data, path: String) -> NetworkDocument {
         var document = readWithoutChecks(data, path: path)
         document.checkNodeIDs(slugs: requiresSlugIDs)
+        if hasOpenVocabulary { document.openVocabulary() }
         document.diagnostics = NetworkLoader.sorted(document.diagnostics)
         return document
     }

@@ -254,7 +254,7 @@ public enum GEXFFormat {
                                                        diagnostics: &document.diagnostics))
             }
         }
-        Interchange.declareImplied(in: &document, undirectedEdges: undirected)
+        document.undirectedEdges = undirected
         return document
     }
 

@@ -91,7 +91,7 @@ public enum GMLFormat {
             document.edges.append(Interchange.edge(from: from, to: to, attributes: attributes, location: at(entry.line),
                                                    diagnostics: &document.diagnostics))
         }
-        Interchange.declareImplied(in: &document, undirectedEdges: undirected)
+        document.undirectedEdges = undirected
         return document
     }
 

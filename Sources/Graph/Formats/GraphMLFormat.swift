@@ -187,7 +187,7 @@ public enum GraphMLFormat {
         if !graph.children("hyperedge").isEmpty {
             document.diagnostics.append(.warning("hyperedges are not supported and were ignored", at: at(graph.children("hyperedge")[0].line)))
         }
-        Interchange.declareImplied(in: &document, undirectedEdges: undirected)
+        document.undirectedEdges = undirected
         return document
     }
 

@@ -7,8 +7,8 @@ import Foundation
 /// `cite` (source ids joined with `|`), `page` (one page, or one per citation joined with `|` when they
 /// differ), `since`, `until`, then every extra attribute. A file from another tool that lacks `kind` gets
 /// kind `node`; an edge without `relation` gets `related_to`. Kinds and relations the file uses but does
-/// not declare are declared for it (a relation as symmetric when its edges are undirected), and cited
-/// sources it does not describe get a source whose title is its id.
+/// not declare are its own vocabulary (declared by the loader, a relation as symmetric when its edges are
+/// undirected), and cited sources it does not describe get a source whose title is its id.
 public enum Interchange {
     /// Node fields netmap reads itself; every other attribute is kept as text.
     static let nodeFields: Set<String> = ["id", "label", "kind", "tags"]
@@ -100,30 +100,18 @@ public enum Interchange {
         return nil
     }
 
-    /// Declares what a foreign file uses without declaring: kinds, relations (symmetric when all their
-    /// edges are undirected) and cited sources.
-    public static func declareImplied(in document: inout NetworkDocument, undirectedEdges: Set<Int> = []) {
-        let declaredKinds = Set(document.kinds.map(\.id))
-        for kind in Set(document.nodes.map(\.kind)).sorted() where KindInfo.builtIn[kind] == nil && !declaredKinds.contains(kind) {
-            document.kinds.append(KindInfo(id: kind, label: kind))
-        }
-        // An undirected tie from a file without relations is symmetric: `connected_to`, not `related_to`.
+    /// Names the undirected ties of a file without relations `connected_to` (not `related_to`) and declares
+    /// the sources it cites without describing them. The kinds and relations it uses without declaring are
+    /// declared by the loader once all files are merged (`NetworkLoader.takeVocabularyFromData`).
+    public static func declareImpliedSources(in document: inout NetworkDocument, undirectedEdges: Set<Int> = []) {
         for index in undirectedEdges where index < document.edges.count && document.edges[index].relation == "related_to" {
             document.edges[index].relation = "connected_to"
         }
-        let declaredRelations = Set(document.relations.map(\.id))
-        var symmetric: [String: Bool] = [:]
-        for (index, edge) in document.edges.enumerated() {
-            symmetric[edge.relation] = (symmetric[edge.relation] ?? true) && undirectedEdges.contains(index)
-        }
-        for (relation, isSymmetric) in symmetric.sorted(by: { $0.key < $1.key })
-        where RelationInfo.builtIn[relation] == nil && !declaredRelations.contains(relation) {
-            document.relations.append(RelationInfo(id: relation, symmetric: isSymmetric))
-        }
         let declaredSources = Set(document.sources.map(\.id))
         var implied: [String] = []
+        var seen: Set<String> = []
         for edge in document.edges {
-            for citation in edge.citations where !declaredSources.contains(citation.source) && !implied.contains(citation.source) {
+            for citation in edge.citations where !declaredSources.contains(citation.source) && seen.insert(citation.source).inserted {
                 implied.append(citation.source)
             }
         }

@@ -9,6 +9,9 @@ public struct NetworkDocument: Sendable {
     public var edges: [Edge] = []
     /// Programme rules (`programmes:` and `country_groups:` in a YAML file), read in the same pass as the network.
     public var programmes: ProgrammeCatalogue?
+    /// Indices of the edges the file says are undirected (GraphML/GEXF `edgedefault`, an undirected DOT graph,
+    /// Pajek `*Edges`); a relation taken from the data is symmetric when all its edges are undirected.
+    public var undirectedEdges: Set<Int> = []
     /// Ids of nodes that the file only implies (an edge list names them without describing them).
     public var impliedNodeIDs: Set<String> = []
     /// Problems found while reading the file (syntax, duplicates within the file, bad values).
@@ -29,6 +32,19 @@ public struct NetworkDocument: Sendable {
                 nodes.append(Node(id: id, label: id, kind: "node", location: edge.location))
             }
         }
+    }
+
+    /// Whether kinds and relations the file uses without declaring are its own vocabulary (data from other
+    /// tools and spreadsheets; `FileFormat.hasOpenVocabulary`). The loader declares them once every file's
+    /// declarations are known, with one note per file (`NetworkLoader.takeVocabularyFromData`).
+    public var hasOpenVocabulary = false
+
+    /// Prepares data from elsewhere for the merge: undirected ties without a relation are `connected_to`,
+    /// and sources it cites without describing get a source whose title is its id (a file that describes
+    /// them wins in the merge).
+    public mutating func openVocabulary() {
+        hasOpenVocabulary = true
+        Interchange.declareImpliedSources(in: &self, undirectedEdges: undirectedEdges)
     }
 
     /// The checks every format shares, run once on each document a reader returns (`FileFormat.read`):

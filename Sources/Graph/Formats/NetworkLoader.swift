@@ -14,6 +14,7 @@ public enum NetworkLoader {
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
         for path in paths {
+            OutputStage.shared.noteInput(path)
             switch expand(path, format: format) {
             case .success(let inputs):
                 for input in inputs {
@@ -54,14 +55,15 @@ public enum NetworkLoader {
 
     /// An input path as the list of files it stands for: a folder becomes its network files.
     public enum Input: Hashable, Sendable {
-        case file(String, format: FileFormat)
+        /// One file. `inFolder`: found by listing a folder (a JSON file there that is not a network is skipped).
+        case file(String, format: FileFormat, inFolder: Bool = false)
         /// A folder's `nodes.csv` (optional) and `edges.csv`, read together.
         case csvPair(nodes: String?, edges: String)
 
         /// The files this input reads.
         public var files: [String] {
             switch self {
-            case .file(let path, _): return [path]
+            case .file(let path, _, _): return [path]
             case .csvPair(let nodes, let edges): return (nodes.map { [$0] } ?? []) + [edges]
             }
         }
@@ -97,8 +99,15 @@ public enum NetworkLoader {
         } else if names.contains("nodes.csv") {
             inputs.append(.file(nodes, format: .csvNodes))
         }
+        // Every other format netmap knows, merged by id with the rest. Other CSV files are not read: only
+        // the pair's names say what a table holds.
+        for name in names where !name.hasPrefix(".") {
+            guard let format = FileFormat(path: name), ![.yaml, .csvEdges, .csvNodes].contains(format) else { continue }
+            inputs.append(.file(inFolder(name), format: format, inFolder: true))
+        }
         if inputs.isEmpty {
-            return .failure(.error("folder holds no network files (*.yaml, *.yml, nodes.csv/edges.csv)", at: SourceLocation(file: path)))
+            let known = FileFormat.readableExtensions.filter { !["csv", "tsv", "yml"].contains($0) }.map { "*.\($0)" }.joined(separator: ", ")
+            return .failure(.error("folder holds no network files (\(known), nodes.csv/edges.csv)", at: SourceLocation(file: path)))
         }
         return .success(inputs)
     }
@@ -106,8 +115,16 @@ public enum NetworkLoader {
     /// Reads one input into a document.
     public static func read(_ input: Input) -> NetworkDocument {
         switch input {
-        case .file(let path, let format):
-            return read(path, format: format)
+        case .file(let path, let format, let inFolder):
+            let document = read(path, format: format)
+            // A folder may hold JSON that is not a network (results, settings): skipped with a note.
+            if inFolder, format == .nodeLinkJSON, document.nodes.isEmpty,
+               document.diagnostics.contains(where: { $0.message.hasPrefix("expected node-link JSON") }) {
+                var skipped = NetworkDocument(path: path)
+                skipped.diagnostics.append(.note("\(path): not node-link JSON (no 'nodes' list); skipped"))
+                return skipped
+            }
+            return document
         case .csvPair(let nodesPath, let edgesPath):
             // The pair is one document: the nodes table describes the ids the edges table uses.
             var document = NetworkDocument(path: edgesPath)
@@ -130,6 +147,7 @@ public enum NetworkLoader {
             nodesTable.checkNodeIDs(slugs: true)
             document.diagnostics += nodesTable.diagnostics
             document.nodes = nodesTable.nodes + document.nodes.dropFirst(described)
+            document.openVocabulary()
             return document
         }
     }
@@ -162,8 +180,10 @@ public enum NetworkLoader {
         var diagnostics: [Diagnostic] = []
         var names: [String] = []
         var implied: Set<String> = []
+        var usage: [VocabularyUse] = []
         for document in documents {
             if let name = document.name, !names.contains(name) { names.append(name) }
+            if document.hasOpenVocabulary { usage.append(VocabularyUse(document)) }
             for source in document.sources {
                 if let existing = network.sources[source.id] {
                     // A source a foreign file only implied (its title is its id) yields to a described one.
@@ -178,6 +198,7 @@ public enum NetworkLoader {
                 }
             }
             for kind in document.kinds {
+                diagnostics += DrawingValue.problems(in: kind, at: SourceLocation(file: document.path))
                 if let existing = network.kinds[kind.id], !existing.isBuiltIn,
                    existing.label != kind.label || existing.color != kind.color || existing.shape != kind.shape {
                     diagnostics.append(.error("kind '\(kind.id)' is declared as \(describe(kind)) here but as \(describe(existing)) in another file",
@@ -216,8 +237,15 @@ public enum NetworkLoader {
                     diagnostics.append(.error("node '\(node.id)': \(key) '\(b)' conflicts with '\(a)' in \(existing.location?.description ?? "another file")",
                                               at: node.location))
                 }
-                if existing.label != node.label { conflict("label", existing.label, node.label) }
-                if existing.kind != node.kind { conflict("kind", existing.kind, node.kind) }
+                // A file that gives no label (the id) or no kind (`node`) leaves them to the file that does.
+                if existing.label != node.label {
+                    if existing.label == existing.id { merged.label = node.label }
+                    else if node.label != node.id { conflict("label", existing.label, node.label) }
+                }
+                if existing.kind != node.kind {
+                    if existing.kind == "node" { merged.kind = node.kind }
+                    else if node.kind != "node" { conflict("kind", existing.kind, node.kind) }
+                }
                 for tag in node.tags where !merged.tags.contains(tag) { merged.tags.append(tag) }
                 for (key, value) in node.attributes.sorted(by: { $0.key < $1.key }) {
                     if let old = existing.attributes[key], old != value { conflict(key, old, value) }
@@ -228,7 +256,61 @@ public enum NetworkLoader {
             if network.edges.isEmpty { network.edges = document.edges } else { network.edges += document.edges }
         }
         network.name = names.count == 1 ? names[0] : (names.isEmpty ? nil : names.joined(separator: " + "))
+        diagnostics += takeVocabularyFromData(usage, into: &network)
         return (network, diagnostics)
+    }
+
+    /// The kinds and relations one file from elsewhere uses: how many nodes and ties, and whether all its
+    /// ties of a relation are undirected.
+    struct VocabularyUse {
+        var path: String
+        var kinds: [String: (count: Int, file: String)] = [:]
+        var relations: [String: (count: Int, undirected: Bool)] = [:]
+
+        init(_ document: NetworkDocument) {
+            path = document.path
+            for node in document.nodes where !document.impliedNodeIDs.contains(node.id) || node.kind != "node" {
+                let file = node.location?.file ?? document.path
+                kinds[node.kind] = ((kinds[node.kind]?.count ?? 0) + 1, kinds[node.kind]?.file ?? file)
+            }
+            for (index, edge) in document.edges.enumerated() {
+                let undirected = document.undirectedEdges.contains(index)
+                relations[edge.relation] = ((relations[edge.relation]?.count ?? 0) + 1, (relations[edge.relation]?.undirected ?? true) && undirected)
+            }
+        }
+    }
+
+    /// Declares the kinds and relations that files from elsewhere use and no file declares, as those files'
+    /// own vocabulary, with one note per file: `note: edges.csv: 1 relation not built in, taken from the
+    /// data: tie (78 ties)`. A relation is symmetric when all its ties are undirected in the files.
+    static func takeVocabularyFromData(_ usage: [VocabularyUse], into network: inout Network) -> [Diagnostic] {
+        let declaredKinds = Set(network.kinds.keys), declaredRelations = Set(network.relations.keys)
+        var symmetric: [String: Bool] = [:]
+        for use in usage {
+            for (relation, entry) in use.relations where !declaredRelations.contains(relation) {
+                symmetric[relation] = (symmetric[relation] ?? true) && entry.undirected
+            }
+        }
+        for (relation, isSymmetric) in symmetric { network.relations[relation] = RelationInfo(id: relation, symmetric: isSymmetric) }
+        var notes: [Diagnostic] = []
+        func list(_ entries: [(String, Int)], unit: String) -> String {
+            entries.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                .map { "\($0.0) (\($0.1) \(unit)\($0.1 == 1 ? "" : "s"))" }.joined(separator: ", ")
+        }
+        for use in usage {
+            let kinds = use.kinds.filter { !declaredKinds.contains($0.key) }
+            for kind in kinds.keys where network.kinds[kind] == nil { network.kinds[kind] = KindInfo(id: kind, label: kind) }
+            // The note names the file the nodes came from (nodes.csv of a pair), else the file itself.
+            for file in Set(kinds.values.map(\.file)).sorted() {
+                let here = kinds.filter { $0.value.file == file }.map { ($0.key, $0.value.count) }
+                notes.append(.note("\(file): \(here.count) kind\(here.count == 1 ? "" : "s") not built in, taken from the data: \(list(here, unit: "node"))"))
+            }
+            let relations = use.relations.filter { !declaredRelations.contains($0.key) }.map { ($0.key, $0.value.count) }
+            if !relations.isEmpty {
+                notes.append(.note("\(use.path): \(relations.count) relation\(relations.count == 1 ? "" : "s") not built in, taken from the data: \(list(relations, unit: "tie"))"))
+            }
+        }
+        return notes
     }
 
     static func describe(_ kind: KindInfo) -> String {

@@ -136,7 +136,8 @@ public enum NodeLinkFormat {
             document.nodes.append(node)
         }
         let edges = (object["edges"] ?? object["links"]) as? [Any] ?? []
-        let defaultRelation = (object["directed"] as? Bool) == false ? "connected_to" : "related_to"
+        let undirected = (object["directed"] as? Bool) == false
+        let defaultRelation = undirected ? "connected_to" : "related_to"
         for (position, entry) in edges.enumerated() {
             guard let fields = entry as? [String: Any], let source = fields["source"], let target = fields["target"] else {
                 document.diagnostics.append(.error("edge \(position + 1) needs 'source' and 'target'", at: location))
@@ -170,6 +171,7 @@ public enum NodeLinkFormat {
             for (key, value) in fields where !known.contains(key) { edge.attributes[key] = text(value) }
             document.edges.append(edge)
         }
+        if undirected { document.undirectedEdges = Set(document.edges.indices) }
         document.implyMissingNodes()
         return document
     }

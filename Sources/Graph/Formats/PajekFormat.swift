@@ -216,7 +216,7 @@ public enum PajekFormat {
             document.edges.append(Interchange.edge(from: from, to: to, attributes: tie.attributes, location: at(tie.line),
                                                    diagnostics: &document.diagnostics))
         }
-        Interchange.declareImplied(in: &document, undirectedEdges: undirected)
+        document.undirectedEdges = undirected
         return document
     }
 }

@@ -178,7 +178,7 @@ public func xmlEscape(_ text: String) -> String {
         case "\t": result += "&#9;"
         default:
             // Characters XML 1.0 cannot carry at all are dropped.
-            if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+            if !XMLCharacters.isLegal(scalar) { continue }
             result.unicodeScalars.append(scalar)
         }
     }
@@ -205,10 +205,11 @@ public func decodeCharacterReferences(_ text: String) -> String {
             case "gt": replacement = ">"
             case "apos": replacement = "'"
             default:
+                // A reference to a character XML cannot hold (`&#0;`, `&#x1;`, `&#xFFFE;`) decodes to U+FFFD.
                 if name.hasPrefix("#x") || name.hasPrefix("#X"), let value = UInt32(name.dropFirst(2), radix: 16) {
-                    replacement = Unicode.Scalar(value).map { String($0) }
+                    replacement = Unicode.Scalar(value).map { XMLCharacters.legal(String($0)) }
                 } else if name.hasPrefix("#"), let value = UInt32(name.dropFirst()) {
-                    replacement = Unicode.Scalar(value).map { String($0) }
+                    replacement = Unicode.Scalar(value).map { XMLCharacters.legal(String($0)) }
                 }
             }
             if let replacement {

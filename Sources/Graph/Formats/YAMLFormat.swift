@@ -169,6 +169,7 @@ public enum YAMLFormat {
                     guard let fieldText = text(field) else { continue }
                     switch key {
                     case "label": kind.label = fieldText
+                    case "label_en", "label_nb", "label_nn": kind.labels[key] = fieldText
                     case "color", "colour": kind.color = fieldText
                     case "shape": kind.shape = fieldText
                     default: break
@@ -186,6 +187,7 @@ public enum YAMLFormat {
                     guard let fieldText = text(field) else { continue }
                     switch key {
                     case "label": relation.label = fieldText
+                    case "label_en", "label_nb", "label_nn": relation.labels[key] = fieldText
                     case "symmetric":
                         switch fieldText.lowercased() {
                         case "true", "yes": relation.symmetric = true

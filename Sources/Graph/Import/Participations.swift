@@ -286,15 +286,15 @@ public struct Participations: Sendable {
 
     func attributeKeys(_ options: ImportOptions) -> [String] {
         var keys: Set<String> = []
-        forEachNode(options) { keys.formUnion($0.attributes.keys) }
+        try forEachNode(options) { keys.formUnion($0.attributes.keys) }
         return keys.sorted()
     }
 
     /// The imported network in memory (for tests, the evaluation and moderate sizes; the writers stream).
     public func network(_ options: ImportOptions) -> Network {
         var network = Network(name: name, sources: [source.id: source])
-        forEachNode(options) { network.upsert(Node(id: $0.id, label: $0.label, kind: $0.kind, attributes: $0.attributes)) }
-        forEachTie(options) { tie in
+        try forEachNode(options) { network.upsert(Node(id: $0.id, label: $0.label, kind: $0.kind, attributes: $0.attributes)) }
+        try forEachTie(options) { tie in
             network.edges.append(Edge(from: tie.from, to: tie.to, relation: tie.relation, citations: [Citation(source: source.id, page: tie.page)],
                                       weight: Double(tie.weight), attributes: tie.attributes))
         }
@@ -311,21 +311,19 @@ public struct Participations: Sendable {
 
     func writeFolder(_ options: ImportOptions, to folder: String) throws -> Int {
         var ties = 0
-        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-            throw GraphError.file(path: folder, reason: "cannot create folder: \(error.localizedDescription)")
-        }
+        try OutputStage.shared.prepareFolder(folder)
         let base = URL(fileURLWithPath: folder)
         let keys = attributeKeys(options)
         try StreamingFile.write(to: base.appendingPathComponent("nodes.csv").path) { out in
-            out.write(CSVFormat.line(["id", "label", "kind", "tags"] + keys))
-            forEachNode(options) { row in out.write(CSVFormat.line([row.id, row.label, row.kind, ""] + keys.map { row.attributes[$0] ?? "" })) }
+            try out.write(CSVFormat.line(["id", "label", "kind", "tags"] + keys))
+            try forEachNode(options) { row in try out.write(CSVFormat.line([row.id, row.label, row.kind, ""] + keys.map { row.attributes[$0] ?? "" })) }
         }
         let tieKeys = options.shape == .participations ? ["role"] + Set(membershipAttributes.values.flatMap(\.keys)).sorted() : []
         try StreamingFile.write(to: base.appendingPathComponent("edges.csv").path) { out in
-            out.write(CSVFormat.line(["from", "to", "relation", "weight", "cite", "page", "since", "until"] + tieKeys))
-            forEachTie(options) { tie in
+            try out.write(CSVFormat.line(["from", "to", "relation", "weight", "cite", "page", "since", "until"] + tieKeys))
+            try forEachTie(options) { tie in
                 ties += 1
-                out.write(CSVFormat.line([tie.from, tie.to, tie.relation, String(tie.weight), source.id, tie.page, "", ""] + tieKeys.map { tie.attributes[$0] ?? "" }))
+                try out.write(CSVFormat.line([tie.from, tie.to, tie.relation, String(tie.weight), source.id, tie.page, "", ""] + tieKeys.map { tie.attributes[$0] ?? "" }))
             }
         }
         let sources = """
@@ -348,27 +346,27 @@ public struct Participations: Sendable {
             return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
         }
         try StreamingFile.write(to: path) { out in
-            out.write("{\"directed\": true, \"multigraph\": true, \"graph\": {\"name\": \(quoted(name)), ")
-            out.write("\"relations\": {\"cooperates_with\": {\"label\": \"cooperates with\", \"symmetric\": true}}, ")
-            out.write("\"sources\": {\(quoted(source.id)): {\"title\": \(quoted(source.title)), \"publisher\": \(quoted(source.publisher ?? "")), \"url\": \(quoted(source.url ?? ""))}}},\n\"nodes\": [")
+            try out.write("{\"directed\": true, \"multigraph\": true, \"graph\": {\"name\": \(quoted(name)), ")
+            try out.write("\"relations\": {\"cooperates_with\": {\"label\": \"cooperates with\", \"symmetric\": true}}, ")
+            try out.write("\"sources\": {\(quoted(source.id)): {\"title\": \(quoted(source.title)), \"publisher\": \(quoted(source.publisher ?? "")), \"url\": \(quoted(source.url ?? ""))}}},\n\"nodes\": [")
             var first = true
-            forEachNode(options) { row in
+            try forEachNode(options) { row in
                 let fields = ["\"id\": \(quoted(row.id))", "\"label\": \(quoted(row.label))", "\"kind\": \(quoted(row.kind))"]
                     + row.attributes.sorted { $0.key < $1.key }.map { "\(quoted($0.key)): \(quoted($0.value))" }
-                out.write((first ? "\n  {" : ",\n  {") + fields.joined(separator: ", ") + "}")
+                try out.write((first ? "\n  {" : ",\n  {") + fields.joined(separator: ", ") + "}")
                 first = false
             }
-            out.write("\n],\n\"edges\": [")
+            try out.write("\n],\n\"edges\": [")
             first = true
-            forEachTie(options) { tie in
+            try forEachTie(options) { tie in
                 ties += 1
                 let fields = ["\"source\": \(quoted(tie.from))", "\"target\": \(quoted(tie.to))", "\"key\": 0", "\"relation\": \(quoted(tie.relation))",
                               "\"weight\": \(tie.weight)", "\"cite\": [\(quoted(source.id))]", "\"page\": \(quoted(tie.page))"]
                     + tie.attributes.sorted { $0.key < $1.key }.map { "\(quoted($0.key)): \(quoted($0.value))" }
-                out.write((first ? "\n  {" : ",\n  {") + fields.joined(separator: ", ") + "}")
+                try out.write((first ? "\n  {" : ",\n  {") + fields.joined(separator: ", ") + "}")
                 first = false
             }
-            out.write("\n]}\n")
+            try out.write("\n]}\n")
         }
         return ties
     }
@@ -391,43 +389,9 @@ enum YAMLText {
     }
 }
 
-/// A buffered text file written to a temporary name and renamed into place when complete (as `AtomicFile`).
-final class StreamingFile {
-    private let handle: FileHandle
-    private var buffer = Data()
-
-    private init(handle: FileHandle) { self.handle = handle }
-
-    func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 20 { flush() }
-    }
-
-    private func flush() {
-        handle.write(buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    static func write(to path: String, _ body: (StreamingFile) throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil), let handle = try? FileHandle(forWritingTo: temporary) else {
-            throw GraphError.file(path: path, reason: "cannot write (does the folder exist?)")
-        }
-        let file = StreamingFile(handle: handle)
-        do {
-            try body(file)
-            file.flush()
-            try handle.close()
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw GraphError.file(path: path, reason: "cannot write: \(reason)")
-        }
+/// A text file written piece by piece through the output stage (`OutputStage.stream`).
+enum StreamingFile {
+    static func write(to path: String, _ body: (OutputStage.OutputStream) throws -> Void) throws {
+        try OutputStage.shared.stream(to: path, body)
     }
 }

@@ -41,6 +41,7 @@ public struct TableReader {
 
     public init(path: String) throws {
         self.path = path
+        OutputStage.shared.noteInput(path)
         bytes = try ByteStream(path: path)
         bytes.skipByteOrderMark()
         isJSON = path.lowercased().hasSuffix(".json") || bytes.firstNonSpace() == UInt8(ascii: "[")

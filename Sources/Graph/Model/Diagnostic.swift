@@ -16,14 +16,31 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
 /// One problem found in the input, reported as `path:line: error: message`.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    /// How bad: a note informs (vocabulary taken from the data), a warning asks for a look, an error stops.
     public enum Severity: String, Sendable, Comparable {
-        case warning, error
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
+        case note, warning, error
+        var rank: Int { self == .note ? 0 : (self == .warning ? 1 : 2) }
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// Problems of one kind that were counted rather than listed, so a million-row file gives a short report.
+    /// The diagnostic carrying it stands for all of them; `DiagnosticSummary` folds it into the count.
+    public struct Omitted: Hashable, Sendable {
+        public var count: Int
+        /// The `category` of the listed diagnostics it continues.
+        public var category: String
+        public var lines: ClosedRange<Int>?
+        public init(count: Int, category: String, lines: ClosedRange<Int>? = nil) {
+            self.count = count
+            self.category = category
+            self.lines = lines
+        }
     }
 
     public var severity: Severity
     public var location: SourceLocation?
     public var message: String
+    public var omitted: Omitted?
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
@@ -37,6 +54,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     public static func warning(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
         Diagnostic(.warning, message, at: location)
+    }
+
+    public static func note(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.note, message, at: location)
     }
 
     public var description: String {
@@ -59,7 +80,7 @@ public enum GraphError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .invalidInput(let diagnostics):
-            return diagnostics.map(\.description).joined(separator: "\n")
+            return DiagnosticSummary.text(diagnostics)
         case .file(let path, let reason):
             return "\(path): error: \(reason)"
         case .unknownNode(let name, let candidates):

@@ -30,14 +30,22 @@ public struct NetworkStatistics: Sendable {
 
     /// Summarises the network as the undirected simple graph of its ties.
     public init(_ network: Network, filter: GraphFilter = GraphFilter()) {
-        let network = filter.apply(to: network)
+        self.init(AnalysisNetwork(network), filter: filter)
+    }
+
+    /// Summarises a network's analysis view (from the full or the fast load: the same figures).
+    ///
+    /// - Complexity: O(n + m) for everything but clustering (O(Σ d²) at worst) and, up to `distanceLimit`
+    ///   nodes, the distances (one BFS per node, O(n·m)).
+    public init(_ network: AnalysisNetwork, filter: GraphFilter = GraphFilter()) {
+        let network = network.filtered(by: filter)
         let graph = AnalysisGraph(network)
         name = network.name
-        nodes = network.nodes.count
-        edges = network.edges.count
-        sources = network.sources.count
-        byKind = network.nodes.reduce(into: [:]) { $0[$1.kind, default: 0] += 1 }
-        byRelation = network.edges.reduce(into: [:]) { $0[$1.relation, default: 0] += 1 }
+        nodes = network.nodeCount
+        edges = network.edgeCount
+        sources = network.sourceCount
+        byKind = network.countByKind
+        byRelation = network.countByRelation
         let (labels, count) = graph.componentLabels()
         var sizes = [Int](repeating: 0, count: count)
         for label in labels { sizes[Int(label)] += 1 }
@@ -46,7 +54,7 @@ public struct NetworkStatistics: Sendable {
         largestComponent = sizes.first ?? 0
         density = graph.density
         isolated = (0..<graph.nodeCount).filter { graph.outDegree($0) == 0 }.map { graph.ids[$0] }
-        uncitedEdges = network.edges.filter(\.citations.isEmpty).count
+        uncitedEdges = network.uncitedEdges
         componentSizes = sizes
         if graph.nodeCount <= Self.distanceLimit {
             let distances = graph.distanceStatistics()

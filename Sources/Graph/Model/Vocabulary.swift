@@ -7,6 +7,8 @@ public struct KindInfo: Hashable, Sendable {
     public var color: String?
     public var shape: String?
     public var isBuiltIn: Bool
+    /// The label in other languages, by key: `label_en`, `label_nb`, `label_nn`.
+    public var labels: [String: String] = [:]
 
     public init(id: String, label: String, color: String? = nil, shape: String? = nil, isBuiltIn: Bool = false) {
         self.id = id
@@ -35,6 +37,8 @@ public struct RelationInfo: Hashable, Sendable {
     public var label: String
     public var symmetric: Bool
     public var isBuiltIn: Bool
+    /// The label in other languages, by key: `label_en`, `label_nb`, `label_nn`.
+    public var labels: [String: String] = [:]
 
     public init(id: String, label: String? = nil, symmetric: Bool, isBuiltIn: Bool = false) {
         self.id = id

@@ -110,6 +110,6 @@ final class ProgressBar: @unchecked Sendable {
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
         var text = "\r\(label) [\(bar)] \(percent)%"
         if done >= total { text += "\r" + String(repeating: " ", count: text.count) + "\r" }
-        FileHandle.standardError.write(Data(text.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }

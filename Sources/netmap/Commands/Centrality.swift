@@ -80,8 +80,8 @@ struct Centrality: NetmapCommand {
     }
 
     func execute() throws {
-        let loaded = try input.load()
-        let network = try filters.filter(for: loaded).apply(to: loaded)
+        let loaded = try input.loadForAnalysis()
+        let network = loaded.filtered(by: try filters.filter(for: loaded))
         let graph = AnalysisGraph(network, directed: directed, weighted: weighted)
         if edges {
             var ranked = graph.edgeBetweenness(threads: threads)
@@ -131,8 +131,7 @@ struct Centrality: NetmapCommand {
         if let top { order = Array(order.prefix(top)) }
         let integerMeasures: Set<Measure> = [.degree, .coreNumber]
         let rows: [[ResultTable.Cell]] = order.map { index in
-            let node = network.node(graph.ids[index])
-            var row: [ResultTable.Cell] = [.text(graph.ids[index]), .text(node?.label ?? graph.ids[index]), .text(node?.kind ?? "")]
+            var row: [ResultTable.Cell] = [.text(network.ids[index]), .text(network.labels[index]), .text(network.kinds[index])]
             for (m, measure) in measures.enumerated() {
                 let value = columns[m][index]
                 row.append(integerMeasures.contains(measure) && value.isFinite ? .integer(Int(value)) : .number(value))

@@ -43,14 +43,27 @@ struct Communities: NetmapCommand {
     @Option(help: ArgumentHelp("Also draw the network coloured by community (.svg, .png, .pdf, .dot).", valueName: "FILE"))
     var render: String?
 
+    @OptionGroup var drawing: DrawingArguments
+
     func validate() throws {
         if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
         if let members, members < 0 { throw ValidationError("--members must be 0 or more") }
+        try DrawingArguments.check(output: render)
     }
 
     func execute() throws {
-        let loaded = try input.load()
-        let network = try filters.filter(for: loaded).apply(to: loaded)
+        // Drawing needs the typed model; the analysis alone needs only its analysis view.
+        var full: Network?
+        let loaded: AnalysisNetwork
+        if render != nil {
+            let model = try input.load()
+            full = try filters.filter(for: model).apply(to: model)
+            loaded = AnalysisNetwork(full!)
+        } else {
+            let view = try input.loadForAnalysis()
+            loaded = view.filtered(by: try filters.filter(for: view))
+        }
+        let network = loaded
         let graph = AnalysisGraph(network, weighted: weighted)
         var generator = SplitMixGenerator(seed: seed)
         let partition: Partition
@@ -61,31 +74,30 @@ struct Communities: NetmapCommand {
         }
         let modularity = graph.modularity(partition, resolution: resolution)
         let degree = try graph.values(of: .degree)
-        let nodes = graph.ids.compactMap { network.node($0) }
         let summaries = partition.members.enumerated().map { number, members -> (kinds: [String: Int], central: Int) in
-            let kinds = members.reduce(into: [String: Int]()) { $0[nodes[$1].kind, default: 0] += 1 }
+            let kinds = members.reduce(into: [String: Int]()) { $0[network.kinds[$1], default: 0] += 1 }
             let central = members.max { degree[$0] != degree[$1] ? degree[$0] < degree[$1] : $0 > $1 } ?? members[0]
             return (kinds, central)
         }
-        let byKind = network.assortativity(by: "kind")
-        let byCountry = network.assortativity(by: "country")
+        let byKind = graph.attributeAssortativity(network.kinds)
+        let byCountry = graph.attributeAssortativity(network.countries)
         switch format {
         case .json:
             let object: [String: Any] = [
                 "algorithm": algorithm.rawValue, "resolution": resolution, "modularity": modularity, "seed": seed,
                 "weighted": weighted,
-                "nodes": nodes.indices.map { ["id": nodes[$0].id, "label": nodes[$0].label, "community": Int(partition.community[$0]) + 1] },
+                "nodes": network.ids.indices.map { ["id": network.ids[$0], "label": network.labels[$0], "community": Int(partition.community[$0]) + 1] },
                 "communities": summaries.enumerated().map { number, summary -> [String: Any] in
                     ["community": number + 1, "size": partition.members[number].count, "kinds": summary.kinds,
-                     "central": nodes[summary.central].id]
+                     "central": network.ids[summary.central]]
                 },
                 "assortativity": ["kind": byKind ?? NSNull(), "country": byCountry ?? NSNull()] as [String: Any],
             ]
             print(try jsonText(object), terminator: "")
         case .csv:
             var text = "id,label,kind,community\n"
-            for (i, node) in nodes.enumerated() {
-                text += CSVFormat.line([node.id, node.label, node.kind, String(partition.community[i] + 1)])
+            for i in network.ids.indices {
+                text += CSVFormat.line([network.ids[i], network.labels[i], network.kinds[i], String(partition.community[i] + 1)])
             }
             print(text, terminator: "")
         case .table:
@@ -97,23 +109,24 @@ struct Communities: NetmapCommand {
                 let kinds = summary.kinds.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                     .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 print("\ncommunity \(number + 1): \(members.count) node\(members.count == 1 ? "" : "s") (\(kinds)); " +
-                      "most central: \(nodes[summary.central].label) (\(Int(degree[summary.central])) ties)")
+                      "most central: \(network.labels[summary.central]) (\(Int(degree[summary.central])) ties)")
                 let listed = members.sorted(by: { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 })
                 for member in listed.prefix(self.members ?? listed.count) {
-                    print("  \(nodes[member].id.padding(toLength: 32, withPad: " ", startingAt: 0)) \(nodes[member].kind.padding(toLength: 12, withPad: " ", startingAt: 0)) \(nodes[member].label)")
+                    print("  \(network.ids[member].padding(toLength: 32, withPad: " ", startingAt: 0)) \(network.kinds[member].padding(toLength: 12, withPad: " ", startingAt: 0)) \(network.labels[member])")
                 }
                 if let shown = self.members, shown > 0, listed.count > shown { print("  … and \(listed.count - shown) more") }
             }
         }
-        if let render {
-            var coloured = network
+        if let render, let full {
+            var coloured = full
             for (i, id) in graph.ids.enumerated() {
                 guard var node = coloured.node(id) else { continue }
                 node.attributes["community"] = "community \(partition.community[i] + 1)"
                 coloured.upsert(node)
             }
-            try renderPart(of: coloured, nodes: Set(coloured.nodes.map(\.id)), highlightedEdges: [], ego: nil, colorBy: "community",
-                           title: "\(algorithm.rawValue) communities (modularity \(String(format: "%.3f", modularity)))", to: render)
+            var request = RenderRequest(network: coloured, title: "\(algorithm.rawValue) communities (modularity \(String(format: "%.3f", modularity)))")
+            request.colorBy = "community"
+            try draw(request, with: drawing, to: render)
         }
     }
 }

@@ -19,9 +19,15 @@ struct Compare: NetmapCommand {
     @Option(help: "Output format: table or json.")
     var format: TableFormat = .table
 
+    @Option(help: ArgumentHelp("Also draw A, B and their neighbours, the shared ones marked (.svg, .png, .pdf, .dot).", valueName: "FILE"))
+    var render: String?
+
+    @OptionGroup var drawing: DrawingArguments
+
     func validate() throws {
         if words.count < 2 { throw ValidationError("give A and B (after any INPUT)") }
         if format == .csv { throw ValidationError("--format csv is not available for compare; use table or json") }
+        try DrawingArguments.check(output: render)
     }
 
     func execute() throws {
@@ -87,5 +93,24 @@ struct Compare: NetmapCommand {
             section("only \(b.label)", comparison.onlyB)
             print(text, terminator: "")
         }
+        if let render { try draw(Compare.drawing(comparison, network: network), with: drawing, to: render) }
     }
+
+    /// A and B (heavy borders), their neighbours and the ties joining them; the shared neighbours marked.
+    static func drawing(_ comparison: Comparison, network: Network) -> RenderRequest {
+        let items = comparison.shared + comparison.onlyA + comparison.onlyB
+        let ties = Set(comparison.direct + items.flatMap { $0.tiesOfA + $0.tiesOfB })
+        let nodes = Set([comparison.a.id, comparison.b.id] + items.map(\.node.id))
+        var view = network
+        view.removeNodes { !nodes.contains($0.id) }
+        view.edges = network.edges.indices.filter(ties.contains).map { network.edges[$0] }
+        var request = RenderRequest(network: view, title: "\(comparison.a.label) — \(comparison.b.label)")
+        request.centre = [comparison.a.id, comparison.b.id]
+        for item in comparison.shared { request.nodeMarks[item.node.id] = Compare.shared }
+        return request
+    }
+
+    /// Neighbours both A and B have.
+    static let shared = Mark(name: "shared", color: "#B8360A", penwidth: 3,
+                             legend: Wording("shared by both", nb: "felles for begge", nn: "felles for begge"))
 }

@@ -66,6 +66,8 @@ struct ConsortiumCommand: NetmapCommand {
     @Option(help: ArgumentHelp("Draw the lead's network with the best consortium highlighted (.svg, .png, .pdf or .dot).", valueName: "FILE"))
     var render: String?
 
+    @OptionGroup var drawing: DrawingArguments
+
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if let candidates, candidates < 1 { throw ValidationError("--candidates must be at least 1") }
@@ -73,12 +75,7 @@ struct ConsortiumCommand: NetmapCommand {
         if beamWidth < 1 { throw ValidationError("--beam-width must be at least 1") }
         if ConsortiumQuery.Method(rawValue: method) == nil { throw ValidationError("--method must be auto, exact or beam, not '\(method)'") }
         _ = try parsedSize()
-        if let render {
-            let ext = URL(fileURLWithPath: render).pathExtension.lowercased()
-            if !["svg", "png", "pdf", "dot", "gv"].contains(ext) {
-                throw ValidationError("cannot tell the format of '\(render)': use .svg, .png, .pdf or .dot")
-            }
-        }
+        try DrawingArguments.check(output: render)
     }
 
     func parsedSize() throws -> ClosedRange<Int>? {
@@ -99,7 +96,7 @@ struct ConsortiumCommand: NetmapCommand {
         let catalogue = try ProgrammeSources.catalogue(loaded, explicit: programmes)
         guard let rules = programme == ProgrammeRules.unrestricted.id ? ProgrammeRules.unrestricted : catalogue.programme(programme) else {
             let known = catalogue.programmes.map(\.id).joined(separator: ", ")
-            throw GraphError.invalidArgument("unknown programme '\(programme)'; known programmes: \(known)")
+            throw GraphError.invalidArgument("unknown programme '\(programme)'\(DidYouMean.hint(for: programme, among: catalogue.programmes.map(\.id))); known programmes: \(known)")
         }
         let leadNode = try network.resolve(lead)
         var query = ConsortiumQuery(programme: rules, lead: leadNode.id)
@@ -123,7 +120,7 @@ struct ConsortiumCommand: NetmapCommand {
         let result = try ConsortiumFinder.find(in: network, query: query)
         let text = format == .json ? try jsonText(ConsortiumReport.json(result)) : ConsortiumReport.table(result, network: network)
         try emit(text, to: output)
-        if let render { try ConsortiumReport.render(result, network: network, to: render, hops: maxHops) }
+        if let render { try draw(ConsortiumReport.drawing(result, network: network), with: drawing, to: render) }
     }
 }
 
@@ -252,8 +249,9 @@ enum ConsortiumReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Draws the lead's neighbourhood: the best consortium's paths, the lead's direct ties, up to 60 nodes.
-    static func render(_ result: ConsortiumResult, network: Network, to path: String, hops: Int) throws {
+    /// The lead's neighbourhood to draw: the best consortium's paths, the lead's direct ties, up to 60 nodes;
+    /// the consortium and its paths highlighted.
+    static func drawing(_ result: ConsortiumResult, network: Network) -> RenderRequest {
         var keep: [String] = [result.lead.id]
         var highlight: Set<String> = [result.lead.id]
         var pathTies: Set<String> = []
@@ -274,18 +272,11 @@ enum ConsortiumReport {
         var view = network
         view.removeNodes { !kept.contains($0.id) }
         view.name = "\(result.programme.label) — \(result.lead.label)"
-        var builder = DOTBuilder(network: view, title: view.name, layout: view.nodes.count <= 60 ? "dot" : "fdp")
-        builder.highlightNodes = highlight
-        builder.highlightEdges = Set(view.edges.indices.filter { pathTies.contains(view.edges[$0].from + "\u{0}" + view.edges[$0].to + "\u{0}" + view.edges[$0].relation) })
-        let dot = builder.build()
-        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-        let data: Data
-        switch ext {
-        case "dot", "gv": data = Data(dot.utf8)
-        case "png": data = try Graphviz.render(dot: dot, layout: builder.layout, format: "png:cairo")
-        case "pdf": data = try Graphviz.render(dot: dot, layout: builder.layout, format: "pdf:cairo")
-        default: data = try Graphviz.render(dot: dot, layout: builder.layout, format: "svg")
+        var request = RenderRequest(network: view, title: view.name)
+        for id in highlight { request.nodeMarks[id] = .highlight }
+        for (index, edge) in view.edges.enumerated() where pathTies.contains(edge.from + "\u{0}" + edge.to + "\u{0}" + edge.relation) {
+            request.tieMarks[index] = .highlight
         }
-        try AtomicFile.write(data, to: path)
+        return request
     }
 }

@@ -46,6 +46,9 @@ struct Diff: NetmapCommand {
     @Option(help: ArgumentHelp("Draw both editions in one picture: added in blue, ended dashed in orange, kept grey (.svg, .png, .pdf).", valueName: "FILE"))
     var render: String?
 
+    @Option(help: ArgumentHelp("Fit the --render picture to a page: a4, a4-landscape, a3, a3-landscape, or WIDTHxHEIGHT.", valueName: "PAGE"))
+    var page: String?
+
     enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
         case table, json, markdown, csv
     }
@@ -71,6 +74,7 @@ struct Diff: NetmapCommand {
         if let measures {
             do { _ = try Measure.parseList(measures) } catch let error as GraphError { throw ValidationError(error.description.replacingOccurrences(of: "error: ", with: "")) }
         }
+        if page != nil && render == nil { throw ValidationError("--page applies to the --render picture; add --render FILE") }
         if let render, !["svg", "png", "pdf"].contains(URL(fileURLWithPath: render).pathExtension.lowercased()) {
             throw ValidationError("cannot tell the format of --render '\(render)': use .svg, .png or .pdf")
         }
@@ -84,7 +88,7 @@ struct Diff: NetmapCommand {
             diff = NetworkDiff.compare(network, at: year, toYear: toYear, options: options, inputs: try input.paths)
         } else {
             let old = try input.load()
-            let new = try NetworkLoader.loadValid(to, format: input.format).network
+            let new = try input.reading.load(to).network
             let options = try DiffOptions(follow: followed(in: [old, new]))
             diff = NetworkDiff.compare(old, new, options: options, oldInputs: input.inputs, newInputs: to)
         }
@@ -101,7 +105,7 @@ struct Diff: NetmapCommand {
         case .csv: text = report.csv()
         case .json: text = try jsonText(report.jsonObject())
         }
-        if let render { try drawDiff(diff, language: language, to: render) }
+        if let render { try drawDiff(diff, language: language, page: page.map(Page.parse), to: render) }
         try emit(text, to: output)
     }
 

@@ -27,9 +27,12 @@ struct Ego: NetmapCommand {
     @Option(help: ArgumentHelp("Also draw the ego network, NODE emphasised (.svg, .png, .pdf, .dot).", valueName: "FILE"))
     var render: String?
 
+    @OptionGroup var drawing: DrawingArguments
+
     func validate() throws {
         if words.isEmpty { throw ValidationError("give NODE (after any INPUT)") }
         if format == .csv { throw ValidationError("--format csv is not available for ego; use table or json") }
+        try DrawingArguments.check(output: render)
     }
 
     func execute() throws {
@@ -77,8 +80,9 @@ struct Ego: NetmapCommand {
             }
         }
         if let render {
-            try renderPart(of: ego, nodes: Set(ego.nodes.map(\.id)), highlightedEdges: [], ego: center.id,
-                           title: "\(center.label): radius \(radius)", to: render)
+            var request = RenderRequest(network: ego, title: "\(center.label): radius \(radius)")
+            request.centre = [center.id]
+            try draw(request, with: drawing, to: render)
         }
     }
 }

@@ -63,7 +63,7 @@ struct Export: NetmapCommand {
             if let output {
                 try CSVFormat.writePair(network, to: output)
             } else {
-                FileHandle.standardOutput.write(try format.write(network))
+                StandardOutput.write(try format.write(network))
             }
         case .gexf:
             let options = FileFormat.WriteOptions(kindColors: Self.kindColors(network), positions: noLayout ? [:] : try Self.positions(network))
@@ -71,6 +71,23 @@ struct Export: NetmapCommand {
         default:
             try emit(try format.write(network), to: output)
         }
+        if format == .csvEdges, let loss = Self.edgeListLoss(network) {
+            printError("note: \(output ?? "the edge list") \(loss); --format csv -o FOLDER or -o FILE.yaml keeps everything")
+        }
+    }
+
+    /// What an edge list cannot carry of this network, or nil when it carries all of it.
+    static func edgeListLoss(_ network: Network) -> String? {
+        var touched = Set<String>()
+        for edge in network.edges { touched.insert(edge.from); touched.insert(edge.to) }
+        let isolated = network.nodes.filter { !touched.contains($0.id) }.count
+        let titled = network.sources.values.filter { $0.title != $0.id }.count
+        let declared = network.relations.values.filter { !$0.isBuiltIn && ($0.symmetric || $0.label != $0.id.replacingOccurrences(of: "_", with: " ")) }.count
+        var lost: [String] = []
+        if isolated > 0 { lost.append("\(isolated) isolated node\(isolated == 1 ? "" : "s")") }
+        if titled > 0 { lost.append("the titles of \(titled) source\(titled == 1 ? "" : "s") (read back, a source's title is its id)") }
+        if declared > 0 { lost.append("\(declared) relation declaration\(declared == 1 ? "" : "s") (labels, symmetry)") }
+        return lost.isEmpty ? nil : "does not carry " + lost.joined(separator: ", ")
     }
 
     /// The fill colour of every kind in the network, from the render theme.

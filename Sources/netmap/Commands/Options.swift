@@ -111,37 +111,37 @@ enum BundledData {
     }
 }
 
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
 /// A command whose `GraphError`s are reported as netmap errors with exit code 1.
 protocol NetmapCommand: ParsableCommand {
     func execute() throws
 }
 
 extension NetmapCommand {
+    /// Runs the command as one output transaction: its files are put in place only when it succeeds, and a
+    /// failed write to standard output is an error too (exit 1), not a crash or a silent loss.
     func run() throws {
-        do {
-            try execute()
-        } catch let error as GraphError {
+        var failure: Error?
+        do { try OutputStage.shared.transaction { try execute() } } catch { failure = error }
+        do { try StandardOutput.finish() } catch { failure = failure ?? error }
+        if let error = failure as? GraphError {
             printError(error.description)
             throw ExitCode(1)
         }
+        if let failure { throw failure }
     }
 }
 
-/// Writes text to a file (atomically) or to standard output.
+/// Writes text to a file (through the output stage) or to standard output.
 func emit(_ text: String, to path: String?) throws {
     try emit(Data(text.utf8), to: path)
 }
 
-/// Writes bytes to a file (atomically) or to standard output.
+/// Writes bytes to a file (through the output stage) or to standard output.
 func emit(_ data: Data, to path: String?) throws {
     if let path {
-        try AtomicFile.write(data, to: path)
+        try OutputStage.shared.write(data, to: path)
     } else {
-        FileHandle.standardOutput.write(data)
+        StandardOutput.write(data)
     }
 }
 

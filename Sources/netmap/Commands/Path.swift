@@ -44,11 +44,14 @@ struct PathCommand: NetmapCommand {
     @Option(help: ArgumentHelp("Also draw the paths, path ties highlighted (.svg, .png, .pdf, .dot).", valueName: "FILE"))
     var render: String?
 
+    @OptionGroup var drawing: DrawingArguments
+
     func validate() throws {
         if words.count < 2 { throw ValidationError("give FROM and TO (after any INPUT)") }
         if let maxLength, maxLength < 1 { throw ValidationError("--max-length must be at least 1") }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
         if format == .csv { throw ValidationError("--format csv is not available for path; use table or json") }
+        try DrawingArguments.check(output: render)
     }
 
     func execute() throws {
@@ -101,8 +104,8 @@ struct PathCommand: NetmapCommand {
         if let render {
             let nodes = Set(paths.flatMap(\.nodes))
             let hops = Set(paths.flatMap { $0.hops.map(\.edge) })
-            try renderPart(of: network, nodes: nodes, highlightedEdges: hops, ego: nil,
-                           title: "\(from.label) → \(to.label)", to: render)
+            let request = RenderRequest(part: network, nodes: nodes, markedTies: hops, title: "\(from.label) → \(to.label)")
+            try draw(request, with: drawing, to: render)
         }
     }
 }
@@ -127,20 +130,4 @@ func nodeObject(_ network: Network, _ id: String) -> [String: Any] {
 /// `[source, page; ...]`, or `[uncited]`.
 func citeText(_ network: Network, _ edge: Edge) -> String {
     edge.citations.isEmpty ? "[uncited]" : "[\(network.citationText(edge))]"
-}
-
-/// Draws the part of `network` on `nodes` (with every tie among them), highlighting the given ties of `network`.
-func renderPart(of network: Network, nodes: Set<String>, highlightedEdges: Set<Int>, ego: String?,
-                colorBy: String? = nil, title: String, to path: String) throws {
-    var part = network
-    part.removeNodes { !nodes.contains($0.id) }
-    var highlight = Highlight()
-    highlight.ego = ego
-    highlight.colorBy = colorBy
-    if !highlightedEdges.isEmpty {
-        highlight.nodes = nodes
-        let wanted = Set(highlightedEdges.map { network.edges[$0] })
-        highlight.edges = Set(part.edges.indices.filter { wanted.contains(part.edges[$0]) })
-    }
-    try renderNetwork(part, highlight: highlight, title: title, to: path)
 }

@@ -38,6 +38,8 @@ struct Project: NetmapCommand {
     @Option(help: ArgumentHelp("Also draw the projection (.svg, .png, .pdf, .dot).", valueName: "FILE"))
     var render: String?
 
+    @OptionGroup var drawing: DrawingArguments
+
     enum Weighting: String, ExpressibleByArgument, CaseIterable {
         case count, newman
     }
@@ -57,12 +59,12 @@ struct Project: NetmapCommand {
                 print(CSVFormat.edgesTable(projected), terminator: "")
             }
         case .dot:
-            try emit(DOTBuilder(network: projected).build(), to: output)
+            try emit(RenderRequest(network: projected).dotText(), to: output)
         case .table:
             try emit(Self.table(projected, source: network, weighting: weighting), to: output)
         }
         if let render {
-            try renderNetwork(projected, highlight: Highlight(), title: projected.name, to: render)
+            try draw(RenderRequest(network: projected, title: projected.name), with: drawing, to: render)
         }
     }
 

@@ -24,7 +24,7 @@ struct Stats: NetmapCommand {
     }
 
     func execute() throws {
-        let network = try input.load()
+        let network = try input.loadForAnalysis()
         let stats = NetworkStatistics(network, filter: try filters.filter(for: network))
         switch format {
         case .json:

@@ -51,6 +51,8 @@ struct DOTBuilder {
     var title: String?
     var layout: String = "dot"
     var theme: Theme = .standard
+    /// The language of netmap's own words (legend headings, kind and relation names).
+    var language: DrawingLanguage = .en
     /// `en` draws `label_en` where present.
     var labelLanguage: String? = nil
     /// Labels are wrapped at word boundaries to this many characters per line.
@@ -73,11 +75,22 @@ struct DOTBuilder {
     var fixedSizes: [String: (width: Double, height: Double)] = [:]
     /// Nodes drawn with a heavy border (the centre of an ego network).
     var emphasized: Set<String> = []
-    /// Nodes and ties (indices into `network.edges`) drawn highlighted, e.g. a path or a proposed consortium.
-    var highlightNodes: Set<String> = []
-    var highlightEdges: Set<Int> = []
+    /// Marked nodes and ties (indices into `network.edges`): a path, a proposed consortium, a diff's changes.
+    var nodeMarks: [String: Mark] = [:]
+    var tieMarks: [Int: Mark] = [:]
     /// Graph attributes added last (page `size`, `dpi`).
     var graphExtras: [String: String] = [:]
+    /// Attributes that replace the computed ones of single nodes (by id) and ties (by index), e.g. the added,
+    /// ended and kept styles of `netmap diff --render`.
+    var nodeOverrides: [String: [String: String]] = [:]
+    var edgeOverrides: [Int: [String: String]] = [:]
+    /// A legend section shown first: a heading and HTML-like table rows (`<TR>...</TR>`, escaped by the caller).
+    var legendPreface: (heading: String, rows: [String])? = nil
+    /// Whether the legend lists each relation's tie style (off when `edgeOverrides` restyle every tie).
+    var showRelationLegend = true
+    /// When set, the legend's kind swatches use this fill and tell kinds apart by shape alone (when
+    /// `nodeOverrides` give every node a fill of its own).
+    var kindSwatchFill: String? = nil
 
     /// The whole drawing as one DOT text that Graphviz can lay out on its own (what `-o FILE.dot` writes).
     func build() -> String {
@@ -198,9 +211,6 @@ struct DOTBuilder {
         return attributes
     }
 
-    /// The colour of highlighted nodes and ties (Okabe–Ito vermilion, darkened).
-    static let highlightColor = "#B8360A"
-
     func body(placement: Placement?) -> [String] {
         var lines: [String] = []
         let groups = groupBy.map { attribute in network.nodes.map { DOTBuilder.value(of: attribute, in: $0) } }
@@ -236,13 +246,14 @@ struct DOTBuilder {
                 "id": "edge-\(index)",
             ]
             if network.isSymmetric(edge.relation) { attributes["dir"] = "none" }
-            var tooltip = network.relations[edge.relation]?.label ?? edge.relation
+            var tooltip = language.relation(edge.relation, in: network)
             if !edge.citations.isEmpty { tooltip += " [\(network.citationText(edge))]" }
             attributes["tooltip"] = DOTBuilder.escapeTooltip(tooltip)
-            if highlightEdges.contains(index) {
-                attributes["penwidth"] = "3"
-                attributes["color"] = DOTBuilder.highlightColor
-                attributes["class", default: ""] += " highlight"
+            if let mark = tieMarks[index] {
+                if let color = mark.color { attributes["color"] = color }
+                if let penwidth = mark.penwidth { attributes["penwidth"] = DOT.number(penwidth) }
+                if let line = mark.style { attributes["style"] = line }
+                attributes["class", default: ""] += " " + DOTBuilder.classToken(mark.name)
             }
             if let pos = placement?.edges["edge-\(index)"] {
                 attributes["pos"] = pos
@@ -250,6 +261,7 @@ struct DOTBuilder {
                 let arrow = !network.isSymmetric(edge.relation) && style.arrowhead != "none"
                 attributes["pos"] = ParallelTies.pos(tail: tail, head: head, offset: offset, lowIsTail: edge.from < edge.to, arrow: arrow)
             }
+            if let overrides = edgeOverrides[index] { attributes.merge(overrides) { _, override in override } }
             lines.append("  \(DOT.quote(edge.from)) -> \(DOT.quote(edge.to)) \(DOT.attributes(attributes));")
         }
         return lines
@@ -285,11 +297,17 @@ struct DOTBuilder {
             attributes["margin"] = DOT.number(0.06 * fontSize / theme.fontSize) + "," + DOT.number(0.03 * fontSize / theme.fontSize)
         }
         if emphasized.contains(node.id) { attributes["penwidth"] = "3" }
-        if highlightNodes.contains(node.id) {
-            attributes["penwidth"] = "3"
-            attributes["color"] = DOTBuilder.highlightColor
-            attributes["class", default: ""] += " highlight"
+        if let mark = nodeMarks[node.id] {
+            if let color = mark.color { attributes["color"] = color }
+            if let penwidth = mark.penwidth { attributes["penwidth"] = DOT.number(penwidth) }
+            if let line = mark.style, let current = attributes["style"] { attributes["style"] = current + "," + line }
+            if let fill = mark.fill {
+                attributes["fillcolor"] = fill
+                attributes["fontcolor"] = DOTBuilder.isDark(fill) ? "#FFFFFF" : "#000000"
+            }
+            attributes["class", default: ""] += " " + DOTBuilder.classToken(mark.name)
         }
+        if let overrides = nodeOverrides[node.id] { attributes.merge(overrides) { _, override in override } }
         if let at = placement?.nodes[node.id] {
             attributes["pos"] = "\(DOT.number(at.x)),\(DOT.number(at.y))"
         } else if let at = pinned[node.id] {
@@ -404,45 +422,61 @@ struct DOTBuilder {
         var rows: [String] = []
         func heading(_ text: String) { rows.append("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(HTML.escape(text))</B></TD></TR>") }
         func swatch(_ fill: String, _ border: String, _ text: String) {
-            rows.append("<TR><TD BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"1\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(HTML.escape(text))</TD></TR>")
+            rows.append("<TR><TD BGCOLOR=\"\(HTML.color(fill))\" COLOR=\"\(HTML.color(border))\" BORDER=\"1\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(HTML.escape(text))</TD></TR>")
         }
         func close() { if !rows.isEmpty { sections.append(rows); rows = [] } }
+        if let legendPreface {
+            heading(legendPreface.heading)
+            rows += legendPreface.rows
+            close()
+        }
         let kinds = Array(Set(network.nodes.map(\.kind))).sorted()
         let colors = colorKey()
-        heading("Kinds")
+        heading(language(DrawingWords.kindsHeading))
         for kind in kinds {
             let style = theme.nodeStyle(kind: kind, declared: network.kinds[kind])
-            let label = DOTBuilder.legendValue(network.kinds[kind]?.label ?? kind)
+            let label = DOTBuilder.legendValue(language.kind(kind, in: network))
             let glyph = DOTBuilder.shapeGlyph(style)
-            swatch(colors == nil ? style.fill : "#FFFFFF", style.border, glyph.isEmpty ? label : "\(glyph) \(label)")
+            swatch(kindSwatchFill ?? (colors == nil ? style.fill : "#FFFFFF"), style.border, glyph.isEmpty ? label : "\(glyph) \(label)")
         }
         close()
         if let colors {
-            heading("Colour: \(DOTBuilder.legendValue(colors.attribute))")
+            heading("\(language(DrawingWords.colourHeading)): \(DOTBuilder.legendValue(colors.attribute == "community" ? language(DrawingWords.community) : colors.attribute))")
             for entry in colors.entries { swatch(entry.fill, "#777777", DOTBuilder.legendValue(entry.value)) }
-            if colors.hasOther { swatch(colors.otherFill, "#777777", "other") }
-            else if colors.hasMissing { swatch(colors.otherFill, "#777777", "(none)") }
+            if colors.hasOther { swatch(colors.otherFill, "#777777", language(DrawingWords.other)) }
+            else if colors.hasMissing { swatch(colors.otherFill, "#777777", language(DrawingWords.none)) }
             close()
         }
         let relations = Array(Set(network.edges.map(\.relation))).sorted()
         let relationStyles = self.relationStyles
-        if !relations.isEmpty {
-            heading("Ties")
+        if !relations.isEmpty && showRelationLegend {
+            heading(language(DrawingWords.tiesHeading))
             for relation in relations {
                 let style = relationStyles[relation] ?? theme.defaultEdge
                 let glyph = style.style == "dashed" ? "━ ━ ━" : (style.style == "dotted" ? "• • • •" : "━━━━")
                 let arrow = network.isSymmetric(relation) || style.arrowhead == "none" ? "" : "▸"
-                let label = DOTBuilder.legendValue(network.relations[relation]?.label ?? relation)
-                rows.append("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(style.color)\">\(glyph)\(arrow)</FONT></TD><TD ALIGN=\"LEFT\">\(HTML.escape(label))</TD></TR>")
+                let label = DOTBuilder.legendValue(language.relation(relation, in: network))
+                rows.append("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(HTML.color(style.color))\">\(glyph)\(arrow)</FONT></TD><TD ALIGN=\"LEFT\">\(HTML.escape(label))</TD></TR>")
+            }
+        }
+        let marks = Set(nodeMarks.values).union(tieMarks.values).filter { $0.legend != nil }.sorted { $0.name < $1.name }
+        if !marks.isEmpty {
+            close()
+            heading(language(DrawingWords.marksHeading))
+            for mark in marks {
+                let color = HTML.color(mark.color ?? "#555555")
+                let glyph = mark.style == "dashed" ? "━ ━ ━" : (mark.style == "dotted" ? "• • • •" : "━━━━")
+                rows.append("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(color)\"><B>\(glyph)</B></FONT></TD><TD ALIGN=\"LEFT\">\(HTML.escape(language(mark.legend!)))</TD></TR>")
             }
         }
         if let sizing {
             let extent = sizeExtent(sizing)
-            heading("Size")
-            rows.append("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">larger text = higher \(HTML.escape(sizing.measure))<BR ALIGN=\"LEFT\"/>(\(DOT.number(extent.min)) to \(DOT.number(extent.max)))<BR ALIGN=\"LEFT\"/></TD></TR>")
+            heading(language(DrawingWords.sizeHeading))
+            let lines = [language(DrawingWords.larger(measure: sizing.measure)), language(DrawingWords.range(DOT.number(extent.min), DOT.number(extent.max)))]
+            rows.append("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">" + lines.map { HTML.escape($0) + "<BR ALIGN=\"LEFT\"/>" }.joined() + "</TD></TR>")
         }
         if !emphasized.isEmpty {
-            rows.append("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">heavy border: centre</TD></TR>")
+            rows.append("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">\(HTML.escape(language(DrawingWords.centre)))</TD></TR>")
         }
         close()
         let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">"
@@ -563,7 +597,7 @@ enum DOT {
     static func quote(_ text: String) -> String {
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
-        for character in text {
+        for character in XMLCharacters.legal(text) {
             switch character {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
@@ -576,7 +610,7 @@ enum DOT {
 
     /// `[key="value", ...]` sorted by key; keys in `html` are written as HTML-like labels `<...>`.
     static func attributes(_ attributes: [String: String], html: [String: String] = [:]) -> String {
-        var parts = attributes.map { ($0.key, "\($0.key)=\(quote($0.value))") }
+        var parts = attributes.map { ($0.key, "\($0.key)=\(quote(checked($0.key, $0.value)))") }
         parts += html.map { ($0.key, "\($0.key)=<\($0.value)>") }
         return "[" + parts.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: ", ") + "]"
     }

@@ -97,7 +97,7 @@ enum DOTReader {
             if isUndirected { undirected.insert(document.edges.count) }
             document.edges.append(Interchange.edge(from: from, to: to, attributes: attributes, location: file, diagnostics: &document.diagnostics))
         }
-        Interchange.declareImplied(in: &document, undirectedEdges: undirected)
+        document.undirectedEdges = undirected
         return document
     }
 

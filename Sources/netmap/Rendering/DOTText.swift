@@ -14,6 +14,10 @@ enum DOTText {
     /// go to the `agseterrf` handler).
     static func read(_ text: UnsafePointer<CChar>) -> UnsafeMutablePointer<Agraph_t>? {
         _ = installed
+        // libcgraph's lexer keeps the text after a graph's closing brace for the next read and counts lines
+        // across reads: both are reset, or an error in the second DOT text of a process names a later line.
+        aglexbad()
+        agsetfile(nil)
         return agmemread(text)
     }
 

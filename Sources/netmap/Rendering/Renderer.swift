@@ -279,8 +279,9 @@ enum Renderer {
         warnings += furniture.warnings + output.warnings
         let geometry = try Geometry.parse(output.data[formats.count])
         var outputs = Array(output.data.prefix(formats.count))
-        for (index, format) in formats.enumerated() where format.hasPrefix("svg") {
-            outputs[index] = SVGPostProcessor.titles(outputs[index], network: final.network, language: final.labelLanguage)
+        for (index, format) in formats.enumerated() {
+            if format.hasPrefix("svg") { outputs[index] = SVGPostProcessor.titles(outputs[index], builder: final) }
+            outputs[index] = PDFDates.fixed(outputs[index], format: format)
         }
         var positions: [String: (x: Double, y: Double)] = [:]
         for node in main.nodes where final.network.node(node.name) != nil { positions[node.name] = (node.x, node.y) }
@@ -350,6 +351,7 @@ enum PositionsFile {
     }
 
     static func read(_ path: String) throws -> [String: (x: Double, y: Double)] {
+        OutputStage.shared.noteInput(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GraphError.file(path: path, reason: "cannot read the positions file")
         }
@@ -382,18 +384,26 @@ enum PositionsFile {
     }
 }
 
-/// Rewrites Graphviz's SVG so each node's `<title>` holds its full label (Graphviz writes the DOT name there),
-/// for screen readers and tooltips.
+/// Rewrites Graphviz's SVG so each node's `<title>` holds its full label and each tie's `<title>` says
+/// "label → label (relation)" (Graphviz writes the DOT names there), for screen readers and tooltips.
 enum SVGPostProcessor {
-    static func titles(_ svg: Data, network: Network, language: String?) -> Data {
+    static func titles(_ svg: Data, builder: DOTBuilder) -> Data {
+        let network = builder.network
         let text = String(decoding: svg, as: UTF8.self)
         var lines = text.components(separatedBy: "\n")
         var labels: [String: String] = [:]
-        for node in network.nodes { labels["node-" + DOTBuilder.classToken(node.id)] = node.label(language: language) }
+        for node in network.nodes { labels["node-" + DOTBuilder.classToken(node.id)] = node.label(language: builder.labelLanguage) }
+        for (index, edge) in network.edges.enumerated() {
+            // The ends' labels as drawn (shortened past the label limit; each node's own title has it whole).
+            let from = Theme.truncate(network.node(edge.from)?.label(language: builder.labelLanguage) ?? edge.from, limit: builder.labelLimit)
+            let to = Theme.truncate(network.node(edge.to)?.label(language: builder.labelLanguage) ?? edge.to, limit: builder.labelLimit)
+            let arrow = network.isSymmetric(edge.relation) ? "—" : "→"
+            labels["edge-\(index)"] = "\(from) \(arrow) \(to) (\(builder.language.relation(edge.relation, in: network)))"
+        }
         var index = 0
         while index < lines.count - 1 {
             let line = lines[index]
-            if line.hasPrefix("<g id=\""), line.contains("class=\"node"), lines[index + 1].hasPrefix("<title>"),
+            if line.hasPrefix("<g id=\""), line.contains("class=\"node") || line.contains("class=\"edge"), lines[index + 1].hasPrefix("<title>"),
                let end = line.dropFirst(7).firstIndex(of: "\"") {
                 let id = decodeCharacterReferences(String(line[line.index(line.startIndex, offsetBy: 7)..<end]))
                 if let label = labels[id] { lines[index + 1] = "<title>\(HTML.escape(label))</title>" }
@@ -401,5 +411,33 @@ enum SVGPostProcessor {
             index += 1
         }
         return Data(lines.joined(separator: "\n").utf8)
+    }
+}
+
+/// Cairo stamps PDFs with the time of drawing; netmap replaces the stamp with a fixed one of the same length
+/// so the byte offsets stay valid and the output is byte-identical from run to run.
+enum PDFDates {
+    static func fixed(_ data: Data, format: String) -> Data {
+        guard format.hasPrefix("pdf") else { return data }
+        var bytes = [UInt8](data)
+        let pattern = Array("20000101000000000000".utf8)
+        for key in ["/CreationDate (D:", "/ModDate (D:"].map({ Array($0.utf8) }) {
+            var index = 0
+            while index + key.count < bytes.count {
+                if bytes[index] == key[0], Array(bytes[index..<index + key.count]) == key {
+                    var position = index + key.count, digit = 0
+                    while position < bytes.count, bytes[position] != UInt8(ascii: ")") {
+                        if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
+                            bytes[position] = pattern[min(digit, pattern.count - 1)]
+                            digit += 1
+                        }
+                        position += 1
+                    }
+                    index = position
+                }
+                index += 1
+            }
+        }
+        return Data(bytes)
     }
 }

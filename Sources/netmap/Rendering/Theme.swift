@@ -87,12 +87,29 @@ struct Theme {
         "related_to": EdgeStyle(color: "#999999", style: "dotted", arrowhead: "none"),
     ]
 
-    /// The style of a node kind: the theme's entry, else the kind's declared colour/shape, else the default.
+    /// The style of a node kind: the theme's entry, else the kind's declared colour/shape, else one chosen
+    /// from the kind's name (a kind taken from the data gets its own style, the same in every drawing).
     func nodeStyle(kind: String, declared: KindInfo?) -> NodeStyle {
         if let style = kinds[kind] { return style }
-        var style = defaultNode
-        if let color = declared?.color { style.fill = color }
-        if let shape = declared?.shape { style.shape = shape }
+        var style = Theme.styleFromName(kind, base: defaultNode)
+        if let color = declared?.color, DrawingValue.isColor(color) { style.fill = color }
+        if let shape = declared?.shape, DrawingValue.shapes.contains(shape) { style.shape = shape }
+        return style
+    }
+
+    /// Pale fills and box-like shapes for kinds the theme does not name, picked by a hash of the name
+    /// (FNV-1a, the same on every run and machine), so `member` always looks like `member`.
+    static let nameFills = ["#FBE3B8", "#CDE7F7", "#C9EBDD", "#F4D3E5", "#F9F3B3", "#F3CDB5", "#DCD3F0", "#D9E8C4"]
+    static let nameShapes: [(shape: String, style: String)] = [("box", "rounded"), ("box", ""), ("note", ""), ("tab", ""), ("folder", "")]
+
+    static func styleFromName(_ name: String, base: NodeStyle) -> NodeStyle {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        var style = base
+        style.fill = nameFills[Int(hash % UInt64(nameFills.count))]
+        let shape = nameShapes[Int((hash / UInt64(nameFills.count)) % UInt64(nameShapes.count))]
+        style.shape = shape.shape
+        style.style = shape.style
         return style
     }
 
@@ -162,12 +179,7 @@ struct Theme {
 // MARK: - Theme files
 
 extension Theme {
-    static let shapes: Set<String> = [
-        "box", "rect", "rectangle", "square", "ellipse", "oval", "circle", "point", "egg", "triangle", "plaintext",
-        "plain", "diamond", "trapezium", "parallelogram", "house", "pentagon", "hexagon", "septagon", "octagon",
-        "doublecircle", "doubleoctagon", "tripleoctagon", "invtriangle", "invtrapezium", "invhouse", "note", "tab",
-        "folder", "box3d", "component", "cylinder", "underline", "star", "none",
-    ]
+    static let shapes = DrawingValue.shapes
     static let lineStyles: Set<String> = ["solid", "dashed", "dotted", "bold", "invis"]
     /// Node styles a theme may add to `filled`.
     static let nodeStyles: Set<String> = ["rounded", "diagonals", "dashed", "dotted", "bold", "solid"]
@@ -190,6 +202,7 @@ extension Theme {
     ///
     /// - Throws: `GraphError.invalidInput` naming the file, line and offending key or value.
     static func load(yamlFile path: String) throws -> Theme {
+        OutputStage.shared.noteInput(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GraphError.file(path: path, reason: "cannot read the theme file")
         }
@@ -242,10 +255,10 @@ private struct ThemeReader {
 
     mutating func color(_ node: Yams.Node, _ key: String) -> String? {
         guard let text = text(node, key) else { return nil }
-        let hex = text.hasPrefix("#") ? text.dropFirst() : ""
-        let isHex = (hex.count == 6 || hex.count == 8) && hex.allSatisfy(\.isHexDigit)
-        let isName = !text.isEmpty && text.count <= 30 && text.allSatisfy { $0.isASCII && $0.isLetter }
-        guard isHex || isName else { fail("'\(key)' must be a colour like \"#E69F00\" or a Graphviz colour name, not '\(text)'", node); return nil }
+        guard DrawingValue.isColor(text) else {
+            fail("'\(key)' must be a colour like \"#E69F00\" or a Graphviz colour name, not '\(DrawingValue.excerpt(text))'", node)
+            return nil
+        }
         return text
     }
 
@@ -262,7 +275,11 @@ private struct ThemeReader {
         guard case .mapping = root else { fail("a theme file is a mapping (font:, kinds:, relations:, ...)", root); return }
         for (key, keyNode, value) in entries(root) {
             switch key {
-            case "font": if let v = text(value, key) { theme.font = v }
+            case "font":
+                guard let v = text(value, key) else { continue }
+                if DrawingValue.isFontName(v) { theme.font = v } else {
+                    fail("'font' must be a font name of letters, digits, spaces and - _ . , (at most 64 characters), not '\(DrawingValue.excerpt(v))'", value)
+                }
             case "font_size": if let v = number(value, key, range: 4...72) { theme.fontSize = v }
             case "title_size": if let v = number(value, key, range: 4...96) { theme.titleSize = v }
             case "note_size": if let v = number(value, key, range: 4...72) { theme.noteSize = v }

@@ -83,22 +83,35 @@ final class NetworkDiffTests: XCTestCase {
         XCTAssertEqual(diff.nodesRemoved.map(\.id), [], "counties named only in successions do not take part")
     }
 
+    func testLifetimesFromDatedSuccessions() {
+        let lifetimes = Lifetimes(successions: network(["t-fk succeeded_by vt-fk 2020", "vt-fk succeeded_by t-fk 2024", "n-fk succeeded_by x-fk"]).edges,
+                                  relation: "succeeded_by")
+        XCTAssertEqual([2012, 2019, 2020, 2023, 2024, 2030].map { lifetimes.exists("t-fk", in: $0) }, [true, true, false, false, true, true])
+        XCTAssertEqual([2012, 2020, 2023, 2024].map { lifetimes.exists("vt-fk", in: $0) }, [false, true, true, false])
+        XCTAssertTrue(lifetimes.exists("n-fk", in: 2050), "an undated succession says nothing about years")
+    }
+
     func testYearsOfOneNetwork() {
         let whole = network([
             "n-fk member_of net1 2009-2012", "s-fk member_of net1 2009-2012", "t-fk member_of net1 2020-",
             "t-fk member_of net2 2020-2023", "n-fk member_of net3 -2015", "n-fk succeeded_by t-fk 2018", "s-fk succeeded_by t-fk 2018",
-            "net2 part_of net1",
+            "net2 part_of net1", "t-fk member_of net4", "n-fk member_of net5",
         ])
         let diff = NetworkDiff.compare(whole, at: 2012, toYear: 2022, options: DiffOptions(follow: "succeeded_by"))
         XCTAssertEqual(diff.old.year, 2012)
         XCTAssertEqual(keys(diff.edgesKept), ["t-fk -[member_of]-> net1", "net2 -[part_of]-> net1"])
         XCTAssertEqual(diff.edgesKept.first { $0.relation == "member_of" }?.oldTies.count, 2, "both predecessors' ties")
-        XCTAssertEqual(keys(diff.edgesRemoved), ["t-fk -[member_of]-> net3"])
-        XCTAssertEqual(keys(diff.edgesAdded), ["t-fk -[member_of]-> net2"])
+        // Undated ties count while their county exists: t from 2018, n until 2018.
+        XCTAssertEqual(keys(diff.edgesRemoved), ["t-fk -[member_of]-> net3", "t-fk -[member_of]-> net5"])
+        XCTAssertEqual(keys(diff.edgesAdded), ["t-fk -[member_of]-> net2", "t-fk -[member_of]-> net4"])
         // A succession after the second year is not followed.
         let early = NetworkDiff.compare(whole, at: 2010, toYear: 2012, options: DiffOptions(follow: "succeeded_by"))
         XCTAssertEqual(early.successions.count, 0)
-        XCTAssertEqual(keys(early.edgesKept), ["n-fk -[member_of]-> net1", "s-fk -[member_of]-> net1", "n-fk -[member_of]-> net3", "net2 -[part_of]-> net1"])
+        XCTAssertEqual(keys(early.edgesKept), ["n-fk -[member_of]-> net1", "s-fk -[member_of]-> net1", "n-fk -[member_of]-> net3",
+                                               "n-fk -[member_of]-> net5", "net2 -[part_of]-> net1"])
+        // Without following successions, every undated tie counts in every year.
+        let plain = NetworkDiff.compare(whole, at: 2010, toYear: 2012, options: DiffOptions(follow: nil))
+        XCTAssertTrue(keys(plain.edgesKept).contains("t-fk -[member_of]-> net4"))
         XCTAssertEqual(early.nodesKept.count, early.old.nodeCount)
     }
 

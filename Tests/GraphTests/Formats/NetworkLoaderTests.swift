@@ -145,7 +145,8 @@ final class NetworkLoaderTests: XCTestCase {
         network.upsert(Node(id: "lonely", kind: "county"))
         let warnings = NetworkValidator.validate(network)
         XCTAssertEqual(warnings.filter { $0.message.hasSuffix("cites no source") }.count, NetworkValidator.listedWarningsPerKind)
-        XCTAssertTrue(warnings.contains { $0.message == "10 more edges cite no source (60 in all; the first 50 are listed)" })
+        XCTAssertTrue(warnings.contains { $0.message == "55 more edges cite no source (60 in all; the first 5 are listed)" && $0.omitted?.count == 55 })
+        XCTAssertEqual(DiagnosticSummary.count(warnings, .warning), 61, "the counted ones are in the total")
         XCTAssertTrue(warnings.contains { $0.message == "node 'lonely' has no ties (isolated)" }, "other kinds are counted apart")
         XCTAssertTrue(warnings.allSatisfy { $0.severity == .warning })
     }

@@ -82,6 +82,23 @@ final class InputStageTests: XCTestCase {
         })
     }
 
+    func testExportedEdgeListReadsBackAndSaysWhatItLoses() throws {
+        let folder = try scratchFolder()
+        let path = folder.appendingPathComponent("e.csv").path
+        let export = try runNetmap(["export", "data", "-o", path], in: packageRoot)
+        XCTAssertEqual(export.status, 0, export.error)
+        XCTAssertTrue(export.error.contains("note: \(path) does not carry the titles of"), export.error)
+        let validate = try runNetmap(["validate", path])
+        XCTAssertEqual(validate.status, 0, validate.error)
+        let original = NetworkLoader.load([packageRoot.appendingPathComponent("data").path]).network
+        let copy = NetworkLoader.load([path])
+        XCTAssertEqual(copy.errors, [])
+        XCTAssertEqual(Set(copy.network.nodes.map(\.id)), Set(original.nodes.map(\.id)))
+        XCTAssertEqual(copy.network.nodes.map(\.kind).sorted(), original.nodes.map(\.kind).sorted())
+        XCTAssertEqual(copy.network.edges.map(\.relation), original.edges.map(\.relation))
+        XCTAssertEqual(copy.network.edges.map(\.citations), original.edges.map(\.citations))
+    }
+
     func testProgrammeRulesComeFromTheSamePass() throws {
         let loaded = NetworkLoader.load([packageRoot.appendingPathComponent("data").path])
         XCTAssertEqual(loaded.errors, [])

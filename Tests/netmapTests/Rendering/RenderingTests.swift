@@ -360,7 +360,7 @@ final class RenderingTests: XCTestCase {
         plan.colorBy = "country"
         plan.groupBy = "country"
         plan.sizeBy = "degree"
-        let builder = try plan.builder(for: network)
+        let builder = try plan.request(for: network).builder
         let dot = builder.build()
         XCTAssertTrue(dot.contains("subgraph \"cluster_group_NO\""))
         XCTAssertTrue(dot.contains("Colour: country"))
@@ -369,12 +369,12 @@ final class RenderingTests: XCTestCase {
         let svg = String(decoding: try draw(network) { $0 = builder; $0.title = nil }.outputs[0], as: UTF8.self)
         XCTAssertTrue(svg.contains("<g id=\"cluster_group_SE\" class=\"cluster group\">"))
         plan.colorBy = "community"
-        let byCommunity = try plan.builder(for: network)
+        let byCommunity = try plan.request(for: network).builder
         XCTAssertTrue(byCommunity.network.nodes.allSatisfy { $0.attributes["community"]?.hasPrefix("community ") == true },
                       "communities are detected when the data carries none")
         XCTAssertTrue(byCommunity.build().contains("community 1"))
         plan.colorBy = "no_such_attribute"
-        XCTAssertThrowsError(try plan.builder(for: network)) { XCTAssertTrue("\($0)".contains("no drawn node has the attribute 'no_such_attribute'"), "\($0)") }
+        XCTAssertThrowsError(try plan.request(for: network).builder) { XCTAssertTrue("\($0)".contains("no drawn node has the attribute 'no_such_attribute'"), "\($0)") }
     }
 
     func testEgoTopAndHideIsolated() throws {
@@ -382,19 +382,19 @@ final class RenderingTests: XCTestCase {
         var plan = DrawingPlan()
         plan.ego = "Nordland"
         plan.radius = 1
-        let ego = try plan.builder(for: network)
+        let ego = try plan.request(for: network).builder
         XCTAssertEqual(Set(ego.network.nodes.map(\.id)), ["nordland", "vasterbotten", "interreg-aurora"])
         XCTAssertEqual(ego.emphasized, ["nordland"])
         plan = DrawingPlan()
         plan.top = 2
-        let top = try plan.builder(for: network)
+        let top = try plan.request(for: network).builder
         XCTAssertEqual(top.network.nodes.map(\.id), ["provefylket", "green-shipping"], "the highest degrees (8, then 4 shared by green-shipping and nsc), ties broken by id")
         XCTAssertEqual(top.network.edges.count, 1, "only the ties among them")
         var isolated = network
         isolated.upsert(Node(id: "alone", label: "Alone", kind: "theme"))
         plan = DrawingPlan()
         plan.hideIsolated = true
-        XCTAssertNil(try plan.builder(for: isolated).network.node("alone"))
+        XCTAssertNil(try plan.request(for: isolated).builder.network.node("alone"))
     }
 
     func testLabelsWrapTruncateAndUseEnglish() {

@@ -1,0 +1,314 @@
+"""`netmap report` in a real browser (Debian's Chromium, offline): the page works, runs nothing from the data and
+fetches nothing. Run by `make test` after the Swift tests; see docs/report.md."""
+import re
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "</script><script>alert(1)</script>",
+    '"><svg onload=alert(1)>',
+]
+
+
+def details_text(page):
+    return page.locator("#details").inner_text()
+
+
+def select_by_search(page, text):
+    page.fill("#search", text)
+    page.press("#search", "Enter")
+
+
+# ------------------------------------------------------------------ safety
+
+
+def test_data_report_makes_no_request_error_or_dialog(open_report):
+    watched = open_report("data")
+    page = watched.page
+    assert page.locator("#viewport svg g.node").count() > 100
+    assert page.locator("table").count() >= 4
+    # Exercise the page a little: nothing it does may fetch, fail or open a dialog.
+    select_by_search(page, "Kaunas")
+    page.keyboard.press("Escape")
+    page.click("#zoom-in")
+    page.click("#zoom-fit")
+    page.click("#legend-kinds button[data-key=theme]")
+    watched.assert_clean()
+
+
+def test_csp_forbids_every_fetch_and_allows_only_the_pages_own_code(open_report):
+    page = open_report("data").page
+    policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+    assert policy.startswith("default-src 'none';")
+    assert re.search(r"script-src 'sha256-[A-Za-z0-9+/=]+';", policy)
+    assert re.search(r"style-src 'sha256-[A-Za-z0-9+/=]+';", policy)
+    assert "img-src data:;" in policy
+    assert "unsafe" not in policy
+    # The policy is in force: a script the page did not ship cannot run.
+    ran = page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1';
+        document.body.append(s); return window.injected === 1; }""")
+    assert ran is False
+
+
+def test_hostile_strings_are_shown_literally_and_run_nothing(open_report):
+    watched = open_report("hostile")
+    page = watched.page
+    # Nothing from the data became an element or a handler.
+    assert page.locator("img").count() == 0
+    assert page.evaluate("() => document.querySelectorAll('svg svg, body script:not([id]) ~ script').length") == 0
+    handlers = page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e =>
+        [...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))""")
+    assert handlers == []
+    assert page.title() == "Hostile </script><script>alert(1)</script> test"
+    # Each hostile label is searchable and shown as text, in the results and in the details.
+    for label in HOSTILE:
+        page.fill("#search", label)
+        assert page.locator("#results button").first.inner_text().startswith(label)
+        page.press("#search", "Enter")
+        assert page.locator("#details h2").inner_text() == label
+    # The drawing shows the labels as text too.
+    assert page.locator("#node-img text").first.text_content().startswith("<img")
+    # A javascript: source URL is shown but is no link; an https: one is.
+    page.fill("#search", "<img")
+    page.press("#search", "Enter")
+    text = details_text(page)
+    assert "javascript:alert(1)" in text
+    assert "<p>1</p>" in text
+    assert "</script><script>alert(1)</script>" in text
+    hrefs = page.eval_on_selector_all("#details a", "links => links.map(a => a.getAttribute('href'))")
+    assert hrefs == ["https://example.org/strategi.pdf"] * len(hrefs) and len(hrefs) >= 1
+    # 10,000 characters, right-to-left and emoji survive as they are.
+    page.fill("#search", "Langxxxx")
+    page.press("#search", "Enter")
+    assert len(page.locator("#details h2").inner_text()) == 10000
+    page.fill("#search", "עיריית")
+    page.press("#search", "Enter")
+    assert page.locator("#details h2").inner_text() == "עיריית תל אביב\u200e مدينة 🌍🇳🇴 👩‍👩‍👧"
+    watched.assert_clean()
+
+
+# ------------------------------------------------------------------ what the issue asks of the page
+
+
+def test_search_for_kaunas_finds_the_kaunas_node(open_report):
+    page = open_report("data").page
+    page.fill("#search", "Kaunas")
+    first = page.locator("#results button").first
+    assert first.inner_text().startswith("Kaunas")
+    assert page.locator("#viewport svg g.node.match").count() >= 1
+    assert page.locator("#node-kaunas.match, g.node.match[id^=node-kaunas]").count() >= 1
+    first.click()
+    assert page.locator("#details h2").inner_text() == "Kaunas"
+    assert page.locator("g.node.selected").count() == 1
+
+
+def test_clicking_trondelag_lists_its_ties_with_citation_titles(open_report):
+    page = open_report("data").page
+    node = page.locator("#node-trondelag-fk")
+    node.scroll_into_view_if_needed()
+    page.click("#zoom-fit")
+    node.dispatch_event("click")
+    assert page.locator("#details h2").inner_text() == "Trøndelag fylkeskommune"
+    ties = page.locator("#details li.tie")
+    assert ties.count() >= 10
+    titles = page.locator("#details li.tie cite").all_inner_texts()
+    assert "Internasjonalt handlingsprogram 2020–2023" in titles
+    # Every tie names the other end as a button that selects it.
+    other = page.locator("#details li.tie .node-link").first
+    name = other.inner_text()
+    other.click()
+    assert page.locator("#details h2").inner_text() == name
+
+
+def test_real_mouse_click_on_a_node_opens_it(open_report):
+    page = open_report("data").page
+    select_by_search(page, "Kaunas")  # centres the view on Kaunas
+    page.keyboard.press("Escape")
+    box = page.locator("g.node[id^=node-kaunas]").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert page.locator("#details h2").inner_text() == "Kaunas"
+
+
+def test_selecting_fades_all_but_the_neighbourhood_and_escape_clears(open_report):
+    page = open_report("data").page
+    select_by_search(page, "Trøndelag fylkeskommune")
+    assert page.evaluate("() => document.querySelector('#viewport svg').classList.contains('dim')")
+    near = page.locator("g.node.near").count()
+    assert 1 < near < page.locator("g.node").count()
+    faded = page.evaluate("() => getComputedStyle(document.querySelector('g.node:not(.near)')).opacity")
+    assert float(faded) < 0.5
+    page.keyboard.press("Escape")
+    assert page.locator("g.near").count() == 0
+    assert not page.evaluate("() => document.querySelector('#viewport svg').classList.contains('dim')")
+
+
+def test_hiding_kind_theme_removes_those_nodes_and_showing_brings_them_back(open_report):
+    page = open_report("data").page
+    themes = page.locator("g.node.kind-theme")
+    assert themes.count() > 5
+    button = page.locator("#legend-kinds button[data-key=theme]")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "false"
+    assert all(not themes.nth(i).is_visible() for i in range(themes.count()))
+    assert page.locator("g.node.kind-county").first.is_visible()
+    # Ties to a hidden node go too.
+    hidden_ties = page.evaluate("""() => { const d = JSON.parse(document.getElementById('netmap-data').textContent);
+        const theme = new Set(d.nodes.filter(n => n.kind === 'theme').map(n => n.id));
+        return d.edges.filter(e => theme.has(e.to) || theme.has(e.from)).map(e => e.svg); }""")
+    assert hidden_ties and all(not page.locator(f"#{sel}").is_visible() for sel in hidden_ties[:20])
+    button.click()
+    assert themes.first.is_visible()
+
+
+def test_hiding_a_relation_hides_its_ties(open_report):
+    page = open_report("data").page
+    page.click("#legend-relations button[data-key=addresses]")
+    ties = page.locator("g.edge.relation-addresses")
+    assert ties.count() > 0 and all(not ties.nth(i).is_visible() for i in range(ties.count()))
+    assert page.locator("g.edge.relation-member_of").first.is_visible()
+
+
+def test_year_slider_at_2010_hides_ties_that_start_later(open_report):
+    page = open_report("data").page
+    page.evaluate("""() => { const s = document.getElementById('year'); s.value = '2010';
+        s.dispatchEvent(new Event('input', {bubbles: true})); }""")
+    assert page.locator("#year-value").inner_text() == "2010"
+    edges = page.evaluate("() => JSON.parse(document.getElementById('netmap-data').textContent).edges")
+    later = [e["svg"] for e in edges if e.get("since") is not None and e["since"] > 2010]
+    valid = [e["svg"] for e in edges if (e.get("since") or 0) <= 2010 <= (e.get("until") or 9999)]
+    assert later and valid
+    assert not any(page.locator(f"#{svg}").is_visible() for svg in later)
+    assert page.locator(f"#{valid[0]}").is_visible()
+    # The far right of the slider shows every year again.
+    page.evaluate("""() => { const s = document.getElementById('year'); s.value = s.max;
+        s.dispatchEvent(new Event('input', {bubbles: true})); }""")
+    assert page.locator(f"#{later[0]}").is_visible()
+
+
+def test_keyboard_moves_the_year_slider(open_report):
+    page = open_report("data").page
+    page.focus("#year")
+    page.keyboard.press("Home")
+    low = page.locator("#year-value").inner_text()
+    assert re.fullmatch(r"\d{4}", low)
+    page.keyboard.press("ArrowRight")
+    assert page.locator("#year-value").inner_text() == str(int(low) + 1)
+
+
+def test_tables_sort_by_clicking_a_column_header(open_report):
+    page = open_report("data").page
+    table = page.locator("table[data-table=centrality]")
+    column = lambda n: table.locator(f"tbody tr td:nth-child({n})").all_inner_texts()
+    degrees = [float(x) for x in column(3)]
+    assert degrees == sorted(degrees, reverse=True)  # most ties first when the page opens
+    table.locator("th button", has_text="Grad").click()
+    assert [float(x) for x in column(3)] == sorted(degrees)
+    assert table.locator("th").nth(2).get_attribute("aria-sort") == "ascending"
+    table.locator("th button", has_text="Grad").click()
+    assert [float(x) for x in column(3)] == sorted(degrees, reverse=True)
+    table.locator("th button", has_text="Navn").click()
+    labels = column(1)
+    assert labels == sorted(labels, key=lambda s: page.evaluate("s => s", s)) or labels[0] <= labels[-1]
+    first = labels[0]
+    table.locator("th button", has_text="Navn").click()
+    assert column(1)[-1] == first
+
+
+def test_every_table_the_issue_names_is_there(open_report):
+    page = open_report("data").page
+    for name in ["centrality", "brokerage", "communities", "sources", "warnings"]:
+        assert page.locator(f"#table-{name}").count() == 1, name
+    headers = page.locator("table[data-table=centrality] th").all_inner_texts()
+    assert headers == ["Navn", "Type", "Grad", "Mellomliggenhet", "PageRank", "Nærhet", "Begrensning"]
+    assert "modularitet" in page.locator("#table-communities .caption").inner_text()
+    counts = [int(x) for x in page.locator("table[data-table=sources] tbody td:nth-child(5)").all_inner_texts()]
+    assert counts and all(c > 0 for c in counts)
+
+
+def test_clicking_a_table_row_selects_that_node(open_report):
+    page = open_report("data").page
+    row = page.locator("table[data-table=centrality] tbody tr").first
+    label = row.locator("td").first.inner_text()
+    row.click()
+    assert page.locator("#details h2").inner_text() == label
+    assert page.locator("g.node.selected").count() == 1
+
+
+def test_clicking_a_source_row_shows_the_ties_citing_it(open_report):
+    page = open_report("data").page
+    row = page.locator("table[data-table=sources] tbody tr").first
+    title, count = row.locator("td").nth(1).inner_text(), int(row.locator("td").nth(4).inner_text())
+    row.click()
+    assert page.locator("#details h2").inner_text() == title
+    assert page.locator("#details li.tie").count() == count
+
+
+def test_keyboard_alone_reaches_search_a_node_and_its_details(open_report):
+    page = open_report("data").page
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "search"
+    page.keyboard.type("Kaunas")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.closest('#details') !== null")
+    assert page.locator("#details h2").inner_text() == "Kaunas"
+    # From the drawing: Tab reaches a node, Enter opens its details.
+    page.keyboard.press("Escape")
+    page.focus("#viewport")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+    assert focused
+    page.keyboard.press("Enter")
+    assert focused.startswith(page.locator("#details h2").inner_text())
+    # Tab on from the details reaches the tie's other end.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.className") == "node-link"
+
+
+def test_zoom_buttons_wheel_and_keys_change_the_view(open_report):
+    page = open_report("data").page
+    view = lambda: [float(x) for x in page.get_attribute("#viewport svg", "viewBox").split()]
+    start = view()
+    page.click("#zoom-in")
+    page.wait_for_function(f"() => document.querySelector('#viewport svg').viewBox.baseVal.width < {start[2]}")
+    page.click("#zoom-fit")
+    page.wait_for_function(f"() => Math.abs(document.querySelector('#viewport svg').viewBox.baseVal.width - {start[2]}) < 0.01")
+    page.mouse.move(400, 400)
+    page.mouse.wheel(0, -300)
+    page.wait_for_function(f"() => document.querySelector('#viewport svg').viewBox.baseVal.width < {start[2]}")
+    zoomed = view()
+    page.focus("#viewport")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"() => document.querySelector('#viewport svg').viewBox.baseVal.x > {zoomed[0]}")
+    # Dragging pans.
+    before = view()
+    page.mouse.move(500, 400)
+    page.mouse.down()
+    page.mouse.move(400, 350, steps=5)
+    page.mouse.up()
+    page.wait_for_function(f"() => document.querySelector('#viewport svg').viewBox.baseVal.x > {before[0]}")
+
+
+def test_english_page_uses_english_words_and_label_en(open_report):
+    page = open_report("english").page
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("label[for=search]").inner_text() == "Search"
+    page.fill("#search", "Innovation Norway Beijing")
+    assert page.locator("#results button").first.inner_text().startswith("Innovation Norway Beijing")
+
+
+def test_consortium_proposals_highlight_their_partners(open_report):
+    page = open_report("english").page
+    proposals = page.locator("#consortia .proposal-pick")
+    assert proposals.count() >= 1
+    assert "Region Jämtland Härjedalen" in page.locator("#consortia").inner_text()
+    proposals.first.click()
+    assert page.locator("#node-trondelag-fk").get_attribute("class").split().count("near") == 1
+    assert page.locator("g.node.near").count() >= 2
+
+
+def test_print_shows_the_drawing_then_the_tables_without_controls(open_report):
+    page = open_report("data").page
+    page.emulate_media(media="print")
+    assert not page.locator("#panel").is_visible()
+    assert not page.locator("#toolbar").is_visible()
+    assert page.locator("#viewport svg").is_visible()
+    assert page.locator("table[data-table=centrality]").is_visible()

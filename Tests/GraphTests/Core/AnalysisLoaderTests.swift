@@ -1,0 +1,122 @@
+import Foundation
+import XCTest
+@testable import Graph
+
+/// The fast analysis load (`AnalysisLoader.fastLoad`) against the full load through the typed model.
+final class AnalysisLoaderTests: XCTestCase {
+    let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
+
+    /// The fast view equals the full load's view, and so do the analysis graphs built from them, in every view
+    /// the commands use (undirected, directed, weighted).
+    func assertFastEqualsFull(_ path: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let fast = try XCTUnwrap(AnalysisLoader.fastLoad([path]), "the fast reader declined \(path)", file: file, line: line)
+        let full = AnalysisNetwork(try NetworkLoader.loadValid([path]).network)
+        XCTAssertEqual(fast, full, path, file: file, line: line)
+        for (directed, weighted) in [(false, false), (true, false), (false, true), (true, true)] {
+            XCTAssertEqual(AnalysisGraph(fast, directed: directed, weighted: weighted),
+                           AnalysisGraph(try NetworkLoader.loadValid([path]).network, directed: directed, weighted: weighted),
+                           "\(path) directed \(directed) weighted \(weighted)", file: file, line: line)
+        }
+    }
+
+    func testFastLoadGivesTheFullLoadsGraphOnTheFixtures() throws {
+        let folders = ["karate", "lesmis", "directed", "davis", "florentine", "relations/karate", "relations/lesmis"]
+        for folder in folders {
+            try assertFastEqualsFull(fixtures.appendingPathComponent(folder).path)
+            try assertFastEqualsFull(fixtures.appendingPathComponent(folder).appendingPathComponent("edges.csv").path)
+        }
+    }
+
+    /// The bundled data, exported as a CSV pair with its declarations (`network.yaml`), loads fast to the same
+    /// view as the full load of the export and as the full load of data/ itself.
+    func testFastLoadGivesTheFullLoadsGraphOnTheBundledData() throws {
+        let bundled = try NetworkLoader.loadValid([packageRoot.appendingPathComponent("data").path]).network
+        let folder = try temporaryFolder().appendingPathComponent("bundled").path
+        try CSVFormat.writePair(bundled, to: folder)
+        try assertFastEqualsFull(folder)
+        let fast = try XCTUnwrap(AnalysisLoader.fastLoad([folder]))
+        var view = AnalysisNetwork(bundled)
+        view.name = fast.name
+        XCTAssertEqual(fast, view)
+        XCTAssertEqual(NetworkStatistics(fast).jsonObject as NSDictionary, NetworkStatistics(bundled).jsonObject.merging(["network": fast.name ?? ""]) { $1 } as NSDictionary)
+    }
+
+    /// Filtering the view keeps what filtering the model keeps.
+    func testFilteredViewEqualsTheViewOfTheFilteredModel() throws {
+        let bundled = try NetworkLoader.loadValid([packageRoot.appendingPathComponent("data").path]).network
+        let view = AnalysisNetwork(bundled)
+        let filters = [
+            GraphFilter(kinds: ["county", "agency", "programme"]),
+            GraphFilter(relations: ["member_of", "partner_of"]),
+            GraphFilter(year: 2015),
+            GraphFilter(kinds: ["county", "network"], relations: ["member_of"], year: 2020),
+        ]
+        for filter in filters {
+            XCTAssertEqual(view.filtered(by: filter), AnalysisNetwork(filter.apply(to: bundled)), "\(filter)")
+            XCTAssertEqual(view.problems(of: filter), filter.problems(in: bundled))
+        }
+        XCTAssertEqual(view.problems(of: GraphFilter(kinds: ["dragon"])), GraphFilter(kinds: ["dragon"]).problems(in: bundled))
+    }
+
+    /// Whatever the fast reader does not take exactly as the full reader (quotes, unknown relations, bad
+    /// weights, undeclared citations, other formats) goes through the full load, with its error messages.
+    func testFallsBackToTheFullLoad() throws {
+        let folder = try temporaryFolder()
+        let declined = [
+            "quote-across-lines.csv": "from,to,note\na,b,\"two\nlines\"\n",
+            "quote-inside.csv": "from,to\na\"b,c\n",
+            "quoted-header.csv": "\"from\",to\na,b\n",
+            "unknown-relation.csv": "from,to,relation\na,b,befriends\n",
+            "zero-weight.csv": "from,to,weight\na,b,0\n",
+            "cited.csv": "from,to,cite\na,b,plan-2020\n",
+            "years.csv": "from,to,since,until\na,b,2020,2010\n",
+            "missing-end.csv": "from,to\na,\n",
+            "node-columns.csv": "from,from_kind,to\na,county,b\n",
+            "non-ascii.csv": "from,to\nå,b\n",
+        ]
+        for (name, text) in declined.sorted(by: { $0.key < $1.key }) {
+            let path = try write(text, to: name, in: folder)
+            XCTAssertNil(AnalysisLoader.fastLoad([path]), name)
+            let full = NetworkLoader.load([path])
+            if full.errors.isEmpty {
+                XCTAssertEqual(try AnalysisLoader.load([path]), AnalysisNetwork(full.network), name)
+            } else {
+                XCTAssertThrowsError(try AnalysisLoader.load([path]), name) { error in
+                    XCTAssertEqual("\(error)", "\(GraphError.invalidInput(full.errors))", name)
+                }
+            }
+        }
+        XCTAssertNil(AnalysisLoader.fastLoad([fixtures.appendingPathComponent("formats/karate.graphml").path]))
+    }
+
+    /// What the fast reader does take: blank rows, CRLF, a byte-order mark, semicolons, decimal commas, years,
+    /// spaces around fields, `source`/`target`/`type` headers, quoted fields on one line.
+    func testReadsSpreadsheetVariantsAsTheFullReader() throws {
+        let folder = try temporaryFolder()
+        let accepted = [
+            "crlf.csv": "\u{FEFF}From;To;Type;Weight\r\n a ; b ;cooperates_with; 2,5 \r\n\r\n;;;\r\nb;c;;1\r\n",
+            "years.csv": "source,target,relation,since,until,note\na,b,funds,2001,2009,x\nb,a,funds,,,\nc,a,member_of,2015,,y",
+            "tabs.tsv": "from\tto\nx\ty\ny\tz\nz\tx\n",
+            "quoted.csv": "from,to,relation,note\n\"a\",b,cooperates_with,\"x, \"\"y\"\"\"\n\"\",\" \",,\n",
+        ]
+        for (name, text) in accepted.sorted(by: { $0.key < $1.key }) {
+            try assertFastEqualsFull(try write(text, to: name, in: folder))
+        }
+    }
+
+    /// Files read in many blocks, lines longer than a block, and a last line without a line break.
+    func testReadsFilesInBlocks() throws {
+        let folder = try temporaryFolder()
+        var text = "from,to,relation,weight\n"
+        for i in 0..<3_000 { text += "node-\(i % 997),node-\((i * 7919) % 1009),cooperates_with,\(1 + i % 3)\n" }
+        text += "a-very-long-node-id-\(String(repeating: "x", count: 300)),y"
+        let path = try write(text, to: "large.csv", in: folder)
+        let full = AnalysisNetwork(try NetworkLoader.loadValid([path]).network)
+        for blockSize in [64, 1000, 1 << 22] {
+            var blocked = try XCTUnwrap(CSVTieReader.read(edges: path, nodes: nil, blockSize: blockSize), "block \(blockSize)")
+            blocked.name = full.name
+            XCTAssertEqual(blocked, full, "block \(blockSize)")
+        }
+        XCTAssertEqual(full.edgeCount, 3_001)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Graph
+import XCTest
+@testable import netmap
+
+/// Every command's `--render` draws through `RenderRequest` and `Renderer`, as `render` does.
+final class DrawingPathTests: XCTestCase {
+    static let root = RenderingTests.root
+
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netmap-drawing-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Each `--render` writes an SVG with the legend, labels (not ids) in every `<title>`, the page fitted, and
+    /// the legend in the language asked for; a PDF made twice is byte-identical.
+    func testEveryRenderOptionDrawsThroughTheOneRenderer() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let commands: [(String, [String])] = [
+            ("ego", ["ego", "data", "nordland-fk", "--radius", "1"]),
+            ("path", ["path", "data", "trondelag-fk", "nordland-fk"]),
+            ("compare", ["compare", "data", "trondelag-fk", "nordland-fk"]),
+            ("communities", ["communities", "data/telemark-2035.yaml"]),
+            ("project", ["project", "data/telemark-2035.yaml", "--onto", "county"]),
+            ("consortium", ["consortium", "--programme", "interreg-se-no", "--lead", "trondelag-fk"]),
+            ("render", ["render", "data/telemark-2035.yaml", "-o"]),
+        ]
+        for (name, arguments) in commands {
+            let svg = folder.appendingPathComponent("\(name).svg").path
+            let option = name == "render" ? [] : ["--render"]
+            let result = try runNetmap(arguments + option + [svg, "--page", "a4", "--lang", "nb"], in: DrawingPathTests.root)
+            XCTAssertEqual(result.status, 0, "\(name): \(result.error)")
+            let data = try Data(contentsOf: URL(fileURLWithPath: svg))
+            XCTAssertTrue(XMLParser(data: data).parse(), name)
+            let text = String(decoding: data, as: UTF8.self)
+            XCTAssertTrue(text.contains("<g id=\"cluster_legend\" class=\"cluster legend\">"), "\(name): legend")
+            XCTAssertTrue(text.contains(">Typer</text>"), "\(name): legend in bokmål")
+            XCTAssertFalse(text.contains(">Kinds</text>"), "\(name): no English heading")
+            // A4 portrait less margins: Graphviz's size scales the drawing into 538.58 × 785.19 pt.
+            let start = try XCTUnwrap(text.range(of: "<svg width=\"")).upperBound
+            let width = try XCTUnwrap(Double(text[start...].prefix { $0.isNumber || $0 == "." }), name)
+            XCTAssertLessThanOrEqual(width, 539, name)
+            // Labels, not ids, in the titles of nodes and ties.
+            XCTAssertFalse(text.contains("<title>trondelag&#45;fk</title>") || text.contains("<title>nordland&#45;fk</title>"), name)
+            let titles = text.components(separatedBy: "\n").filter { $0.hasPrefix("<title>") }
+            XCTAssertFalse(titles.contains { $0.contains("&#45;&gt;") }, "\(name): a tie's title names its ends by label")
+        }
+        let pdfs = try (0..<2).map { run -> Data in
+            let pdf = folder.appendingPathComponent("path\(run).pdf").path
+            let result = try runNetmap(["path", "data", "trondelag-fk", "nordland-fk", "--render", pdf, "--page", "a4"], in: DrawingPathTests.root)
+            XCTAssertEqual(result.status, 0, result.error)
+            return try Data(contentsOf: URL(fileURLWithPath: pdf))
+        }
+        XCTAssertEqual(pdfs[0], pdfs[1], "a PDF made twice is byte-identical")
+    }
+
+    /// A request with marks: the marked ties and nodes carry the mark's class and colour, and the legend lists
+    /// the mark in the drawing's language.
+    func testMarksAreDrawnAndListed() throws {
+        let network = try NetworkLoader.loadValid([DrawingPathTests.root.appendingPathComponent("Tests/Fixtures/rendering/sample.yaml").path]).network
+        var request = RenderRequest(network: network, title: "Marks")
+        let added = Mark(name: "added", color: "#009E73", penwidth: 2.5, legend: Wording("added", nb: "ny", nn: "ny"))
+        let ended = Mark(name: "ended", color: "#999999", style: "dashed", legend: Wording("ended", nb: "avsluttet", nn: "avslutta"))
+        request.tieMarks = [0: added, 1: ended]
+        request.nodeMarks = [network.edges[0].from: added]
+        request.options.language = .nn
+        let svg = try request.svg()
+        XCTAssertTrue(XMLParser(data: Data(svg.utf8)).parse())
+        XCTAssertTrue(svg.contains("<g id=\"edge&#45;0\" class=\"edge relation&#45;\(network.edges[0].relation.replacingOccurrences(of: "_", with: "_")) added\">")
+                      || svg.contains("class=\"edge relation&#45;\(network.edges[0].relation) added\""), "the tie's class carries the mark")
+        XCTAssertTrue(svg.contains("stroke=\"#009e73\"") || svg.contains("stroke=\"#009E73\""), "the mark's colour")
+        XCTAssertTrue(svg.contains(">ny</text>") && svg.contains(">avslutta</text>") && svg.contains(">Markert</text>"), "the marks in the legend, in nynorsk")
+    }
+}
