@@ -275,7 +275,7 @@ final class ConsortiumCommandTests: XCTestCase {
         for candidate in candidates {
             XCTAssertEqual(Set(candidate.keys), ["id", "label", "score", "parts", "path"])
             let parts = try XCTUnwrap(candidate["parts"] as? [String: Double])
-            XCTAssertEqual(Set(parts.keys), ["closeness", "theme", "experience", "brokerage"])
+            XCTAssertEqual(Set(parts.keys), ["closeness", "theme", "experience", "brokerage", "proximity"])
             XCTAssertEqual(parts.values.reduce(0, +), try XCTUnwrap(candidate["score"] as? Double), accuracy: 0.002)
             XCTAssertFalse((candidate["path"] as? [[String: Any]] ?? []).isEmpty)
         }

@@ -120,9 +120,22 @@ struct CandidatePool {
                 if fact.pairs > 0 { fact.signals.brokerage = 1 }
             }
             fact.signals.closeness = ScoreParts.closeness(cost: fromLead.cost(to: index))
+            fact.signals.proximity = CandidatePool.proximity(node, lead)
             fact.parts = fact.signals.parts(query.weights)
             facts[index] = fact
         }
+    }
+
+    /// 1 when two actors share a NUTS 3 code (or, without codes, a `region` or `county`), 0.5 a NUTS 2 code, else 0.
+    static func proximity(_ a: Node, _ b: Node) -> Double {
+        if let x = a.attributes["nuts"], let y = b.attributes["nuts"], x.count >= 4, y.count >= 4 {
+            if x.count >= 5 && x == y { return 1 }
+            return x.prefix(4) == y.prefix(4) ? 0.5 : 0
+        }
+        for key in ["region", "county"] {
+            if let x = a.attributes[key], let y = b.attributes[key], x.lowercased() == y.lowercased() { return 1 }
+        }
+        return 0
     }
 
     /// The path from the lead to a candidate, each hop cited.
@@ -141,7 +154,7 @@ struct CandidateFacts {
     var programmes: [String] = []
 
     /// Theme, experience and brokerage: the parts that do not depend on the other partners.
-    var staticTotal: Double { parts.theme + parts.experience + parts.brokerage }
+    var staticTotal: Double { parts.theme + parts.experience + parts.brokerage + parts.proximity }
 }
 
 /// One ranked single candidate (`netmap consortium --candidates N`).

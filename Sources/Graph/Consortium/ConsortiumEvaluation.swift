@@ -185,20 +185,23 @@ public enum ConsortiumEvaluation {
         return result
     }
 
-    /// Weights with the best MRR + recall@10 on the given queries' rankings, from a small grid (closeness 1).
+    /// Weights with the best MRR + recall@10 on the given queries' rankings, from a small grid (closeness 1;
+    /// brokerage stays at its standard weight: no query of the evaluation needs a foreign country).
     public static func learnWeights(_ rankings: [(Rankings, Set<String>)]) -> ScoreWeights {
         let grid = [0.0, 0.25, 0.5, 1, 2, 4]
         var best = ScoreWeights.standard
         var bestValue = -1.0
         for theme in grid {
             for experience in grid {
-                let weights = ScoreWeights(closeness: 1, theme: theme, experience: experience, brokerage: ScoreWeights.standard.brokerage)
+              for proximity in [0.0, 0.1, 0.25, 0.5, 1] {
+                let weights = ScoreWeights(closeness: 1, theme: theme, experience: experience, brokerage: ScoreWeights.standard.brokerage, proximity: proximity)
                 let outcomes = rankings.map { outcome(order($0.0.netmap, weights: weights), partners: $0.1) }
                 let s = summary(outcomes, resamples: 0)
                 if s.mrr + s.recall10 > bestValue + 1e-12 {
                     bestValue = s.mrr + s.recall10
                     best = weights
                 }
+              }
             }
         }
         return best

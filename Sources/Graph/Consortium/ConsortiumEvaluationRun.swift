@@ -22,6 +22,7 @@ public enum ConsortiumEvaluationRun {
         public var datasets: [DatasetResult]
         public var learned: ScoreWeights
         public var trainingQueries: Int
+        public var weights: ScoreWeights
     }
 
     /// Whether a project belongs to the training half (FNV-1a of its id, lowest bit).
@@ -64,9 +65,11 @@ public enum ConsortiumEvaluationRun {
             w = weights; w.theme = 0; ablation.append(("without theme", netmap(w)))
             w = weights; w.experience = 0; ablation.append(("without experience", netmap(w)))
             w = weights; w.closeness = 0; ablation.append(("without closeness", netmap(w)))
+            w = weights; w.proximity = 0; ablation.append(("without proximity", netmap(w)))
             ablation.append(("closeness only", netmap(ScoreWeights(closeness: 1, theme: 0, experience: 0, brokerage: 0))))
             ablation.append(("theme only", netmap(ScoreWeights(closeness: 0, theme: 1, experience: 0, brokerage: 0))))
             ablation.append(("experience only", netmap(ScoreWeights(closeness: 0, theme: 0, experience: 1, brokerage: 0))))
+            ablation.append(("proximity only", netmap(ScoreWeights(closeness: 0, theme: 0, experience: 0, brokerage: 0, proximity: 1))))
             if queries.contains(where: { !$0.programme.area.isEmpty }) {
                 let open = try queries.map { query -> ConsortiumEvaluation.Outcome in
                     var unrestricted = query
@@ -78,7 +81,7 @@ public enum ConsortiumEvaluationRun {
             }
             datasets.append(DatasetResult(name: name, queries: queries.count, methods: methods, ablation: ablation, seconds: Date().timeIntervalSince(start)))
         }
-        return Report(datasets: datasets, learned: learned, trainingQueries: training.count)
+        return Report(datasets: datasets, learned: learned, trainingQueries: training.count, weights: weights)
     }
 
     static func rounded(_ value: Double) -> Double { (value * 10000).rounded() / 10000 }
@@ -117,9 +120,9 @@ public enum ConsortiumEvaluationRun {
             lines.append("")
         }
         let w = report.learned
-        lines.append("weights learned on \(report.trainingQueries) training projects of the Research Council data: closeness \(w.closeness), theme \(w.theme), experience \(w.experience), brokerage \(w.brokerage)")
-        let s = ScoreWeights.standard
-        lines.append("netmap's standard weights (used above): closeness \(s.closeness), theme \(s.theme), experience \(s.experience), brokerage \(s.brokerage)")
+        lines.append("weights learned on \(report.trainingQueries) training projects of the Research Council data: closeness \(w.closeness), theme \(w.theme), experience \(w.experience), brokerage \(w.brokerage), proximity \(w.proximity)")
+        let s = report.weights
+        lines.append("netmap's weights (used above\(s == ScoreWeights.standard ? ", the standard ones" : ", NOT the standard ones")): closeness \(s.closeness), theme \(s.theme), experience \(s.experience), brokerage \(s.brokerage), proximity \(s.proximity)")
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The parts of a proposed partner's score: each signal of `CandidateSignals` times its weight in
-/// `ScoreWeights` (standard: closeness 1, theme 0.5, experience 0.3, brokerage 0.2). `total` is their sum; a
+/// `ScoreWeights` (standard: closeness 1, theme 2, experience 0.25, brokerage 0.2, proximity 0). `total` is their sum; a
 /// consortium's score is the mean of its partners' totals (the lead excluded), so each partner's `share` =
 /// total / (number of partners besides the lead) and the shares sum to the consortium's score.
 ///
@@ -16,15 +16,19 @@ import Foundation
 ///   tied to an actor from the lead's country and to another actor from its own country that actor has no tie
 ///   to, and its country is one the rules ask for (`min_from`, `sides`; any foreign country when the rules only
 ///   ask for several countries).
+/// - proximity: the partner is in the lead's own region (the same NUTS 3 code, `region` or `county`: 1) or the
+///   same NUTS 2 region (0.5) — partners of real Interreg and Horizon 2020 projects often are.
 public struct ScoreParts: Hashable, Sendable {
     public var closeness: Double = 0
     public var theme: Double = 0
     public var experience: Double = 0
     public var brokerage: Double = 0
+    public var proximity: Double = 0
 
-    public var total: Double { closeness + theme + experience + brokerage }
+    public var total: Double { closeness + theme + experience + brokerage + proximity }
 
-    public init(closeness: Double = 0, theme: Double = 0, experience: Double = 0, brokerage: Double = 0) {
+    public init(closeness: Double = 0, theme: Double = 0, experience: Double = 0, brokerage: Double = 0, proximity: Double = 0) {
+        self.proximity = proximity
         self.closeness = closeness
         self.theme = theme
         self.experience = experience

@@ -225,7 +225,7 @@ public enum ConsortiumFinder {
                 closeness = search.pair[b * search.p + a]
                 closest = network.nodes[pool[b]].id
             }
-            let parts = ScoreParts(closeness: closeness, theme: s.parts.theme, experience: s.parts.experience, brokerage: s.parts.brokerage)
+            let parts = ScoreParts(closeness: closeness, theme: s.parts.theme, experience: s.parts.experience, brokerage: s.parts.brokerage, proximity: s.parts.proximity)
             total += parts.total
             let hops = candidatePool.path(to: index, in: network)
             partners.append(ProposedPartner(node: network.nodes[index], role: .partner, parts: parts, share: parts.total / Double(n),

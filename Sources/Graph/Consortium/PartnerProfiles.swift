@@ -1,17 +1,21 @@
 import Foundation
 
-/// The weights of a partner's score parts: total = closeness·w_c + theme·w_t + experience·w_e + brokerage·w_b,
-/// each feature in [0, 1] except closeness in (0, 2).
+/// The weights of a partner's score parts: total = closeness·w_c + theme·w_t + experience·w_e + brokerage·w_b
+/// + proximity·w_p, each signal in [0, 1] except closeness in (0, 2).
 ///
-/// `standard` was chosen by grid search on half of the Research Council projects (see BENCHMARKS.md,
-/// "Consortium ranking", which reports it on the other half and on the Interreg data).
+/// `standard` is the grid-search optimum on half of the Research Council projects (before the proximity signal
+/// existed; a later grid with proximity picked 0.25 for it, which did worse on the held-out half and on the
+/// Interreg data, so proximity stays 0). BENCHMARKS.md, "Consortium ranking against real consortia", reports the
+/// weights on the other half and on the Interreg data.
 public struct ScoreWeights: Hashable, Sendable {
     public var closeness: Double
     public var theme: Double
     public var experience: Double
     public var brokerage: Double
+    public var proximity: Double
 
-    public init(closeness: Double, theme: Double, experience: Double, brokerage: Double) {
+    public init(closeness: Double, theme: Double, experience: Double, brokerage: Double, proximity: Double = 0) {
+        self.proximity = proximity
         self.closeness = closeness
         self.theme = theme
         self.experience = experience
@@ -31,10 +35,13 @@ public struct CandidateSignals: Hashable, Sendable {
     public var experience = 0.0
     /// 1 when the candidate is a gatekeeper into a country the rules require, else 0.
     public var brokerage = 0.0
+    /// 1 in the lead's NUTS 3 region (or the same `region` / `county`), 0.5 in its NUTS 2 region, else 0.
+    public var proximity = 0.0
 
     public func parts(_ weights: ScoreWeights) -> ScoreParts {
         ScoreParts(closeness: weights.closeness * closeness, theme: weights.theme * theme,
-                   experience: weights.experience * experience, brokerage: weights.brokerage * brokerage)
+                   experience: weights.experience * experience, brokerage: weights.brokerage * brokerage,
+                   proximity: weights.proximity * proximity)
     }
 }
 

@@ -24,11 +24,11 @@ public enum AnalysisLoader {
         var pair: (edges: String, nodes: String?)?
         for input in inputs {
             switch input {
-            case .file(_, .yaml):
+            case .file(_, .yaml, _):
                 let document = NetworkLoader.read(input)
                 guard document.nodes.isEmpty, document.edges.isEmpty, document.diagnostics.isEmpty else { return nil }
                 declarations.append(document)
-            case .file(let path, .csvEdges) where pair == nil:
+            case .file(let path, .csvEdges, _) where pair == nil:
                 pair = (path, nil)
             case .csvPair(let nodes, let edges) where pair == nil:
                 pair = (edges, nodes)

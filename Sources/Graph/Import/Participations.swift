@@ -257,8 +257,14 @@ public struct Participations: Sendable {
     typealias Tie = (from: String, to: String, relation: String, weight: Int, page: String, attributes: [String: String])
 
     /// Every node and tie of the chosen shape, handed one at a time to the writers.
+    /// Counts `finish()` adds to organisations; the participations shape leaves them out (its ties hold them), so
+    /// that networks imported from different datasets merge without conflicting counts.
+    static let countKeys: Set<String> = ["projects", "coordinated", "programmes", "first_year", "last_year"]
+
     func forEachNode(_ options: ImportOptions, _ body: (Row) throws -> Void) rethrows {
-        for org in organisations { try body((org.id, org.label, org.kind, org.attributes)) }
+        for org in organisations {
+            try body((org.id, org.label, org.kind, options.shape == .participations ? org.attributes.filter { !Participations.countKeys.contains($0.key) } : org.attributes))
+        }
         if options.shape == .participations {
             for project in projects { try body((project.id, project.label, "project", project.attributes)) }
         }

@@ -9,8 +9,8 @@ struct ConsortiumCommand: NetmapCommand {
         discussion: """
         Programme rules come from a YAML file with `programmes:` among the inputs, else from the bundled \
         data/programmes.yaml (see "Finding a consortium" in docs/guide.md). Each partner is scored by closeness to the lead and \
-        the other partners (short, cited paths), thematic fit, experience with the programme and brokerage into a \
-        country the rules require; a consortium's score is the mean of its partners' scores.
+        the other partners (short, cited paths), thematic fit, experience with the programme, brokerage into a \
+        country the rules require and proximity (the lead's own region); a consortium's score is the mean of its partners' scores.
         """
     )
 
@@ -154,7 +154,7 @@ enum ConsortiumReport {
                     "country": partner.node.country ?? NSNull(), "role": partner.role.rawValue,
                     "score_parts": [
                         "closeness": round(partner.parts.closeness), "theme": round(partner.parts.theme),
-                        "experience": round(partner.parts.experience), "brokerage": round(partner.parts.brokerage),
+                        "experience": round(partner.parts.experience), "brokerage": round(partner.parts.brokerage), "proximity": round(partner.parts.proximity),
                         "total": round(partner.parts.total), "share": round(partner.share),
                     ],
                     "path": hops(partner.path),
@@ -183,7 +183,7 @@ enum ConsortiumReport {
     }
 
     static func parts(_ parts: ScoreParts) -> [String: Any] {
-        ["closeness": round(parts.closeness), "theme": round(parts.theme), "experience": round(parts.experience), "brokerage": round(parts.brokerage)]
+        ["closeness": round(parts.closeness), "theme": round(parts.theme), "experience": round(parts.experience), "brokerage": round(parts.brokerage), "proximity": round(parts.proximity)]
     }
 
     static func hops(_ path: [PathHop]) -> [[String: Any]] {
@@ -228,7 +228,7 @@ enum ConsortiumReport {
                 let parts = partner.parts
                 lines.append(head)
                 let closeTo = partner.closestTo.map { id in " (close to: \(network.node(id)?.label ?? id) (partner))" } ?? ""
-                lines.append("          total \(self.number(parts.total)) = closeness \(self.number(parts.closeness))\(closeTo) + theme \(self.number(parts.theme)) + experience \(self.number(parts.experience)) + brokerage \(self.number(parts.brokerage))")
+                lines.append("          total \(self.number(parts.total)) = closeness \(self.number(parts.closeness))\(closeTo) + theme \(self.number(parts.theme)) + experience \(self.number(parts.experience)) + brokerage \(self.number(parts.brokerage)) + proximity \(self.number(parts.proximity))")
                 lines.append("          path: \(pathText(partner.path, network: network))")
                 if !partner.themes.isEmpty { lines.append("          themes: \(partner.themes.joined(separator: ", "))") }
                 if !partner.programmes.isEmpty { lines.append("          programmes: \(partner.programmes.joined(separator: ", "))") }

@@ -26,11 +26,22 @@ struct EvaluateConsortium: NetmapCommand {
     @Option(help: "Bootstrap resamples.")
     var resamples: Int = 1000
 
+    @Option(help: ArgumentHelp("Score netmap with these weights instead of the standard ones: closeness,theme,experience,brokerage,proximity.", valueName: "W,W,W,W,W"))
+    var weights: String?
+
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the results as JSON to this file.", valueName: "FILE"))
     var output: String?
 
     func validate() throws {
         if resamples < 1 { throw ValidationError("--resamples must be at least 1") }
+        if let weights, weights.split(separator: ",").compactMap({ Double($0) }).count != 5 {
+            throw ValidationError("--weights '\(weights)': write five numbers, e.g. 1,2,0.25,0.2,0.5")
+        }
+    }
+
+    var chosenWeights: ScoreWeights {
+        guard let values = weights?.split(separator: ",").compactMap({ Double($0) }), values.count == 5 else { return .standard }
+        return ScoreWeights(closeness: values[0], theme: values[1], experience: values[2], brokerage: values[3], proximity: values[4])
     }
 
     func execute() throws {
@@ -41,7 +52,8 @@ struct EvaluateConsortium: NetmapCommand {
             guard let folder = BundledData.folder else { throw GraphError.invalidArgument("data/programmes.yaml was not found; pass --programmes FILE") }
             catalogue = try ProgrammeCatalogue.load(folder + "/programmes.yaml")
         }
-        let report = try ConsortiumEvaluationRun.run(researchCouncil: researchCouncil, interreg: interreg, catalogue: catalogue, resamples: resamples)
+        let report = try ConsortiumEvaluationRun.run(researchCouncil: researchCouncil, interreg: interreg, catalogue: catalogue, resamples: resamples,
+                                                    weights: chosenWeights)
         print(ConsortiumEvaluationRun.table(report), terminator: "")
         if let output { try emit(try jsonText(ConsortiumEvaluationRun.json(report)) + "\n", to: output) }
     }
