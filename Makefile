@@ -4,7 +4,7 @@ SWIFT ?= swift
 NETMAP := .build/debug/netmap
 DATA ?= data
 
-.PHONY: demo test deps build diagrams clean browser-deps browser-test report-demo
+.PHONY: demo test deps build diagrams clean browser-deps browser-test report-demo xlsx-deps
 
 # Installs the Graphviz C library when it is missing (Debian/Ubuntu, via apt-get), plus the DejaVu fonts.
 deps:
@@ -39,7 +39,7 @@ report-demo: build browser-deps
 	python3 Tests/Browser/screenshot.py out/report.html out/report-selected.png --select "Trøndelag fylkeskommune"
 	@echo "netmap: out/report.html and its screenshots out/report.png, out/report-selected.png written"
 
-test: deps
+test: deps xlsx-deps
 	$(SWIFT) test --disable-swift-testing
 	@$(MAKE) --no-print-directory browser-test
 
@@ -53,7 +53,7 @@ browser-deps:
 	fi
 	@python3 -c "import playwright, pytest" 2>/dev/null || { \
 	  echo "netmap: installing playwright and pytest with pip (for the report's browser tests)"; \
-	  python3 -m pip install -q playwright pytest; }
+	  python3 -m pip install -q "playwright==1.65.2" "pytest==9.0.3"; }
 
 browser-test: build browser-deps
 	python3 -m pytest -q -p no:cacheprovider Tests/Browser
@@ -68,7 +68,7 @@ diagrams: build
 	$(NETMAP) render $(DATA)/trondelag-2020.yaml -o docs/img/trondelag-2020.svg --page a3-landscape
 	$(NETMAP) render $(DATA) -o docs/img/ego-trondelag.svg --ego trondelag-fk --radius 1 --page a4 --title "Trøndelag fylkeskommune: direct ties"
 	$(NETMAP) diff $(DATA)/vestfold-og-telemark-2030.yaml --to $(DATA)/telemark-2035.yaml --lang nb --render docs/img/diff-telemark.svg -o /dev/null
-	$(NETMAP) diff $(DATA)/nord-trondelag-2009.yaml --to $(DATA)/trondelag-2020.yaml --lang nb --render docs/img/diff-trondelag.svg --page a3-landscape -o /dev/null
+	$(NETMAP) diff $(DATA)/nord-trondelag-2009.yaml --to $(DATA)/trondelag-2020.yaml --lang nb --render docs/img/diff-trondelag.svg --page 594x420mm -o /dev/null
 	$(NETMAP) diff $(DATA)/vestfold-og-telemark-2030.yaml --to $(DATA)/telemark-2035.yaml --lang nb --render out/diff-telemark.png -o /dev/null
 	$(NETMAP) render $(DATA) -o docs/img/top25.svg --top 25 --by degree --page a4 --sources-note
 	$(NETMAP) render $(DATA) -o out/national.png --page a3-landscape --hide-isolated --dpi 150
@@ -81,3 +81,7 @@ diagrams: build
 
 clean:
 	rm -rf .build out
+
+# The xlsx tests check netmap's workbooks with a library that is not netmap's: Python's openpyxl.
+xlsx-deps:
+	@python3 -c "import openpyxl" 2>/dev/null || { echo "netmap: installing openpyxl with pip (the xlsx tests read netmap's workbooks with it)"; python3 -m pip install -q openpyxl; }

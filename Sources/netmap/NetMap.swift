@@ -6,11 +6,12 @@ struct NetMap: ParsableCommand {
         commandName: "netmap",
         abstract: "Map, analyse and draw international partner networks.",
         discussion: """
-        INPUT is a network file (.yaml, .csv, .json, .graphml, .gexf, .net, .gml, .dot) or a folder of them; several inputs are merged.
+        INPUT is a network file (.yaml, .csv, .xlsx, .json, .graphml, .gexf, .net, .gml, .dot) or a folder of them; several inputs are merged.
         With no INPUT, the bundled networks in data/ are used. See docs/format.md.
         """,
         version: "0.1.0",
         subcommands: [
+            Init.self,
             Validate.self,
             Stats.self,
             Export.self,

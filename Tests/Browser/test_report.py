@@ -312,3 +312,22 @@ def test_print_shows_the_drawing_then_the_tables_without_controls(open_report):
     assert not page.locator("#toolbar").is_visible()
     assert page.locator("#viewport svg").is_visible()
     assert page.locator("table[data-table=centrality]").is_visible()
+
+
+def test_the_address_remembers_the_selected_node(open_report, browser, reports):
+    page = open_report("data").page
+    select_by_search(page, "Kaunas")
+    fragment = page.evaluate("() => location.hash")
+    assert fragment.startswith("#node=kaunas")
+    # Opening the page with that address selects the node again.
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, offline=True)
+    again = context.new_page()
+    again.goto(reports["data"].as_uri() + fragment)
+    again.wait_for_selector("body.ready")
+    assert again.locator("#details h2").inner_text() == "Kaunas"
+    # An unknown or hostile fragment selects nothing and runs nothing.
+    again.goto(reports["data"].as_uri() + "#node=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    again.reload()
+    again.wait_for_selector("body.ready")
+    assert again.locator("g.node.selected").count() == 0
+    context.close()

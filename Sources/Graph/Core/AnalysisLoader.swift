@@ -32,6 +32,11 @@ public enum AnalysisLoader {
                 pair = (path, nil)
             case .csvPair(let nodes, let edges) where pair == nil:
                 pair = (edges, nodes)
+            case .file(_, _, inFolder: true):
+                // Another file in the folder (a folder reads every format): fine when it holds no network,
+                // such as the expected values beside a fixture (skipped with a note).
+                let document = NetworkLoader.read(input)
+                guard document.nodes.isEmpty, document.edges.isEmpty, document.diagnostics.allSatisfy({ $0.severity == .note }) else { return nil }
             default:
                 return nil
             }

@@ -130,20 +130,24 @@ public struct DiffReport {
             let shown = DiffReport.citationText(citations, maxPages: 3)
             return md ? " — *\(clean(shown))*" : "  [\(clean(shown))]"
         }
-        func nodeGroups(_ unsorted: [NetworkDiff.NodeEntry], ties: [NetworkDiff.TieEntry], old: Bool) {
-            let nodes = sortedByName(unsorted, old: old)
-            var kind = ""
-            for entry in nodes {
-                if entry.kind != kind {
-                    if !kind.isEmpty { groupEnd() }
-                    kind = entry.kind
-                    let count = nodes.filter { $0.kind == kind }.count
-                    heading("\(clean(language.kind(kind, in: diff.vocabulary))) (\(count))", level: 3)
-                }
-                let label = old ? oldName(entry.id) : name(entry.id)
-                item((md ? "**\(clean(label))**" : clean(label)) + cites(ofNode: entry.id, in: ties, old: old), level: 3)
+        /// Items in runs of one group (kind or relation), each run under a heading with its count.
+        func groups<Item>(_ items: [Item], key: (Item) -> String, title: (String) -> String, line: (Item) -> String) {
+            var start = 0
+            while start < items.count {
+                let group = key(items[start])
+                var end = start
+                while end < items.count && key(items[end]) == group { end += 1 }
+                heading("\(title(group)) (\(end - start))", level: 3)
+                for member in items[start..<end] { item(line(member), level: 3) }
+                groupEnd()
+                start = end
             }
-            if !kind.isEmpty { groupEnd() }
+        }
+        func nodeGroups(_ unsorted: [NetworkDiff.NodeEntry], ties: [NetworkDiff.TieEntry], old: Bool) {
+            groups(sortedByName(unsorted, old: old), key: \.kind, title: { clean(language.kind($0, in: diff.vocabulary)) }) { entry in
+                let label = old ? oldName(entry.id) : name(entry.id)
+                return (md ? "**\(clean(label))**" : clean(label)) + cites(ofNode: entry.id, in: ties, old: old)
+            }
         }
         func tieLine(_ tie: NetworkDiff.TieEntry, side: Int) -> String {
             // An ended tie is named by its own ends (Nord-Trøndelag fylkeskommune, not its successor).
@@ -167,21 +171,10 @@ public struct DiffReport {
         }
         func tieGroups(_ unsorted: [NetworkDiff.TieEntry], side: Int) {
             // By relation, then by the line as shown in this language.
-            let lines = unsorted.map { (tie: $0, line: tieLine($0, side: side)) }
-            let ties = lines.sorted { a, b in
+            let lines = unsorted.map { (tie: $0, line: tieLine($0, side: side)) }.sorted { a, b in
                 a.tie.relation != b.tie.relation ? a.tie.relation < b.tie.relation : a.line.lowercased() < b.line.lowercased()
-            }.map(\.tie)
-            var relation = ""
-            for tie in ties {
-                if tie.relation != relation {
-                    if !relation.isEmpty { groupEnd() }
-                    relation = tie.relation
-                    let count = ties.filter { $0.relation == relation }.count
-                    heading("\(language.word("ties-heading")): \(clean(language.relation(relation, in: diff.vocabulary))) (\(count))", level: 3)
-                }
-                item(tieLine(tie, side: side), level: 3)
             }
-            if !relation.isEmpty { groupEnd() }
+            groups(lines, key: \.tie.relation, title: { "\(language.word("ties-heading")): \(clean(language.relation($0, in: diff.vocabulary)))" }) { $0.line }
         }
 
         heading("\(language.word("new")) (+\(diff.nodesAdded.count) \(language.word("nodes")), +\(diff.edgesAdded.count) \(language.word("ties")))", level: 1)

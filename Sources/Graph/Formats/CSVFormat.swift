@@ -15,9 +15,37 @@ public enum CSVFormat {
         let delimiter: UnicodeScalar
         let path: String
         let firstRowLine: Int
+        /// Rows already read (a workbook's sheet, each with its row number), instead of CSV text.
+        var cells: [(line: Int, fields: [String])]?
+        /// The workbook sheet the rows come from, for locations such as `file.xlsx:edges!C17`.
+        var sheet: String?
 
         /// A fresh pass over the data rows (blank rows skipped), each with the line it starts on.
         public var rows: RowStream { RowStream(self) }
+
+        /// Where a row (and a column of it) is, for diagnostics.
+        func location(_ line: Int, column: Int? = nil) -> SourceLocation {
+            SourceLocation(file: path, line: line, sheet: sheet, column: sheet == nil ? nil : column)
+        }
+
+        /// A table of rows already read (a workbook sheet): the first row is the header.
+        init(sheet: String, path: String, header: [String], rows: [(line: Int, fields: [String])]) {
+            self.header = header.map { $0.trimmingSpaces.lowercased() }
+            text = ""
+            delimiter = ","
+            self.path = path
+            firstRowLine = rows.first?.line ?? 2
+            cells = rows
+            self.sheet = sheet
+        }
+
+        init(header: [String], text: String, delimiter: UnicodeScalar, path: String, firstRowLine: Int) {
+            self.header = header
+            self.text = text
+            self.delimiter = delimiter
+            self.path = path
+            self.firstRowLine = firstRowLine
+        }
     }
 
     /// One pass over a table's rows. After the pass, `error` holds the syntax error that ended it, if any.
@@ -25,15 +53,28 @@ public enum CSVFormat {
         private let reader: CSVReader?
         private let path: String
         private var line: Int
+        private var cells: IndexingIterator<[(line: Int, fields: [String])]>?
         public private(set) var error: Diagnostic?
 
         init(_ table: Table) {
-            reader = try? CSVReader(string: table.text, hasHeaderRow: true, trimFields: false, delimiter: table.delimiter)
             path = table.path
             line = table.firstRowLine
+            if let cells = table.cells {
+                self.cells = cells.makeIterator()
+                reader = nil
+            } else {
+                reader = try? CSVReader(string: table.text, hasHeaderRow: true, trimFields: false, delimiter: table.delimiter)
+            }
         }
 
         public func next() -> (line: Int, fields: [String])? {
+            if cells != nil {
+                while let row = cells?.next() {
+                    if row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+                    return row
+                }
+                return nil
+            }
             guard let reader else { return nil }
             while let row = reader.next() {
                 let start = line
@@ -116,20 +157,24 @@ public enum CSVFormat {
 
     /// Reads `nodes.csv` rows into `document`.
     public static func readNodes(_ data: Data, path: String, into document: inout NetworkDocument) {
-        let table: Table
         switch self.table(data, path: path) {
-        case .success(let parsed): table = parsed
-        case .failure(let diagnostic): document.diagnostics.append(diagnostic); return
+        case .success(let table): readNodes(table, into: &document)
+        case .failure(let diagnostic): document.diagnostics.append(diagnostic)
         }
+    }
+
+    /// Reads a nodes table (CSV or a workbook sheet) into `document`.
+    static func readNodes(_ table: Table, into document: inout NetworkDocument) {
+        let path = table.path
         guard let idColumn = table.header.firstIndex(of: "id") else {
             document.diagnostics.append(.error("nodes table has no 'id' column (header: \(table.header.joined(separator: ",")))",
-                                               at: SourceLocation(file: path, line: 1)))
+                                               at: table.location(table.firstRowLine - 1)))
             return
         }
         let rows = table.rows
         defer { if let error = rows.error { document.diagnostics.append(error) } }
         for (line, fields) in rows {
-            let location = SourceLocation(file: path, line: line)
+            let location = table.location(line)
             func field(_ name: String) -> String? {
                 guard let column = table.header.firstIndex(of: name), column < fields.count else { return nil }
                 let value = fields[column].trimmingSpaces
@@ -152,16 +197,20 @@ public enum CSVFormat {
 
     /// Reads `edges.csv` rows into `document`. Kumu-style `From`/`To`/`Type` headers are accepted.
     public static func readEdges(_ data: Data, path: String, into document: inout NetworkDocument) {
-        let table: Table
         switch self.table(data, path: path) {
-        case .success(let parsed): table = parsed
-        case .failure(let diagnostic): document.diagnostics.append(diagnostic); return
+        case .success(let table): readEdges(table, into: &document)
+        case .failure(let diagnostic): document.diagnostics.append(diagnostic)
         }
+    }
+
+    /// Reads an edges table (CSV or a workbook sheet) into `document`.
+    static func readEdges(_ table: Table, into document: inout NetworkDocument) {
+        let path = table.path
         let fromColumn = table.header.firstIndex(of: "from") ?? table.header.firstIndex(of: "source")
         let toColumn = table.header.firstIndex(of: "to") ?? table.header.firstIndex(of: "target")
         guard let fromColumn, let toColumn else {
             document.diagnostics.append(.error("edges table needs 'from' and 'to' (or 'source' and 'target') columns (header: \(table.header.joined(separator: ",")))",
-                                               at: SourceLocation(file: path, line: 1)))
+                                               at: table.location(table.firstRowLine - 1)))
             return
         }
         let relationColumn = table.header.firstIndex(of: "relation") ?? table.header.firstIndex(of: "type")
@@ -170,7 +219,7 @@ public enum CSVFormat {
         let rows = table.rows
         defer { if let error = rows.error { document.diagnostics.append(error) } }
         for (line, fields) in rows {
-            let location = SourceLocation(file: path, line: line)
+            let location = table.location(line)
             func field(_ column: Int?) -> String? {
                 guard let column, column < fields.count else { return nil }
                 let value = fields[column].trimmingSpaces
@@ -194,16 +243,16 @@ public enum CSVFormat {
             if edge.citations.isEmpty, let page { edge.attributes["page"] = page }
             if let text = field("since") {
                 if let year = parseYear(text) { edge.since = year }
-                else { document.diagnostics.append(.error("edge \(from) → \(to): since '\(text)' is not a whole year", at: location)) }
+                else { document.diagnostics.append(.error("edge \(from) → \(to): since '\(text)' is not a whole year", at: table.location(line, column: table.header.firstIndex(of: "since")))) }
             }
             if let text = field("until") {
                 if let year = parseYear(text) { edge.until = year }
-                else { document.diagnostics.append(.error("edge \(from) → \(to): until '\(text)' is not a whole year", at: location)) }
+                else { document.diagnostics.append(.error("edge \(from) → \(to): until '\(text)' is not a whole year", at: table.location(line, column: table.header.firstIndex(of: "until")))) }
             }
             if let text = field("weight") {
                 let normalized = text.replacingOccurrences(of: ",", with: ".")
                 if let weight = Double(normalized), weight.isFinite, weight > 0 { edge.weight = weight }
-                else { document.diagnostics.append(.error("edge \(from) → \(to): weight '\(text)' is not a positive number", at: location)) }
+                else { document.diagnostics.append(.error("edge \(from) → \(to): weight '\(text)' is not a positive number", at: table.location(line, column: table.header.firstIndex(of: "weight")))) }
             }
             for (column, name) in table.header.enumerated()
             where !edgeColumns.contains(name) && !name.isEmpty && column < fields.count && column != relationColumn

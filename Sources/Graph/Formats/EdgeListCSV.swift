@@ -32,7 +32,7 @@ extension CSVFormat {
         var described: [String: Node] = [:]
         var order: [String] = []
         for (line, fields) in table.rows {
-            let location = SourceLocation(file: path, line: line)
+            let location = table.location(line)
             for (endpoint, idColumn) in [("from", fromColumn), ("to", toColumn)] {
                 guard idColumn < fields.count, case let id = fields[idColumn].trimmingSpaces, !id.isEmpty else { continue }
                 var attributes: [String: String] = [:]

@@ -22,6 +22,8 @@ public enum FileFormat: String, CaseIterable, Sendable {
     case gexf
     case pajek
     case gml
+    /// An Excel workbook: netmap's sheets `nodes` and `edges`, or Kumu's `Elements` and `Connections`.
+    case xlsx
     /// Graphviz DOT, read with libcgraph and written by the renderer's DOT builder (both in the netmap
     /// executable, which registers them with `FormatPlugins`).
     case dot
@@ -40,6 +42,7 @@ public enum FileFormat: String, CaseIterable, Sendable {
         case .gexf: return ["gexf"]
         case .pajek: return ["pajek"]
         case .gml: return ["gml"]
+        case .xlsx: return ["xlsx"]
         case .dot: return ["dot"]
         }
     }
@@ -66,6 +69,7 @@ public enum FileFormat: String, CaseIterable, Sendable {
         case .gexf: return ["gexf"]
         case .pajek: return ["net", "paj"]
         case .gml: return ["gml"]
+        case .xlsx: return ["xlsx"]
         case .dot: return ["dot", "gv"]
         }
     }
@@ -164,6 +168,8 @@ public enum FileFormat: String, CaseIterable, Sendable {
             return PajekFormat.read(data, path: path)
         case .gml:
             return GMLFormat.read(data, path: path)
+        case .xlsx:
+            return XLSXFormat.read(data, path: path)
         case .dot:
             guard let reader = FormatPlugins.reader(for: self) else {
                 var document = NetworkDocument(path: path)
@@ -201,6 +207,7 @@ public enum FileFormat: String, CaseIterable, Sendable {
         case .graphml: return Data(GraphMLFormat.write(network).utf8)
         case .gexf: return Data(GEXFFormat.write(network, colors: options.kindColors, positions: options.positions).utf8)
         case .pajek: return Data(PajekFormat.write(network).utf8)
+        case .xlsx: return try XLSXFormat.write(network)
         case .dot:
             guard let writer = FormatPlugins.writer(for: self) else {
                 throw GraphError.invalidArgument("writing DOT needs the renderer, which only the netmap command registers")

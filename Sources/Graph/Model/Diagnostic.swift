@@ -2,15 +2,33 @@
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int?
+    /// In a workbook: the sheet, with `line` its row (`file.xlsx:edges!C17`).
+    public var sheet: String?
+    /// In a workbook: the 0-based column, shown as a letter.
+    public var column: Int?
 
-    public init(file: String, line: Int? = nil) {
+    public init(file: String, line: Int? = nil, sheet: String? = nil, column: Int? = nil) {
         self.file = file
         self.line = line
+        self.sheet = sheet
+        self.column = column
     }
 
     public var description: String {
+        if let sheet { return "\(file):\(sheet)!\(column.map(SourceLocation.columnName) ?? "")\(line.map(String.init) ?? "")" }
         if let line { return "\(file):\(line)" }
         return file
+    }
+
+    /// A spreadsheet column's name: 0 → A, 25 → Z, 26 → AA.
+    public static func columnName(_ index: Int) -> String {
+        var name = "", number = index + 1
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + remainder))) + name
+            number = (number - 1) / 26
+        }
+        return name
     }
 }
 

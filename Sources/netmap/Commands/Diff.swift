@@ -37,8 +37,6 @@ struct Diff: NetmapCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Language of the table and Markdown: nb, nn or en.", valueName: "nb|nn|en"))
-    var lang: String = "en"
 
     @Option(help: ArgumentHelp("Compare these measures of every node (value, rank, change), largest rise first (comma-separated: degree, betweenness, ...).", valueName: "measure,..."))
     var measures: String?
@@ -46,8 +44,9 @@ struct Diff: NetmapCommand {
     @Option(help: ArgumentHelp("Draw both editions in one picture: added in blue, ended dashed in orange, kept grey (.svg, .png, .pdf).", valueName: "FILE"))
     var render: String?
 
-    @Option(help: ArgumentHelp("Fit the --render picture to a page: a4, a4-landscape, a3, a3-landscape, or WIDTHxHEIGHT.", valueName: "PAGE"))
-    var page: String?
+    /// The picture's options (--page, --lang, --label-lang, --layout, --wrap, --no-legend, --dpi); --lang is also
+    /// the language of the table and Markdown.
+    @OptionGroup var drawing: DrawingArguments
 
     enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
         case table, json, markdown, csv
@@ -68,13 +67,13 @@ struct Diff: NetmapCommand {
         case (true, nil, nil):
             throw ValidationError("say what to compare: netmap diff OLD... --to NEW..., or netmap diff INPUT --at YEAR --to-year YEAR2")
         }
-        if DiffLanguage(code: lang) == nil {
-            throw ValidationError("unknown --lang '\(lang)'; choose one of \(DiffLanguage.codes.joined(separator: ", "))")
-        }
         if let measures {
             do { _ = try Measure.parseList(measures) } catch let error as GraphError { throw ValidationError(error.description.replacingOccurrences(of: "error: ", with: "")) }
         }
-        if page != nil && render == nil { throw ValidationError("--page applies to the --render picture; add --render FILE") }
+        if drawing.page != nil && render == nil { throw ValidationError("--page applies to the --render picture; add --render FILE") }
+        if let layout = drawing.layout, !["neato", "fdp"].contains(layout) {
+            throw ValidationError("--layout \(layout) cannot keep the old edition's positions; use neato or fdp, or leave it out")
+        }
         if let render, !["svg", "png", "pdf"].contains(URL(fileURLWithPath: render).pathExtension.lowercased()) {
             throw ValidationError("cannot tell the format of --render '\(render)': use .svg, .png or .pdf")
         }
@@ -93,7 +92,11 @@ struct Diff: NetmapCommand {
             diff = NetworkDiff.compare(old, new, options: options, oldInputs: input.inputs, newInputs: to)
         }
         for warning in diff.warnings { printError("warning: \(warning)") }
-        let language = DiffLanguage(code: lang) ?? DiffLanguage(code: "nb")!
+        var language = DiffLanguage(code: drawing.lang.rawValue) ?? DiffLanguage(code: "en")!
+        // Kind and relation names from the drawing's table, so the report and its picture say the same.
+        let words = drawing.lang
+        language.kindName = { words.kind($0, in: $1) }
+        language.relationName = { words.relation($0, in: $1) }
         var report = DiffReport(diff: diff, language: language)
         for measure in try measures.map(Measure.parseList) ?? [] {
             report.measures.append((measure.rawValue, try diff.measureChanges(measure)))
@@ -105,7 +108,12 @@ struct Diff: NetmapCommand {
         case .csv: text = report.csv()
         case .json: text = try jsonText(report.jsonObject())
         }
-        if let render { try drawDiff(diff, language: language, page: page.map(Page.parse), to: render) }
+        if let render {
+            var picture = DiffDrawing(diff: diff, language: language, options: try drawing.options())
+            // Node labels in the report's language unless --label-lang says otherwise.
+            picture.options.labelLanguage = drawing.labelLang ?? (drawing.lang == .en ? "en" : nil)
+            for warning in try picture.draw(to: render) { printError("warning: \(warning)") }
+        }
         try emit(text, to: output)
     }
 

@@ -10,7 +10,8 @@ struct Export: NetmapCommand {
         into the folder given with -o. edgelist: one CSV of ties with from_/to_ node columns. dot: the \
         Graphviz text the renderer lays out. graphml: GraphML with typed keys (NetworkX, Gephi, yEd, \
         Cytoscape). gexf: GEXF 1.3 for Gephi, coloured by kind, laid out, with a timeline from since/until. \
-        pajek: a Pajek .net file. yaml: netmap's own network file. Without --format, the format follows the \
+        pajek: a Pajek .net file. yaml: netmap's own network file. xlsx: an Excel workbook with sheets nodes \
+        and edges (columns as the CSV pair). Without --format, the format follows the \
         extension of -o (.yaml, .json, .graphml, .gexf, .net, .dot/.gv, .csv = edgelist); an extension netmap \
         cannot write (.gml, .svg, ...) is refused. See docs/formats.md for what each carries.
         """
@@ -71,20 +72,20 @@ struct Export: NetmapCommand {
         default:
             try emit(try format.write(network), to: output)
         }
-        if format == .csvEdges, let loss = Self.edgeListLoss(network) {
-            printError("note: \(output ?? "the edge list") \(loss); --format csv -o FOLDER or -o FILE.yaml keeps everything")
+        if format == .csvEdges || format == .xlsx, let loss = Self.tableLoss(network, keepsIsolated: format == .xlsx) {
+            printError("note: \(output ?? "the \(format == .xlsx ? "workbook" : "edge list")") \(loss); --format csv -o FOLDER or -o FILE.yaml keeps everything")
         }
     }
 
-    /// What an edge list cannot carry of this network, or nil when it carries all of it.
-    static func edgeListLoss(_ network: Network) -> String? {
+    /// What an edge list or a workbook cannot carry of this network, or nil when it carries all of it.
+    static func tableLoss(_ network: Network, keepsIsolated: Bool) -> String? {
         var touched = Set<String>()
         for edge in network.edges { touched.insert(edge.from); touched.insert(edge.to) }
         let isolated = network.nodes.filter { !touched.contains($0.id) }.count
         let titled = network.sources.values.filter { $0.title != $0.id }.count
         let declared = network.relations.values.filter { !$0.isBuiltIn && ($0.symmetric || $0.label != $0.id.replacingOccurrences(of: "_", with: " ")) }.count
         var lost: [String] = []
-        if isolated > 0 { lost.append("\(isolated) isolated node\(isolated == 1 ? "" : "s")") }
+        if isolated > 0, !keepsIsolated { lost.append("\(isolated) isolated node\(isolated == 1 ? "" : "s")") }
         if titled > 0 { lost.append("the titles of \(titled) source\(titled == 1 ? "" : "s") (read back, a source's title is its id)") }
         if declared > 0 { lost.append("\(declared) relation declaration\(declared == 1 ? "" : "s") (labels, symmetry)") }
         return lost.isEmpty ? nil : "does not carry " + lost.joined(separator: ", ")

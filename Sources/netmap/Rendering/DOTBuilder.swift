@@ -80,17 +80,10 @@ struct DOTBuilder {
     var tieMarks: [Int: Mark] = [:]
     /// Graph attributes added last (page `size`, `dpi`).
     var graphExtras: [String: String] = [:]
-    /// Attributes that replace the computed ones of single nodes (by id) and ties (by index), e.g. the added,
-    /// ended and kept styles of `netmap diff --render`.
-    var nodeOverrides: [String: [String: String]] = [:]
-    var edgeOverrides: [Int: [String: String]] = [:]
-    /// A legend section shown first: a heading and HTML-like table rows (`<TR>...</TR>`, escaped by the caller).
-    var legendPreface: (heading: String, rows: [String])? = nil
-    /// Whether the legend lists each relation's tie style (off when `edgeOverrides` restyle every tie).
-    var showRelationLegend = true
-    /// When set, the legend's kind swatches use this fill and tell kinds apart by shape alone (when
-    /// `nodeOverrides` give every node a fill of its own).
-    var kindSwatchFill: String? = nil
+    /// The marks alone say how nodes and ties look (`netmap diff --render`): kinds keep their shapes but not
+    /// their dashes, ties lose their relation's colour and dashes, and the legend shows kinds by shape (white
+    /// swatches) and no relation styles.
+    var marksOnly = false
 
     /// The whole drawing as one DOT text that Graphviz can lay out on its own (what `-o FILE.dot` writes).
     func build() -> String {
@@ -239,7 +232,8 @@ struct DOTBuilder {
         let relationStyles = self.relationStyles
         let parallel = placement == nil ? [:] : ParallelTies.offsets(network.edges)
         for (index, edge) in network.edges.enumerated() {
-            let style = relationStyles[edge.relation] ?? theme.defaultEdge
+            var style = relationStyles[edge.relation] ?? theme.defaultEdge
+            if marksOnly { (style.color, style.style) = (theme.defaultEdge.color, "solid") }
             var attributes: [String: String] = [
                 "color": style.color, "style": style.style, "arrowhead": style.arrowhead,
                 "penwidth": DOT.number(style.penwidth), "class": "relation-\(DOTBuilder.classToken(edge.relation))",
@@ -261,14 +255,16 @@ struct DOTBuilder {
                 let arrow = !network.isSymmetric(edge.relation) && style.arrowhead != "none"
                 attributes["pos"] = ParallelTies.pos(tail: tail, head: head, offset: offset, lowIsTail: edge.from < edge.to, arrow: arrow)
             }
-            if let overrides = edgeOverrides[index] { attributes.merge(overrides) { _, override in override } }
-            lines.append("  \(DOT.quote(edge.from)) -> \(DOT.quote(edge.to)) \(DOT.attributes(attributes));")
+                lines.append("  \(DOT.quote(edge.from)) -> \(DOT.quote(edge.to)) \(DOT.attributes(attributes));")
         }
         return lines
     }
 
     private func nodeLine(_ node: Node, colors: ColorKey?, placement: Placement?) -> String {
         var style = theme.nodeStyle(kind: node.kind, declared: network.kinds[node.kind])
+        if marksOnly {
+            style.style = style.style.split(separator: ",").filter { !["dashed", "dotted"].contains($0) }.joined(separator: ",")
+        }
         if let colors {
             let fill = colors.fill(for: DOTBuilder.value(of: colors.attribute, in: node))
             if fill != style.fill {
@@ -307,7 +303,6 @@ struct DOTBuilder {
             }
             attributes["class", default: ""] += " " + DOTBuilder.classToken(mark.name)
         }
-        if let overrides = nodeOverrides[node.id] { attributes.merge(overrides) { _, override in override } }
         if let at = placement?.nodes[node.id] {
             attributes["pos"] = "\(DOT.number(at.x)),\(DOT.number(at.y))"
         } else if let at = pinned[node.id] {
@@ -425,11 +420,6 @@ struct DOTBuilder {
             rows.append("<TR><TD BGCOLOR=\"\(HTML.color(fill))\" COLOR=\"\(HTML.color(border))\" BORDER=\"1\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(HTML.escape(text))</TD></TR>")
         }
         func close() { if !rows.isEmpty { sections.append(rows); rows = [] } }
-        if let legendPreface {
-            heading(legendPreface.heading)
-            rows += legendPreface.rows
-            close()
-        }
         let kinds = Array(Set(network.nodes.map(\.kind))).sorted()
         let colors = colorKey()
         heading(language(DrawingWords.kindsHeading))
@@ -437,7 +427,7 @@ struct DOTBuilder {
             let style = theme.nodeStyle(kind: kind, declared: network.kinds[kind])
             let label = DOTBuilder.legendValue(language.kind(kind, in: network))
             let glyph = DOTBuilder.shapeGlyph(style)
-            swatch(kindSwatchFill ?? (colors == nil ? style.fill : "#FFFFFF"), style.border, glyph.isEmpty ? label : "\(glyph) \(label)")
+            swatch(colors == nil && !marksOnly ? style.fill : "#FFFFFF", style.border, glyph.isEmpty ? label : "\(glyph) \(label)")
         }
         close()
         if let colors {
@@ -449,7 +439,7 @@ struct DOTBuilder {
         }
         let relations = Array(Set(network.edges.map(\.relation))).sorted()
         let relationStyles = self.relationStyles
-        if !relations.isEmpty && showRelationLegend {
+        if !relations.isEmpty && !marksOnly {
             heading(language(DrawingWords.tiesHeading))
             for relation in relations {
                 let style = relationStyles[relation] ?? theme.defaultEdge

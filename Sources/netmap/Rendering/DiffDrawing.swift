@@ -12,10 +12,11 @@ import Graph
 struct DiffDrawing {
     var diff: NetworkDiff
     var language: DiffLanguage
-    var page: Page?
+    /// Page, language, layout (neato or fdp), wrap, legend, dpi (`DrawingArguments`).
+    var options = DrawingOptions()
     var title: String?
 
-    enum Change: String { case added, ended, kept }
+    enum Change: String, Hashable { case added, ended, kept }
 
     static let addedColor = "#0072B2"
     static let endedColor = "#D55E00"
@@ -67,74 +68,68 @@ struct DiffDrawing {
         return (network, nodeChanges, tieChanges)
     }
 
-    /// Draws the picture to `path` (.svg, .png or .pdf), atomically.
-    func draw(to path: String) throws {
-        let format: String
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "svg": format = "svg"
-        case "png": format = "png:cairo"
-        case "pdf": format = "pdf:cairo"
-        default: throw GraphError.invalidArgument("cannot tell the format of '\(path)': use .svg, .png or .pdf")
+    /// How each change is drawn, the same for actors and ties (ties ignore the fill), with its legend line.
+    func mark(_ change: Change) -> Mark {
+        let counts: (Int, Int), word: String
+        switch change {
+        case .added: (counts, word) = ((diff.nodesAdded.count, diff.edgesAdded.count), language.word("new"))
+        case .ended: (counts, word) = ((diff.nodesRemoved.count, diff.edgesRemoved.count), language.word("ended"))
+        case .kept: (counts, word) = ((diff.nodesKept.count, diff.edgesKept.count), language.word("kept"))
         }
-        let labelLanguage = language.code == "en" ? "en" : nil
+        let legend = Wording(verbatim: "\(word): \(counts.0) \(language.word("nodes")), \(counts.1) \(language.word("ties"))")
+        switch change {
+        case .added: return Mark(name: "change-added", color: DiffDrawing.addedColor, penwidth: 2.5, style: "solid", fill: DiffDrawing.addedFill, legend: legend)
+        case .ended: return Mark(name: "change-ended", color: DiffDrawing.endedColor, penwidth: 2, style: "dashed", fill: "#FFFFFF", legend: legend)
+        case .kept: return Mark(name: "change-kept", color: DiffDrawing.keptColor, penwidth: 1.2, style: "solid", fill: DiffDrawing.keptFill, legend: legend)
+        }
+    }
+
+    /// The request that draws the diff: both editions, marked, with the old edition's positions kept.
+    func request() throws -> RenderRequest {
         let union = network(old: false)
         if union.network.nodes.isEmpty { throw GraphError.invalidArgument("nothing to draw: both editions are empty") }
 
-        // 1. The old edition alone, laid out as `render` would.
+        // 1. The old edition alone, laid out as `render` would (for the screen), to keep its positions.
         var positions: [String: (x: Double, y: Double)] = [:]
         let old = network(old: true).network
         if !old.nodes.isEmpty {
-            var builder = DOTBuilder(network: old, title: nil)
-            builder.labelLanguage = labelLanguage
-            builder.showLegend = false
-            let choices = Renderer.candidates(nodeCount: old.nodes.count, edgeCount: old.edges.count, grouped: false, requested: nil, pinned: false)
-            positions = try Renderer.draw(builder, choices: choices, page: nil, formats: []).positions
+            var first = RenderRequest(network: old)
+            first.options = options
+            first.options.page = nil
+            first.options.layout = nil
+            first.options.legend = false
+            positions = try Renderer.draw(first.builder, choices: first.choices, page: nil, formats: []).positions
         }
 
-        // 2. Both editions, the old positions pinned.
-        var builder = DOTBuilder(network: union.network, title: title ?? defaultTitle)
-        builder.labelLanguage = labelLanguage
-        builder.language = DrawingLanguage(rawValue: language.code) ?? .en
-        builder.pinned = positions
-        builder.showRelationLegend = false
-        builder.kindSwatchFill = "#FFFFFF"
-        for (id, change) in union.nodes {
-            // The kind keeps its shape, corners and double border; fill and border say what changed.
-            let kind = union.network.node(id)?.kind ?? "node"
-            let kindStyle = builder.theme.nodeStyle(kind: kind, declared: union.network.kinds[kind]).style
-            var style = kindStyle.split(separator: ",").map(String.init).filter { !["dashed", "dotted", "filled", "bold"].contains($0) }
-            style.insert("filled", at: 0)
-            switch change {
-            case .added:
-                builder.nodeOverrides[id] = ["color": DiffDrawing.addedColor, "penwidth": "2.5", "fillcolor": DiffDrawing.addedFill,
-                                             "fontcolor": "#000000", "style": style.joined(separator: ",")]
-            case .ended:
-                builder.nodeOverrides[id] = ["color": DiffDrawing.endedColor, "penwidth": "2", "fillcolor": "#FFFFFF",
-                                             "fontcolor": "#8A3A00", "style": (style + ["dashed"]).joined(separator: ",")]
-            case .kept:
-                builder.nodeOverrides[id] = ["color": DiffDrawing.keptColor, "penwidth": "1", "fillcolor": DiffDrawing.keptFill,
-                                             "fontcolor": "#000000", "style": style.joined(separator: ",")]
-            }
-            builder.nodeOverrides[id]?["class"] = "change-\(change.rawValue) kind-\(DOTBuilder.classToken(union.network.node(id)?.kind ?? "node")) id-\(DOTBuilder.classToken(id))"
+        // 2. Both editions, the old positions kept, every actor and tie marked by its change.
+        var request = RenderRequest(network: union.network, title: title ?? defaultTitle)
+        request.options = options
+        request.keptPositions = positions
+        request.marksOnly = true
+        let marks: [Change: Mark] = [.added: mark(.added), .ended: mark(.ended), .kept: mark(.kept)]
+        for (id, change) in union.nodes { request.nodeMarks[id] = marks[change] }
+        for (index, change) in union.ties.enumerated() { request.tieMarks[index] = marks[change] }
+        request.footnote = successionNote
+        return request
+    }
+
+    /// Draws the picture to `path` (.svg, .png or .pdf), written whole or not at all.
+    ///
+    /// - Returns: warnings for standard error: Graphviz's, and text below 8 pt on the page.
+    func draw(to path: String) throws -> [String] {
+        let format = try DrawingFormat.of(path)
+        if format == .dot { throw GraphError.invalidArgument("cannot draw a diff as DOT ('\(path)'): use .svg, .png or .pdf") }
+        let request = try self.request()
+        guard let drawing = try request.write(to: path) else { return [] }
+        var warnings = drawing.warnings.map { "Graphviz: \($0)" }
+        if let page = options.page, drawing.quality.effectiveFont < 8 {
+            warnings.append("on the page (\(DOT.number(page.width)) × \(DOT.number(page.height)) pt) the smallest text is \(DOT.number(drawing.quality.effectiveFont)) pt, below 8 pt; use a larger page (--page 594x420mm is A2 landscape) or compare smaller editions")
         }
-        for (index, change) in union.ties.enumerated() {
-            let relation = DOTBuilder.classToken(union.network.edges[index].relation)
-            switch change {
-            case .added: builder.edgeOverrides[index] = ["color": DiffDrawing.addedColor, "style": "solid", "penwidth": "2"]
-            case .ended: builder.edgeOverrides[index] = ["color": DiffDrawing.endedColor, "style": "dashed", "penwidth": "1.6"]
-            case .kept: builder.edgeOverrides[index] = ["color": DiffDrawing.keptColor, "style": "solid", "penwidth": "1.2"]
-            }
-            builder.edgeOverrides[index]?["class"] = "change-\(change.rawValue) relation-\(relation)"
-        }
-        builder.legendPreface = legend()
-        let choices = Renderer.candidates(nodeCount: union.network.nodes.count, edgeCount: union.network.edges.count, grouped: false,
-                                          requested: nil, pinned: !positions.isEmpty)
-        let drawing = try Renderer.draw(builder, choices: choices, page: page, formats: [format], dpi: format == "png:cairo" ? 150 : nil)
-        try AtomicFile.write(PDFDates.fixed(drawing.outputs[0], format: format), to: path)
+        return warnings
     }
 
     /// "Changes: Internasjonal strategi 2030 → internasjonal strategi mot 2035": each edition's year, or its
-    /// name without the organisation before " — " (the successions in the legend name the counties).
+    /// name without the organisation before " — " (the successions under the picture name the counties).
     var defaultTitle: String {
         let names = [diff.old, diff.new].map { edition -> String in
             if let year = edition.year { return String(year) }
@@ -144,33 +139,17 @@ struct DiffDrawing {
         return "\(language.word("title")): \(names[0]) → \(names[1])"
     }
 
-    /// The key: what the colours and dashes mean, with the counts, and the successions followed.
-    func legend() -> (heading: String, rows: [String]) {
-        func tieRow(_ color: String, _ glyph: String, _ text: String) -> String {
-            "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(color)\">\(glyph)</FONT></TD><TD ALIGN=\"LEFT\">\(HTML.escape(text))</TD></TR>"
-        }
-        func nodeRow(_ fill: String, _ border: String, _ width: Int, _ text: String) -> String {
-            "<TR><TD BGCOLOR=\"\(fill)\" COLOR=\"\(border)\" BORDER=\"\(width)\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(HTML.escape(text))</TD></TR>"
-        }
-        let words = (language.word("new"), language.word("ended"), language.word("kept"))
-        var rows = [
-            nodeRow(DiffDrawing.addedFill, DiffDrawing.addedColor, 3, "\(words.0): \(diff.nodesAdded.count) \(language.word("nodes")) (\(language.word("thick")))"),
-            nodeRow("#FFFFFF", DiffDrawing.endedColor, 1, "\(words.1): \(diff.nodesRemoved.count) \(language.word("nodes")) (\(language.word("dashed")))"),
-            nodeRow(DiffDrawing.keptFill, DiffDrawing.keptColor, 1, "\(words.2): \(diff.nodesKept.count) \(language.word("nodes"))"),
-            tieRow(DiffDrawing.addedColor, "━━━━", "\(words.0): \(diff.edgesAdded.count) \(language.word("ties"))"),
-            tieRow(DiffDrawing.endedColor, "━ ━ ━", "\(words.1): \(diff.edgesRemoved.count) \(language.word("ties"))"),
-            tieRow(DiffDrawing.keptColor, "━━━━", "\(words.2): \(diff.edgesKept.count) \(language.word("ties"))"),
-        ]
-        for succession in diff.successions {
+    /// The successions followed, under the picture: "Successions: Vestfold og Telemark fylkeskommune → Telemark
+    /// fylkeskommune (innst452s2022)".
+    var successionNote: String? {
+        guard !diff.successions.isEmpty else { return nil }
+        let list = diff.successions.map { succession -> String in
             let from = language.label(diff.old.network.node(succession.from) ?? diff.new.network.node(succession.from), id: succession.from)
             let to = language.label(diff.new.network.node(succession.to) ?? diff.old.network.node(succession.to), id: succession.to)
-            rows.append("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">\(HTML.escape(DOTBuilder.legendValue(from) + " → " + DOTBuilder.legendValue(to)))</TD></TR>")
+            let sources = Set(succession.citations.map(\.source)).sorted()
+            return "\(from) → \(to)" + (sources.isEmpty ? "" : " (\(sources.joined(separator: ", ")))")
         }
-        return (language.word("title"), rows)
+        return "\(language.word("successions")): " + list.joined(separator: "; ")
     }
 }
 
-/// Draws a diff to `path` (see `DiffDrawing`).
-func drawDiff(_ diff: NetworkDiff, language: DiffLanguage, page: Page? = nil, to path: String) throws {
-    try DiffDrawing(diff: diff, language: language, page: page).draw(to: path)
-}

@@ -101,6 +101,8 @@ struct RenderRequest {
     /// Positions (points) to keep, by node id (`--keep-layout`, the diff's old layout): these nodes are pinned
     /// and only the others are placed.
     var keptPositions: [String: (x: Double, y: Double)] = [:]
+    /// The marks alone say how nodes and ties look (see `DOTBuilder.marksOnly`; the diff's picture).
+    var marksOnly = false
 
     init(network: Network, title: String? = nil) {
         self.network = network
@@ -123,6 +125,7 @@ struct RenderRequest {
         builder.colorBy = colorBy
         builder.groupBy = groupBy
         builder.pinned = keptPositions.filter { network.node($0.key) != nil }
+        builder.marksOnly = marksOnly
         return builder
     }
 

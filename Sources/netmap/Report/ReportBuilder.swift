@@ -15,7 +15,8 @@ struct ReportBuilder {
     /// Seed of the Leiden communities (as `netmap communities --seed`).
     var seed: UInt64 = 42
 
-    var words: [String: String] { ReportText.words[lang] ?? ReportText.words["en"] ?? [:] }
+    var words: [String: String] { ReportText.all(lang) }
+    var language: DrawingLanguage { DrawingLanguage(rawValue: lang) ?? .en }
 
     func model() throws -> ReportModel {
         let words = self.words
@@ -45,7 +46,7 @@ struct ReportBuilder {
         for node in network.nodes {
             if kinds[node.kind] == nil {
                 let style = theme.nodeStyle(kind: node.kind, declared: network.kinds[node.kind])
-                kinds[node.kind] = ReportModel.KindEntry(label: network.kinds[node.kind]?.label ?? node.kind, fill: style.fill,
+                kinds[node.kind] = ReportModel.KindEntry(label: language.kind(node.kind, in: network), fill: style.fill,
                                                          border: style.border, count: 0)
             }
             kinds[node.kind]?.count += 1
@@ -55,7 +56,7 @@ struct ReportBuilder {
         for edge in network.edges {
             if relations[edge.relation] == nil {
                 let style = styles[edge.relation] ?? theme.defaultEdge
-                relations[edge.relation] = ReportModel.RelationEntry(label: network.relations[edge.relation]?.label ?? edge.relation,
+                relations[edge.relation] = ReportModel.RelationEntry(label: language.relation(edge.relation, in: network),
                                                                      symmetric: network.isSymmetric(edge.relation), color: style.color,
                                                                      style: style.style, count: 0)
             }

@@ -100,11 +100,11 @@ final class NetworkLoaderTests: XCTestCase {
 
     func testMissingInputsAndUnknownExtensions() throws {
         let folder = try temporaryFolder()
-        let odd = try write("x", to: "net.xlsx", in: folder)
+        let odd = try write("x", to: "net.xls", in: folder)
         let messages = NetworkLoader.load([folder.appendingPathComponent("missing.yaml").path, odd]).errors.map(\.message)
         XCTAssertEqual(messages.count, 2)
         XCTAssertTrue(messages.contains("no such file or folder"))
-        XCTAssertTrue(messages.contains { $0.hasPrefix("unknown file type '.xlsx'") })
+        XCTAssertTrue(messages.contains { $0.hasPrefix("unknown file type '.xls'") })
     }
 
     func testSelfLoopsAndCyclesLoad() throws {

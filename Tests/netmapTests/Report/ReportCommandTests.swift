@@ -69,6 +69,16 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(result.html.contains("<label for=\"search\">Search</label>"))
     }
 
+    func testNynorskPageUsesNynorskWordsInThePageAndTheDrawing() throws {
+        let result = try report(["data/trondelag-2020.yaml", "--lang", "nn"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nn\">"))
+        XCTAssertTrue(result.html.contains("<h3 title=\"Klikk for å skjule eller vise\">Typar</h3>"))
+        let model = try data(result.html)
+        let kinds = try XCTUnwrap(model["kinds"] as? [String: [String: Any]])
+        XCTAssertEqual(kinds["county"]?["label"] as? String, "Fylkeskommune")
+    }
+
     func testFiltersAndConsortiumReachThePage() throws {
         let result = try report(["data", "--at", "2010", "--consortium", "interreg-se-no:trondelag-fk"])
         XCTAssertEqual(result.status, 0, result.error)

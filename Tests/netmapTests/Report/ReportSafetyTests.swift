@@ -53,11 +53,12 @@ final class ReportSafetyTests: XCTestCase {
     }
 
     func testEveryLanguageHasEveryWord() {
-        let english = Set(ReportText.words["en"]?.keys ?? [:].keys)
+        let english = Set(ReportText.all("en").keys)
         XCTAssertGreaterThan(english.count, 50)
         for language in ReportText.languages {
-            XCTAssertEqual(Set(ReportText.words[language]?.keys ?? [:].keys), english, language)
+            XCTAssertEqual(Set(ReportText.all(language).keys), english, language)
         }
+        XCTAssertEqual(ReportText.all("nb")["relations"], "Forbindelser", "the drawing's word for ties")
     }
 
     func testTheScriptReadsOnlyWhatItMayAndTheStyleAndScriptCannotEndTheirElements() {

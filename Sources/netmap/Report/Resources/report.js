@@ -3,6 +3,7 @@
 // setAttribute on fixed attribute names; links only for http: and https: URLs after parsing with new URL.
 (function () {
   'use strict';
+  performance.mark('netmap-start');
   const data = JSON.parse(document.getElementById('netmap-data').textContent);
   const T = data.text;
   const SVGNS = 'http://www.w3.org/2000/svg';
@@ -68,6 +69,9 @@
   // On screen the panel's legend (which filters) replaces the drawing's own (kept for print), and the view fits
   // the network itself: the legend and the white background are left out of the box to fit.
   const start = svg.viewBox.baseVal;
+  let committed = null, pending = false, commitTimer = 0;
+  const large = data.nodes.length + data.edges.length > 1500;
+  if (large) viewport.classList.add('large');
   const printed = start.x + ' ' + start.y + ' ' + start.width + ' ' + start.height;
   const legendCluster = document.getElementById('cluster_legend');
   if (legendCluster) legendCluster.classList.add('svg-legend');
@@ -85,25 +89,41 @@
     if (b.w > 0 && b.h > 0) full = { x: b.x - pad, y: b.y - pad, w: b.w + 2 * pad, h: b.h + 2 * pad };
   }
   let view = Object.assign({}, full);
-  svg.setAttribute('viewBox', view.x + ' ' + view.y + ' ' + view.w + ' ' + view.h);
+  setViewBox();
   window.addEventListener('beforeprint', function () { svg.setAttribute('viewBox', printed); });
-  window.addEventListener('afterprint', draw);
-  let pending = false;
+  window.addEventListener('afterprint', commit);
+  // Small drawings follow every move by a new viewBox. Large ones (where the browser needs a long frame to draw
+  // them again) move as a picture by a CSS transform while a gesture lasts, and are drawn again when it ends.
+  function setViewBox() {
+    committed = Object.assign({}, view);
+    svg.setAttribute('viewBox', view.x + ' ' + view.y + ' ' + view.w + ' ' + view.h);
+  }
+  function commit() {
+    clearTimeout(commitTimer);
+    svg.style.transform = '';
+    setViewBox();
+  }
   function draw() {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(function () {
-      pending = false;
-      svg.setAttribute('viewBox', view.x + ' ' + view.y + ' ' + view.w + ' ' + view.h);
-    });
+    if (!large) {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; setViewBox(); });
+      return;
+    }
+    const r = viewport.getBoundingClientRect();
+    const ks = Math.max(committed.w / r.width, committed.h / r.height), kv = Math.max(view.w / r.width, view.h / r.height);
+    const tx = (committed.x + committed.w / 2 - view.x - view.w / 2) / kv, ty = (committed.y + committed.h / 2 - view.y - view.h / 2) / kv;
+    svg.style.transform = 'translate(' + tx + 'px, ' + ty + 'px) scale(' + ks / kv + ')';
+    clearTimeout(commitTimer);
+    if (!drag) commitTimer = setTimeout(commit, 250);
   }
   // The drawing's units per screen pixel (the SVG keeps its aspect ratio: the larger ratio wins).
   function unitsPerPixel() {
-    const r = svg.getBoundingClientRect();
+    const r = viewport.getBoundingClientRect();
     return Math.max(view.w / Math.max(r.width, 1), view.h / Math.max(r.height, 1));
   }
   function toDrawing(clientX, clientY) {
-    const r = svg.getBoundingClientRect();
+    const r = viewport.getBoundingClientRect();
     const k = unitsPerPixel();
     return { x: view.x + view.w / 2 + (clientX - r.left - r.width / 2) * k, y: view.y + view.h / 2 + (clientY - r.top - r.height / 2) * k };
   }
@@ -126,8 +146,12 @@
   }
   function centre(element) {
     const b = boxOf(element);
-    const w = Math.min(view.w, full.w / 2.5);
-    const h = view.h * w / view.w;
+    const r = viewport.getBoundingClientRect();
+    // Zoom in to 2.5 times the fitted view, but at least to the drawing's own size (text readable) and at most
+    // to 1.3 times it; never out.
+    const fitted = Math.max(full.w / Math.max(r.width, 1), full.h / Math.max(r.height, 1));
+    const k = Math.min(unitsPerPixel(), Math.max(fitted / 2.5, 0.75), 1);
+    const w = k * r.width, h = k * r.height;
     view = { x: b.x + b.w / 2 - w / 2, y: b.y + b.h / 2 - h / 2, w: w, h: h };
     draw();
   }
@@ -152,6 +176,7 @@
   });
   function endDrag() {
     if (drag && drag.moved) {
+      if (large) commit();
       viewport.classList.remove('dragging');
       suppressClick = true;
       setTimeout(function () { suppressClick = false; }, 0);
@@ -306,7 +331,11 @@
     children.push(attributeList(facts), el('h3', null, word('ties') + ' (' + ties.length + ')'));
     children.push(ties.length ? list : el('p', 'note', word('noTies')));
     showDetails(children, options.focusDetails);
-    selected = { node: id };
+    remember('node=' + encodeURIComponent(id));
+  }
+  // The selection is kept in the address's fragment (#node=ID), so a link or a bookmark opens the page on it.
+  function remember(fragment) {
+    try { history.replaceState(null, '', fragment ? '#' + fragment : location.pathname + location.search); } catch (e) { /* file: pages may refuse */ }
   }
   function selectEdge(index, options) {
     const edge = data.edges[index];
@@ -315,7 +344,7 @@
     const list = el('ul', 'ties');
     list.append(tieItem(index, edge.from));
     showDetails([heading, list], options && options.focusDetails);
-    selected = { edge: index };
+    remember(null);
   }
   function selectSource(id) {
     const source = data.sources[id];
@@ -348,12 +377,11 @@
     }
     children.push(el('h3', null, word('ties')), items);
     showDetails(children, true);
-    selected = { source: id };
+    remember(null);
   }
-  let selected = null;
   function clearSelection() {
     mark(null);
-    selected = null;
+    remember(null);
     showDetails([el('h2', null, word('details')), el('p', 'note', word('detailsEmpty'))], false);
   }
 
@@ -516,6 +544,13 @@
     const t = el('table');
     t.setAttribute('data-table', table.id);
     const head = el('thead'), headRow = el('tr'), body = el('tbody');
+    // The first rows only until asked (a large network's tables would hold up the page), all of them in print.
+    let limit = 200;
+    const more = el('button', 'more', word('showAll') + ' (' + table.rows.length + ')');
+    function show() {
+      body.replaceChildren.apply(body, rows.slice(0, limit).map(function (r) { return r.tr; }));
+      more.hidden = rows.length <= limit;
+    }
     const rows = table.rows.map(function (cells, index) {
       const tr = el('tr');
       cells.forEach(function (value, column) {
@@ -555,18 +590,26 @@
           const c = numeric ? x - y : collator.compare(cellText(table, column, x), cellText(table, column, y));
           return (ascending ? c : -c) || a.index - b.index;
         });
-        body.replaceChildren.apply(body, rows.map(function (r) { return r.tr; }));
+        show();
       });
       th.append(b);
       headRow.append(th);
     });
     head.append(headRow);
-    body.replaceChildren.apply(body, rows.map(function (r) { return r.tr; }));
+    show();
     t.append(head, body);
     wrap.append(t);
     section.append(wrap);
+    if (rows.length > limit) {
+      more.type = 'button';
+      more.addEventListener('click', function () { limit = Infinity; show(); });
+      section.append(more);
+    }
+    expanders.push(function () { limit = Infinity; show(); });
     return section;
   }
+  const expanders = [];
+  window.addEventListener('beforeprint', function () { for (const expand of expanders) expand(); });
   const tables = document.getElementById('tables-body');
   for (const table of data.tables) tables.append(buildTable(table));
 
@@ -634,6 +677,10 @@
     consortia.append(box);
   }
 
-  clearSelection();
+  const wanted = /^#node=(.*)$/.exec(location.hash);
+  let opened = null;
+  try { opened = wanted ? decodeURIComponent(wanted[1]) : null; } catch (e) { opened = null; }
+  if (opened && nodes.has(opened)) selectNode(opened, { centre: true }); else clearSelection();
   document.body.classList.add('ready');
+  performance.mark('netmap-ready');
 })();

@@ -1,0 +1,314 @@
+import Foundation
+import ZIPFoundation
+
+/// Excel workbooks (`.xlsx`, Office Open XML), read and written.
+///
+/// Read: netmap's layout (sheets `nodes` and `edges`, columns as the CSV pair) and Kumu's (sheets `Elements`
+/// and `Connections`: `Label`, `Type`, `From`, `To`, `Type`, `Direction`, ...; an element's label is its id).
+/// Cells are read by type: shared and inline strings, numbers (`1` not `1.0`), booleans (`true`/`false`),
+/// dates as their year, Excel errors (`#N/A`) reported at their cell. Rows then go through the CSV readers,
+/// so columns mean what they mean in a CSV, and problems are reported as `file.xlsx:edges!C17: message`.
+/// The zip container is read and written with ZIPFoundation; the XML with `XMLTree`.
+///
+/// Written: a workbook of sheets of text and numbers (inline strings, no styles), which Excel, LibreOffice
+/// and openpyxl open; `export --format xlsx` writes the nodes and edges sheets, which read back.
+public enum XLSXFormat {
+    /// A cell value: text or a number.
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        case number(Double)
+    }
+
+    /// One sheet to write: a name and rows of cells (the first row is the header).
+    public struct Sheet: Sendable {
+        public var name: String
+        public var rows: [[Cell]]
+        public init(name: String, rows: [[Cell]]) {
+            self.name = name
+            self.rows = rows
+        }
+    }
+
+    // MARK: Reading
+
+    public static func read(_ data: Data, path: String) -> NetworkDocument {
+        var document = NetworkDocument(path: path)
+        func fail(_ message: String) -> NetworkDocument {
+            document.diagnostics.append(.error(message, at: SourceLocation(file: path)))
+            return document
+        }
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            return fail("not an Excel workbook (.xlsx): the file is not a zip archive")
+        }
+        let workbook: Workbook
+        switch Workbook.open(archive, path: path) {
+        case .success(let opened): workbook = opened
+        case .failure(let diagnostic): document.diagnostics.append(diagnostic); return document
+        }
+        let names = workbook.sheetNames
+        func sheet(_ wanted: String) -> String? { names.first { $0.lowercased() == wanted } }
+        if let edges = sheet("edges") {
+            if let nodes = sheet("nodes"), let table = workbook.table(nodes, diagnostics: &document.diagnostics) {
+                CSVFormat.readNodes(table, into: &document)
+            }
+            if let table = workbook.table(edges, diagnostics: &document.diagnostics) {
+                CSVFormat.readEdges(table, into: &document)
+            }
+        } else if let connections = sheet("connections") {
+            if let elements = sheet("elements"), let table = workbook.table(elements, diagnostics: &document.diagnostics) {
+                CSVFormat.readNodes(kumuElements(table), into: &document)
+            }
+            if let table = workbook.table(connections, diagnostics: &document.diagnostics) {
+                let directions = table.header.firstIndex(of: "direction")
+                let before = document.edges.count
+                CSVFormat.readEdges(table, into: &document)
+                // Kumu's Direction column: undirected and mutual ties are symmetric.
+                if let directions, let cells = table.cells {
+                    var index = before
+                    for row in cells where !row.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) && index < document.edges.count {
+                        if directions < row.fields.count, ["undirected", "mutual"].contains(row.fields[directions].trimmingSpaces.lowercased()) {
+                            document.undirectedEdges.insert(index)
+                        }
+                        if document.edges[index].location?.line == row.line { index += 1 }
+                    }
+                }
+            }
+        } else {
+            return fail("workbook has no 'edges' sheet (netmap's layout: nodes, edges) and no 'Connections' sheet (Kumu's: Elements, Connections); its sheets: \(names.joined(separator: ", "))")
+        }
+        document.implyMissingNodes()
+        return document
+    }
+
+    /// Kumu's Elements sheet as a nodes table: the label is the id, `Type` the kind.
+    static func kumuElements(_ table: CSVFormat.Table) -> CSVFormat.Table {
+        var header = table.header
+        guard let label = header.firstIndex(of: "label"), !header.contains("id") else { return table }
+        if let type = header.firstIndex(of: "type"), !header.contains("kind") { header[type] = "kind" }
+        let rows = (table.cells ?? []).map { row in (line: row.line, fields: (label < row.fields.count ? [row.fields[label]] : [""]) + row.fields) }
+        return CSVFormat.Table(sheet: table.sheet ?? "Elements", path: table.path, header: ["id"] + header, rows: rows)
+    }
+
+    /// An opened workbook: its sheets by name, shared strings and date styles.
+    struct Workbook {
+        let archive: Archive
+        let path: String
+        var sheets: [(name: String, part: String)] = []
+        var sharedStrings: [String] = []
+        var dateStyles: Set<Int> = []
+
+        var sheetNames: [String] { sheets.map(\.name) }
+
+        static func open(_ archive: Archive, path: String) -> Result<Workbook, Diagnostic> {
+            var workbook = Workbook(archive: archive, path: path)
+            guard let book = workbook.xml("xl/workbook.xml") else {
+                return .failure(.error("not an Excel workbook (.xlsx): no xl/workbook.xml", at: SourceLocation(file: path)))
+            }
+            var targets: [String: String] = [:]
+            for relation in workbook.xml("xl/_rels/workbook.xml.rels")?.children("Relationship") ?? [] {
+                guard let id = relation["Id"], var target = relation["Target"] else { continue }
+                if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
+                targets[id] = target
+            }
+            for sheet in book.child("sheets")?.children("sheet") ?? [] {
+                guard let name = sheet["name"], let id = sheet["r:id"] ?? sheet["id"], let part = targets[id] else { continue }
+                workbook.sheets.append((name, part))
+            }
+            for item in workbook.xml("xl/sharedStrings.xml")?.children("si") ?? [] {
+                workbook.sharedStrings.append(Workbook.text(of: item))
+            }
+            if let styles = workbook.xml("xl/styles.xml") {
+                var dateFormats: Set<Int> = Set(14...22).union(45...47)
+                for format in styles.child("numFmts")?.children("numFmt") ?? [] {
+                    guard let id = format["numFmtId"].flatMap(Int.init), let code = format["formatCode"] else { continue }
+                    // A date format has day, month or year codes outside quoted text and brackets.
+                    var quoted = false, bracket = false, isDate = false
+                    for character in code.lowercased() {
+                        switch character {
+                        case "\"": quoted.toggle()
+                        case "[": bracket = true
+                        case "]": bracket = false
+                        case "y", "d", "m" where !quoted && !bracket: isDate = true
+                        default: break
+                        }
+                    }
+                    if isDate { dateFormats.insert(id) } else { dateFormats.remove(id) }
+                }
+                for (index, xf) in (styles.child("cellXfs")?.children("xf") ?? []).enumerated() {
+                    if let id = xf["numFmtId"].flatMap(Int.init), dateFormats.contains(id) { workbook.dateStyles.insert(index) }
+                }
+            }
+            return .success(workbook)
+        }
+
+        /// The text of a shared or inline string: its `<t>`, or its runs' `<t>`s.
+        static func text(of item: MarkupElement) -> String {
+            if let text = item.child("t") { return text.text }
+            return item.children("r").compactMap { $0.child("t")?.text }.joined()
+        }
+
+        func xml(_ part: String) -> MarkupElement? {
+            guard let entry = archive[part] else { return nil }
+            var data = Data()
+            guard (try? archive.extract(entry, consumer: { data.append($0) })) != nil else { return nil }
+            return try? XMLTree.parse(data, path: path).get()
+        }
+
+        /// A sheet's rows as a table (header: the first non-empty row), or nil with a diagnostic.
+        func table(_ name: String, diagnostics: inout [Diagnostic]) -> CSVFormat.Table? {
+            guard let part = sheets.first(where: { $0.name == name })?.part, let sheet = xml(part) else {
+                diagnostics.append(.error("sheet '\(name)' cannot be read", at: SourceLocation(file: path, sheet: name)))
+                return nil
+            }
+            var rows: [(line: Int, fields: [String])] = []
+            var nextRow = 1
+            for row in sheet.child("sheetData")?.children("row") ?? [] {
+                let number = row["r"].flatMap(Int.init) ?? nextRow
+                nextRow = number + 1
+                var fields: [String] = []
+                var nextColumn = 0
+                for cell in row.children("c") {
+                    let column = cell["r"].flatMap(Workbook.column) ?? nextColumn
+                    nextColumn = column + 1
+                    while fields.count < column { fields.append("") }
+                    let value = cell.child("v")?.text
+                    let text: String
+                    switch cell["t"] ?? "n" {
+                    case "s": text = value.flatMap(Int.init).flatMap { $0 < sharedStrings.count ? sharedStrings[$0] : nil } ?? ""
+                    case "inlineStr": text = cell.child("is").map(Workbook.text(of:)) ?? ""
+                    case "str": text = value ?? ""
+                    case "b": text = value == "1" ? "true" : "false"
+                    case "e":
+                        diagnostics.append(.error("cell holds the Excel error \(value ?? "?")", at: SourceLocation(file: path, line: number, sheet: name, column: column)))
+                        text = ""
+                    default:
+                        guard let value, let number = Double(value) else { text = value ?? ""; break }
+                        if let style = cell["s"].flatMap(Int.init), dateStyles.contains(style) {
+                            // Excel's day count from 1899-12-30; netmap keeps the year.
+                            let date = Date(timeIntervalSince1970: (number - 25569) * 86400)
+                            text = String(Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date).year ?? 0)
+                        } else {
+                            text = formatNumber(number)
+                        }
+                    }
+                    fields.append(text)
+                }
+                rows.append((number, fields))
+            }
+            guard let headerIndex = rows.firstIndex(where: { !$0.fields.allSatisfy { $0.trimmingSpaces.isEmpty } }) else {
+                diagnostics.append(.error("sheet is empty: expected a header row", at: SourceLocation(file: path, line: 1, sheet: name)))
+                return nil
+            }
+            return CSVFormat.Table(sheet: name, path: path, header: rows[headerIndex].fields, rows: Array(rows[(headerIndex + 1)...]))
+        }
+
+        /// The 0-based column of a cell reference such as `C17`.
+        static func column(_ reference: String) -> Int? {
+            var column = 0, letters = 0
+            for scalar in reference.unicodeScalars {
+                guard ("A"..."Z").contains(scalar) else { break }
+                column = column * 26 + Int(scalar.value) - 64
+                letters += 1
+            }
+            return letters == 0 ? nil : column - 1
+        }
+    }
+
+    // MARK: Writing
+
+    /// The nodes and edges sheets of a network (columns as `nodes.csv` and `edges.csv`); reads back.
+    public static func write(_ network: Network) throws -> Data {
+        func sheet(_ name: String, _ csv: String, numeric: Set<String>) -> Sheet {
+            let lines = rows(csv)
+            let header = lines.first ?? []
+            return Sheet(name: name, rows: lines.enumerated().map { index, fields in
+                fields.enumerated().map { column, field in
+                    if index > 0, column < header.count, numeric.contains(header[column]), let number = Double(field) { return .number(number) }
+                    return .text(field)
+                }
+            })
+        }
+        return try workbook([sheet("nodes", CSVFormat.nodesTable(network), numeric: []),
+                             sheet("edges", CSVFormat.edgesTable(network), numeric: ["weight", "since", "until"])])
+    }
+
+    /// The rows of CSV text that netmap wrote, header first.
+    static func rows(_ csv: String) -> [[String]] {
+        guard case .success(let table) = CSVFormat.table(Data(csv.utf8), path: "") else { return [] }
+        return [table.header] + table.rows.map(\.fields)
+    }
+
+    /// A workbook of sheets: text as inline strings, numbers as numbers.
+    public static func workbook(_ sheets: [Sheet]) throws -> Data {
+        let archive: Archive
+        do {
+            archive = try Archive(accessMode: .create)
+        } catch {
+            throw GraphError.invalidArgument("cannot create the workbook: \(error)")
+        }
+        func add(_ part: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: part, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        do {
+            var types = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            types += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            types += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            types += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            for index in sheets.indices {
+                types += "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            }
+            try add("[Content_Types].xml", types + "</Types>")
+            try add("_rels/.rels", header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"\(relationships)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
+            var book = header + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets>"
+            var rels = header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            for (index, sheet) in sheets.enumerated() {
+                book += "<sheet name=\"\(xmlEscape(sheetName(sheet.name)))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+                rels += "<Relationship Id=\"rId\(index + 1)\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+            }
+            try add("xl/workbook.xml", book + "</sheets></workbook>")
+            try add("xl/_rels/workbook.xml.rels", rels + "</Relationships>")
+            for (index, sheet) in sheets.enumerated() {
+                var xml = header + "<worksheet xmlns=\"\(main)\"><sheetData>"
+                for (rowIndex, row) in sheet.rows.enumerated() {
+                    xml += "<row r=\"\(rowIndex + 1)\">"
+                    for (column, cell) in row.enumerated() {
+                        let reference = SourceLocation.columnName(column) + String(rowIndex + 1)
+                        switch cell {
+                        case .number(let value) where value.isFinite:
+                            xml += "<c r=\"\(reference)\"><v>\(formatNumber(value))</v></c>"
+                        case .number(let value):
+                            xml += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(value)</t></is></c>"
+                        case .text(let text) where text.isEmpty:
+                            continue
+                        case .text(let text):
+                            xml += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(xmlEscape(text))</t></is></c>"
+                        }
+                    }
+                    xml += "</row>"
+                }
+                try add("xl/worksheets/sheet\(index + 1).xml", xml + "</sheetData></worksheet>")
+            }
+        } catch let error as GraphError {
+            throw error
+        } catch {
+            throw GraphError.invalidArgument("cannot write the workbook: \(error)")
+        }
+        guard let data = archive.data else { throw GraphError.invalidArgument("cannot write the workbook") }
+        return data
+    }
+
+    /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
+    static func sheetName(_ name: String) -> String {
+        String(name.map { "[]:*?/\\".contains($0) ? "_" : $0 }.prefix(31))
+    }
+}
