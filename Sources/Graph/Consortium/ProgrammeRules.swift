@@ -361,13 +361,17 @@ struct RulesReader {
         catalogue.programmes.append(rules)
     }
 
-    mutating func readMinFrom(_ node: Yams.Node, into rules: inout ProgrammeRules) {
+    /// The entries of a list-valued field with their fields by key, or an error naming the expected shape.
+    mutating func listEntries(_ node: Yams.Node, field: String, of shape: String, programme: String) -> [(node: Yams.Node, fields: [String: Yams.Node])] {
         guard case .sequence(let list) = node else {
-            error("programme '\(rules.id)': 'min_from' must be a list of {countries, min}", node)
-            return
+            error("programme '\(programme)': '\(field)' must be a list of \(shape)", node)
+            return []
         }
-        for entry in list {
-            let fields = entry.valuesByKey
+        return list.map { ($0, $0.valuesByKey) }
+    }
+
+    mutating func readMinFrom(_ node: Yams.Node, into rules: inout ProgrammeRules) {
+        for (entry, fields) in listEntries(node, field: "min_from", of: "{countries, min}", programme: rules.id) {
             guard let countriesNode = fields["countries"], let minNode = fields["min"] else {
                 error("programme '\(rules.id)': each 'min_from' entry needs 'countries' and 'min'", entry)
                 continue
@@ -380,12 +384,7 @@ struct RulesReader {
     }
 
     mutating func readKinds(_ node: Yams.Node, into rules: inout ProgrammeRules) {
-        guard case .sequence(let list) = node else {
-            error("programme '\(rules.id)': 'required_kinds' must be a list of {kinds, min}", node)
-            return
-        }
-        for entry in list {
-            let fields = entry.valuesByKey
+        for (entry, fields) in listEntries(node, field: "required_kinds", of: "{kinds, min}", programme: rules.id) {
             guard let kindsNode = fields["kinds"], let kinds = texts(kindsNode), !kinds.isEmpty else {
                 error("programme '\(rules.id)': each 'required_kinds' entry needs 'kinds'", entry)
                 continue
@@ -396,12 +395,7 @@ struct RulesReader {
     }
 
     mutating func readArea(_ node: Yams.Node, into rules: inout ProgrammeRules) {
-        guard case .sequence(let list) = node else {
-            error("programme '\(rules.id)': 'area' must be a list of {nuts, name}", node)
-            return
-        }
-        for entry in list {
-            let fields = entry.valuesByKey
+        for (entry, fields) in listEntries(node, field: "area", of: "{nuts, name}", programme: rules.id) {
             guard let code = fields["nuts"].flatMap({ text($0) }), let name = fields["name"].flatMap({ text($0) }) else {
                 error("programme '\(rules.id)': each 'area' entry needs 'nuts' (a NUTS code) and 'name'", entry)
                 continue

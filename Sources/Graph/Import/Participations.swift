@@ -194,7 +194,7 @@ public struct Participations: Sendable {
     public var summary: String {
         let pairs = memberships.count
         return "\(rows) rows, \(kept) participations kept (\(pairs) unique), \(organisations.count) organisations, \(projects.count) projects"
-            + (skippedRows > 0 ? ", \(skippedRows) rows skipped (see the warnings)" : "")
+            + (skippedRows > 0 ? ", \(skippedRows) row\(skippedRows == 1 ? "" : "s") skipped (see the warnings)" : "")
     }
 
     // MARK: output
