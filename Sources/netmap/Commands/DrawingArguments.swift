@@ -26,6 +26,9 @@ struct DrawingArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Resolution of PNG output in dots per inch (default: 150).", valueName: "DPI"))
     var dpi: Double?
 
+    @Option(help: ArgumentHelp("Gather the leaves hanging off one hub by one relation, of one kind, into one list node: 'leaves', or 'leaves:KIND,...' for some kinds only.", valueName: "leaves[:KIND,...]"))
+    var collapse: String?
+
     func validate() throws {
         if let layout, !Graphviz.layouts.contains(layout) {
             throw ValidationError("unknown layout '\(layout)'; choose one of \(Graphviz.layouts.joined(separator: ", "))")
@@ -33,6 +36,9 @@ struct DrawingArguments: ParsableArguments {
         if wrap < 4 { throw ValidationError("--wrap must be 4 or more") }
         if let dpi, !(dpi >= 10 && dpi <= 1200) { throw ValidationError("--dpi must be from 10 to 1200") }
         if let page { _ = try Page.parse(page) }
+        if let collapse {
+            do { _ = try LeafCollapse(parsing: collapse) } catch { throw ValidationError("\(error)") }
+        }
     }
 
     /// A drawing's output file must name its format (.svg, .png, .pdf, .dot).
@@ -52,6 +58,7 @@ struct DrawingArguments: ParsableArguments {
         options.wrap = wrap
         options.legend = !noLegend
         options.dpi = dpi
+        options.collapse = try collapse.map(LeafCollapse.init(parsing:))
         return options
     }
 }

@@ -59,7 +59,7 @@ struct Project: NetmapCommand {
                 print(CSVFormat.edgesTable(projected), terminator: "")
             }
         case .dot:
-            try emit(RenderRequest(network: projected).dotText(), to: output)
+            try emit(try RenderRequest(network: projected).dotText(), to: output)
         case .table:
             try emit(Self.table(projected, source: network, weighting: weighting), to: output)
         }

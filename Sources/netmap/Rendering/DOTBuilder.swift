@@ -75,6 +75,8 @@ struct DOTBuilder {
     var fixedSizes: [String: (width: Double, height: Double)] = [:]
     /// Nodes drawn with a heavy border (the centre of an ego network).
     var emphasized: Set<String> = []
+    /// List nodes of `--collapse leaves` by id: drawn as a table of their members' names.
+    var lists: [String: LeafCollapse.List] = [:]
     /// Marked nodes and ties (indices into `network.edges`): a path, a proposed consortium, a diff's changes.
     var nodeMarks: [String: Mark] = [:]
     var tieMarks: [Int: Mark] = [:]
@@ -97,9 +99,9 @@ struct DOTBuilder {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Whether the layout pass routes the ties: not with parallel ties in engines other than dot (see
-    /// `ParallelTies`); the final pass routes them then.
-    var routesTiesInLayoutPass: Bool { layout == "dot" || ParallelTies.offsets(network.edges).isEmpty }
+    /// Whether the layout pass routes the ties: only dot, whose routes are part of its layout; the ties of
+    /// other engines are drawn by `TieRouter` once the positions are final.
+    var routesTiesInLayoutPass: Bool { layout == "dot" }
 
     /// The network alone (no legend, title or footnote), for the first layout pass.
     func buildNetwork() -> String {
@@ -183,6 +185,8 @@ struct DOTBuilder {
             attributes["sep"] = "+4"
         }
         // Routing curved edges around nodes costs seconds on dense graphs; straight lines then.
+        // Routing curved edges around nodes costs seconds on dense graphs; straight lines then (in the DOT text
+        // Graphviz draws on its own; netmap's drawings route every tie with `TieRouter`).
         if network.edges.count > 120 { attributes["splines"] = "false" }
         if !pinned.isEmpty {
             attributes["inputscale"] = "72"
@@ -303,6 +307,11 @@ struct DOTBuilder {
             }
             attributes["class", default: ""] += " " + DOTBuilder.classToken(mark.name)
         }
+        if let list = lists[node.id], fixedSizes[node.id] == nil {
+            attributes.removeValue(forKey: "label")
+            if let at = placement?.nodes[node.id] { attributes["pos"] = "\(DOT.number(at.x)),\(DOT.number(at.y))" }
+            return "\(DOT.quote(node.id)) \(DOT.attributes(attributes, html: ["label": listLabel(list)]));"
+        }
         if let at = placement?.nodes[node.id] {
             attributes["pos"] = "\(DOT.number(at.x)),\(DOT.number(at.y))"
         } else if let at = pinned[node.id] {
@@ -310,6 +319,18 @@ struct DOTBuilder {
             attributes["pin"] = "true"
         }
         return "\(DOT.quote(node.id)) \(DOT.attributes(attributes));"
+    }
+
+    /// A list node's label: the kind and the count, then every member's name (wrapped), one per row.
+    func listLabel(_ list: LeafCollapse.List) -> String {
+        let heading = "\(language.kind(list.kind, in: network)) (\(list.members.count))"
+        var rows = ["<TR><TD ALIGN=\"LEFT\"><B>\(HTML.escape(heading))</B></TD></TR>"]
+        for member in list.members {
+            let name = member.label(language: labelLanguage)
+            let lines = Theme.wrap(Theme.truncate(name, limit: labelLimit), width: max(wrapWidth, 30)).split(separator: "\n")
+            rows.append("<TR><TD ALIGN=\"LEFT\">" + lines.map { HTML.escape(String($0)) }.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "</TD></TR>")
+        }
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">" + rows.joined() + "</TABLE>"
     }
 
     /// The font size of a node under `--size-by`: the theme's range, by the square root of the value's

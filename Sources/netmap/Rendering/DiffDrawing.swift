@@ -98,7 +98,8 @@ struct DiffDrawing {
             first.options.page = nil
             first.options.layout = nil
             first.options.legend = false
-            positions = try Renderer.draw(first.builder, choices: first.choices, page: nil, formats: []).positions
+            let builder = try first.builder
+            positions = try Renderer.draw(builder, choices: first.choices(for: builder), page: nil, formats: []).positions
         }
 
         // 2. Both editions, the old positions kept, every actor and tie marked by its change.

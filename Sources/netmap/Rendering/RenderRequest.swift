@@ -69,6 +69,8 @@ struct DrawingOptions {
     var legend = true
     /// PNG resolution (150 when nil).
     var dpi: Double? = nil
+    /// Leaves gathered into list nodes (`--collapse leaves`).
+    var collapse: LeafCollapse? = nil
 }
 
 /// One drawing: the network to draw, how to mark parts of it, and the options. Every picture netmap makes
@@ -109,8 +111,10 @@ struct RenderRequest {
         self.title = title
     }
 
-    /// The DOT builder for this request.
+    /// The DOT builder for this request (with `--collapse`, of the network with its leaves in lists; marks
+    /// of ties then do not apply).
     var builder: DOTBuilder {
+        get throws {
         var builder = DOTBuilder(network: network, title: title)
         builder.theme = options.theme
         builder.language = options.language
@@ -126,20 +130,25 @@ struct RenderRequest {
         builder.groupBy = groupBy
         builder.pinned = keptPositions.filter { network.node($0.key) != nil }
         builder.marksOnly = marksOnly
+        if let collapse = options.collapse {
+            (builder.network, builder.lists) = try collapse.apply(to: network)
+            if !builder.lists.isEmpty { builder.tieMarks = [:] }
+        }
         return builder
+        }
     }
 
     /// The layouts tried, best fit on the page first.
-    var choices: [LayoutChoice] {
-        Renderer.candidates(nodeCount: network.nodes.count, edgeCount: network.edges.count, grouped: groupBy != nil,
+    func choices(for builder: DOTBuilder) -> [LayoutChoice] {
+        Renderer.candidates(nodeCount: builder.network.nodes.count, edgeCount: builder.network.edges.count, grouped: groupBy != nil,
                             requested: options.layout, pinned: !keptPositions.isEmpty)
     }
 
     /// Lays the network out and draws it in `format` (`outputs[0]`; DOT output is the DOT text of the
     /// chosen layout).
     func draw(_ format: DrawingFormat) throws -> Drawing {
-        let builder = self.builder
-        var drawing = try Renderer.draw(builder, choices: choices, page: options.page, formats: [format.graphviz],
+        let builder = try self.builder
+        var drawing = try Renderer.draw(builder, choices: choices(for: builder), page: options.page, formats: [format.graphviz],
                                         dpi: format == .png ? (options.dpi ?? 150) : options.dpi)
         if format == .dot {
             var first = builder
@@ -154,9 +163,9 @@ struct RenderRequest {
     func svg() throws -> String { String(decoding: try draw(.svg).outputs[0], as: UTF8.self) }
 
     /// The DOT text Graphviz can lay out on its own, without laying it out here (the first layout choice).
-    func dotText() -> String {
-        var builder = self.builder
-        let choice = choices[0]
+    func dotText() throws -> String {
+        var builder = try self.builder
+        let choice = choices(for: builder)[0]
         builder.layout = choice.engine
         builder.rankdir = choice.rankdir
         return builder.build()
@@ -170,7 +179,7 @@ struct RenderRequest {
     func write(to path: String, layOut: Bool = false) throws -> Drawing? {
         let format = try DrawingFormat.of(path)
         if format == .dot && !layOut {
-            try AtomicFile.write(dotText(), to: path)
+            try AtomicFile.write(try dotText(), to: path)
             return nil
         }
         let drawing = try draw(format)

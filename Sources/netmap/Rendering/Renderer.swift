@@ -58,6 +58,8 @@ struct Drawing {
     /// Node positions of the network layout in points, by node id (what `--positions` writes).
     var positions: [String: (x: Double, y: Double)]
     var quality: QualityReport
+    /// Ties across nodes, label overlaps, crossings, text on the page (`--check`).
+    var legibility: Legibility
     var warnings: [String]
     var layout: LayoutChoice
 }
@@ -214,9 +216,14 @@ enum Renderer {
         let trial = try Graphviz.render(dot: builder.buildFurniture(footnoteWidth: noteWidth(first.geometry)), layout: "dot", formats: ["json"])
         let trialParts = try Geometry.parse(trial.data[0]).nodesByName
         let ends = builder.network.edges.map { (from: $0.from, to: $0.to) }
+        // A scale that puts the smallest text at 8 pt on the page is enough: of the layouts that reach it, the
+        // first (the least compacted) is kept, as denser ones hide more ties under boxes.
+        let smallest = min(builder.theme.fontSize, builder.footnote == nil ? .infinity : builder.theme.noteSize,
+                           builder.sizing == nil ? .infinity : builder.theme.sizeRange.min)
+        let enough = page == nil ? 1 : min(1, 8.05 / smallest)
         func fit(_ geometry: Geometry) -> Double {
             let total = arrange(geometry, parts: trialParts, fitPage: fitPage, edges: ends).boundingBox
-            return min(1, fitPage.0 / max(1, total.width), fitPage.1 / max(1, total.height))
+            return min(enough, fitPage.0 / max(1, total.width), fitPage.1 / max(1, total.height))
         }
         // When the drawing must fit a page, force-directed layouts without clusters or pinned nodes are also tried
         // compacted (see `Compaction`); on screen (no page) the airier layout reads better, ties less hidden.
@@ -233,7 +240,7 @@ enum Renderer {
         var best: (choice: LayoutChoice, geometry: Geometry, scale: Double)?
         for layout in layouts {
             var tries = [layout.geometry]
-            if compactable && ["neato", "sfdp", "fdp"].contains(layout.choice.engine) && layout.geometry.clusters.isEmpty && fit(layout.geometry) < 1 {
+            if compactable && ["neato", "sfdp", "fdp"].contains(layout.choice.engine) && layout.geometry.clusters.isEmpty && fit(layout.geometry) < enough {
                 tries += Compaction.variants(of: layout.geometry)
                 // Also with each hub's leaves stacked beside it (see `LeafBlocks`).
                 let blocks = LeafBlocks(layout.geometry, edges: ends, order: leafOrder)
@@ -262,6 +269,11 @@ enum Renderer {
         final.rankdir = chosen.choice.rankdir
         var main = chosen.geometry
         if !builder.pinned.isEmpty { separateNewNodes(&main, pinned: builder.pinned, network: builder.network) }
+        // Every tie drawn clear of the nodes it does not join (see `TieRouter`).
+        let relationStyles = builder.relationStyles
+        main.edgePositions = try TieRouter.route(builder.network, geometry: main) { edge in
+            !builder.network.isSymmetric(edge.relation) && (relationStyles[edge.relation] ?? builder.theme.defaultEdge).arrowhead != "none"
+        }
 
         // Sizes of the furniture.
         let footnoteWidth = noteWidth(main)
@@ -286,7 +298,8 @@ enum Renderer {
         var positions: [String: (x: Double, y: Double)] = [:]
         for node in main.nodes where final.network.node(node.name) != nil { positions[node.name] = (node.x, node.y) }
         let quality = QualityReport(geometry, page: page.map(\.area) ?? nil)
-        return Drawing(outputs: outputs, geometry: geometry, positions: positions, quality: quality,
+        let legibility = Legibility(geometry, network: final.network, page: page)
+        return Drawing(outputs: outputs, geometry: geometry, positions: positions, quality: quality, legibility: legibility,
                        warnings: warnings.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }, layout: chosen.choice)
     }
 }
