@@ -1,37 +1,53 @@
+import Foundation
+
 extension AnalysisGraph {
-    /// Communities by the Leiden algorithm: fast local moving of nodes, then a refinement that splits each
-    /// community into well-connected parts (merging a node only into a part it has ties to), then aggregation of
-    /// the refined parts with the unrefined communities as the starting partition; repeated until every
-    /// community is one aggregate node. Every community of the result is connected: as a final guarantee,
-    /// a community that is not is split into its components (which can only raise modularity).
+    /// Communities by the Leiden algorithm (Traag, Waltman & van Eck 2019): fast local moving of nodes, then
+    /// a refinement that splits each community into well-connected parts, then aggregation of the refined parts
+    /// with the unrefined communities as the starting partition, until local moving changes nothing. That is
+    /// one iteration; each further iteration starts again from the partition it reached, as igraph's
+    /// `n_iterations` does. Every community of the result is connected: as a final guarantee, a community that
+    /// is not is split into its components (which can only raise modularity).
     ///
-    /// The refinement is greedy (the paper's randomness θ → 0): a node joins the part with the largest
-    /// non-negative gain. Node order comes from `generator`.
+    /// The refinement is randomised as in the paper: a well-connected node still alone joins a well-connected
+    /// part of its community (or stays alone) with probability ∝ exp(ΔH / θ) over the moves with ΔH ≥ 0, ΔH
+    /// counted in tie weight (w(v, R) − γ k_v K_R / 2m), as igraph counts it. Node orders and these choices
+    /// come from `generator`, so the same generator state gives the same partition.
     ///
-    /// - Complexity: about O(m) per iteration; O(log n) iterations in practice.
+    /// - Parameters:
+    ///   - iterations: how many times to run the algorithm, each from the last result (igraph's default, 2);
+    ///     nil: until an iteration changes no community (igraph's `n_iterations = -1`), which on large graphs
+    ///     can take many iterations.
+    ///   - randomness: θ of the refinement (igraph's `beta`); smaller is greedier.
+    /// - Complexity: about O(m) per level; O(log n) levels per iteration in practice.
     ///
     /// Traag, Waltman & van Eck (2019). https://doi.org/10.1038/s41598-019-41695-z
-    public func leiden(resolution: Double = 1, maxIterations: Int = 50,
+    public func leiden(resolution: Double = 1, iterations: Int? = 2, randomness: Double = 0.01,
                        using generator: inout some RandomNumberGenerator) -> Partition {
-        var level = CommunityLevel(self)
-        guard level.twiceTotal > 0 else { return .singletons(nodeCount) }
-        var membership = (0..<nodeCount).map { Int32($0) }   // original node → node of the current level
-        var start = (0..<nodeCount).map { Int32($0) }        // the level's starting partition
-        var result = membership
-        for _ in 0..<maxIterations {
-            let moved = level.moveNodesFast(from: start, resolution: resolution, using: &generator)
-            let (communities, count) = denseLabels(moved)
-            result = membership.map { communities[Int($0)] }
-            if count == level.nodeCount { break }
-            let (refined, refinedCount) = denseLabels(level.refine(communities, resolution: resolution, using: &generator))
-            // Each refined part lies inside one community: that community is its starting label.
-            var nextStart = [Int32](repeating: 0, count: refinedCount)
-            for u in 0..<level.nodeCount { nextStart[Int(refined[u])] = communities[u] }
-            level = level.aggregated(by: refined, count: refinedCount)
-            membership = membership.map { refined[Int($0)] }
-            start = nextStart
+        let original = CommunityLevel(self)
+        guard original.twiceTotal > 0 else { return .singletons(nodeCount) }
+        var result = (0..<nodeCount).map { Int32($0) }
+        var iteration = 0
+        while iterations.map({ iteration < $0 }) ?? true {
+            iteration += 1
+            let next = original.leidenIteration(from: result, resolution: resolution, randomness: randomness, using: &generator)
+            let changed = !samePartition(next, result)
+            result = next
+            if !changed { break }
+            // An iteration cap keeps a pathological input from cycling for ever.
+            if iterations == nil && iteration >= 1000 { break }
         }
         return Partition(labels: splitDisconnected(result))
+    }
+
+    /// Whether two labellings put the same nodes together (labels may differ).
+    func samePartition(_ a: [Int32], _ b: [Int32]) -> Bool {
+        var map = [Int32](repeating: -1, count: a.count)
+        var inverse = [Int32](repeating: -1, count: b.count)
+        for (x, y) in zip(a, b) {
+            if map[Int(x)] < 0 && inverse[Int(y)] < 0 { map[Int(x)] = y; inverse[Int(y)] = x }
+            if map[Int(x)] != y || inverse[Int(y)] != x { return false }
+        }
+        return true
     }
 
     /// Relabels so that every community is connected: a community in k pieces becomes k communities.
@@ -63,6 +79,33 @@ extension AnalysisGraph {
 }
 
 extension CommunityLevel {
+    /// One run of the Leiden algorithm from `start` (a label per node, labels below `nodeCount`): returns the
+    /// community of each node.
+    func leidenIteration(from start: [Int32], resolution: Double, randomness: Double,
+                         using generator: inout some RandomNumberGenerator) -> [Int32] {
+        var level = self
+        var membership = (0..<nodeCount).map { Int32($0) }   // original node → node of the current level
+        var start = start
+        while true {
+            let moved = level.moveNodesFast(from: start, resolution: resolution, using: &generator)
+            let (communities, count) = denseLabels(moved)
+            if count == level.nodeCount {
+                return membership.map { communities[Int($0)] }
+            }
+            let (refined, refinedCount) = denseLabels(level.refine(communities, resolution: resolution, randomness: randomness, using: &generator))
+            // Each refined part lies inside one community: that community is its starting label.
+            var nextStart = [Int32](repeating: 0, count: refinedCount)
+            for u in 0..<level.nodeCount { nextStart[Int(refined[u])] = communities[u] }
+            if refinedCount == level.nodeCount {
+                // Nothing merged: aggregating would not shrink the graph; the moved partition is final.
+                return membership.map { communities[Int($0)] }
+            }
+            level = level.aggregated(by: refined, count: refinedCount)
+            for i in membership.indices { membership[i] = refined[Int(membership[i])] }
+            start = nextStart
+        }
+    }
+
     /// Leiden's fast local moving: a queue of nodes in random order; a node moves to the community (or an empty
     /// one) with the largest positive gain, and its neighbours outside that community rejoin the queue.
     func moveNodesFast(from start: [Int32], resolution: Double, using generator: inout some RandomNumberGenerator) -> [Int32] {
@@ -107,12 +150,14 @@ extension CommunityLevel {
         return community
     }
 
-    /// Leiden's refinement: inside each community, start from single nodes and merge each well-connected
-    /// node that is still alone into the well-connected part (tied to it) with the largest non-negative gain.
-    /// Parts are therefore connected.
-    func refine(_ community: [Int32], resolution: Double, using generator: inout some RandomNumberGenerator) -> [Int32] {
+    /// Leiden's refinement (the paper's MergeNodesSubset, for every community at once): start from single
+    /// nodes; each well-connected node still alone, in random order, joins a well-connected part of its
+    /// community tied to it, or stays alone, chosen with probability ∝ exp(ΔH / θ) among the choices with
+    /// ΔH ≥ 0 (staying alone has ΔH = 0). Parts are therefore connected.
+    func refine(_ community: [Int32], resolution: Double, randomness: Double,
+                using generator: inout some RandomNumberGenerator) -> [Int32] {
         let n = nodeCount
-        let m = twiceTotal / 2
+        let twoM = twiceTotal
         var refined = (0..<n).map { Int32($0) }
         var partTotal = strength
         var alone = [Bool](repeating: true, count: n)
@@ -127,36 +172,53 @@ extension CommunityLevel {
         }
         var linkWeight = [Double](repeating: 0, count: n)
         var touched: [Int32] = []
+        var candidates: [(part: Int, gain: Double)] = []
         for node in shuffledIndices(n, using: &generator) {
             let u = Int(node)
             guard alone[u] else { continue }
             let c = Int(community[u])
             let k = strength[u]
             // Only well-connected nodes move: w(u, C − u) ≥ γ k_u (K_C − k_u) / 2m.
-            guard outward[u] >= resolution * k * (communityTotal[c] - k) / (2 * m) else { continue }
+            guard outward[u] >= resolution * k * (communityTotal[c] - k) / twoM else { continue }
             for slot in Int(offsets[u])..<Int(offsets[u + 1]) where community[Int(targets[slot])] == community[u] {
                 let r = refined[Int(targets[slot])]
                 if linkWeight[Int(r)] == 0 { touched.append(r) }
                 linkWeight[Int(r)] += weights[slot]
             }
-            var best = -1
+            candidates.removeAll(keepingCapacity: true)
             var bestGain = 0.0
             for r in touched where Int(r) != u {
                 let part = Int(r)
                 // Only into well-connected parts: w(R, C − R) ≥ γ K_R (K_C − K_R) / 2m.
-                guard outward[part] >= resolution * partTotal[part] * (communityTotal[c] - partTotal[part]) / (2 * m) else { continue }
-                let gain = linkWeight[part] / m - resolution * partTotal[part] * k / (2 * m * m)
-                if gain >= bestGain && (best < 0 || gain > bestGain || part < best) { bestGain = gain; best = part }
+                guard outward[part] >= resolution * partTotal[part] * (communityTotal[c] - partTotal[part]) / twoM else { continue }
+                let gain = linkWeight[part] - resolution * partTotal[part] * k / twoM
+                guard gain >= 0 else { continue }
+                candidates.append((part, gain))
+                bestGain = max(bestGain, gain)
             }
-            if best >= 0 {
-                let joined = linkWeight[best]
-                refined[u] = Int32(best)
-                partTotal[best] += k
+            var chosen = u
+            if !candidates.isEmpty {
+                // Staying alone (gain 0) is a choice too; weights relative to the best keep exp() finite.
+                var total = exp(-bestGain / randomness)
+                for candidate in candidates { total += exp((candidate.gain - bestGain) / randomness) }
+                var draw = Double(generator.next() >> 11) * 0x1p-53 * total
+                draw -= exp(-bestGain / randomness)
+                if draw >= 0 {
+                    chosen = candidates.last!.part
+                    for candidate in candidates {
+                        draw -= exp((candidate.gain - bestGain) / randomness)
+                        if draw < 0 { chosen = candidate.part; break }
+                    }
+                }
+            }
+            if chosen != u {
+                let joined = linkWeight[chosen]
+                refined[u] = Int32(chosen)
+                partTotal[chosen] += k
                 partTotal[u] = 0
-                outward[best] = outward[best] + outward[u] - 2 * joined
+                outward[chosen] = outward[chosen] + outward[u] - 2 * joined
                 alone[u] = false
-                alone[best] = false
-                // Nodes already in `best` keep its label; record membership for later joiners.
+                alone[chosen] = false
             }
             for r in touched { linkWeight[Int(r)] = 0 }
             touched.removeAll(keepingCapacity: true)

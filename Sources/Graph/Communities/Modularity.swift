@@ -116,40 +116,50 @@ struct CommunityLevel {
     }
 
     /// The graph whose nodes are the communities (labels `0 ..< count`), tie weights summed, inner ties as
-    /// self-loops.
+    /// self-loops. Each community's row lists its neighbouring communities in the order its members' ties
+    /// first reach them.
     ///
-    /// - Complexity: O(n + m log m).
+    /// - Complexity: O(n + m): members grouped by a counting sort, rows merged through one dense slot table.
     func aggregated(by community: [Int32], count: Int) -> CommunityLevel {
+        let n = nodeCount
         var loops = [Double](repeating: 0, count: count)
-        var arcs: [(Int32, Int32, Double)] = []
-        for u in 0..<nodeCount {
-            let cu = community[u]
-            loops[Int(cu)] += selfLoops[u]
-            for slot in Int(offsets[u])..<Int(offsets[u + 1]) {
-                let cv = community[Int(targets[slot])]
-                if cu == cv {
-                    loops[Int(cu)] += weights[slot] / 2   // each inner tie is seen from both ends
-                } else {
-                    arcs.append((cu, cv, weights[slot]))
-                }
-            }
+        var first = [Int32](repeating: 0, count: count + 1)
+        for u in 0..<n { first[Int(community[u]) + 1] += 1 }
+        for c in 0..<count { first[c + 1] += first[c] }
+        var fill = first
+        var members = [Int32](repeating: 0, count: n)
+        for u in 0..<n {
+            let c = Int(community[u])
+            members[Int(fill[c])] = Int32(u)
+            fill[c] += 1
         }
-        arcs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         var offsets = [Int32](repeating: 0, count: count + 1)
         var targets: [Int32] = []
         var weights: [Double] = []
-        var previous: (Int32, Int32)?
-        for arc in arcs {
-            if let previous, previous.0 == arc.0, previous.1 == arc.1 {
-                weights[weights.count - 1] += arc.2
-            } else {
-                targets.append(arc.1)
-                weights.append(arc.2)
-                offsets[Int(arc.0) + 1] += 1
-                previous = (arc.0, arc.1)
+        targets.reserveCapacity(min(self.targets.count, count * 16))
+        weights.reserveCapacity(min(self.targets.count, count * 16))
+        var slot = [Int32](repeating: -1, count: count)
+        for c in 0..<count {
+            let rowStart = targets.count
+            for member in members[Int(first[c])..<Int(first[c + 1])] {
+                let u = Int(member)
+                loops[c] += selfLoops[u]
+                for arc in Int(self.offsets[u])..<Int(self.offsets[u + 1]) {
+                    let cv = Int(community[Int(self.targets[arc])])
+                    if cv == c {
+                        loops[c] += self.weights[arc] / 2   // each inner tie is seen from both ends
+                    } else if slot[cv] >= 0 {
+                        weights[Int(slot[cv])] += self.weights[arc]
+                    } else {
+                        slot[cv] = Int32(targets.count)
+                        targets.append(Int32(cv))
+                        weights.append(self.weights[arc])
+                    }
+                }
             }
+            for k in rowStart..<targets.count { slot[Int(targets[k])] = -1 }
+            offsets[c + 1] = Int32(targets.count)
         }
-        for c in 0..<count { offsets[c + 1] += offsets[c] }
         return CommunityLevel(offsets: offsets, targets: targets, weights: weights, selfLoops: loops)
     }
 }

@@ -1,6 +1,22 @@
 import Foundation
 import Yams
 
+/// How a CSV file spells its separator and numbers. `standard` is RFC 4180 with `,` and a decimal point;
+/// `excelNB` is what Excel opens directly in a Norwegian (or other decimal-comma) locale: `;` between
+/// fields, a decimal comma in numbers and a UTF-8 byte order mark so that æøå are read as UTF-8.
+public enum CSVDialect: String, CaseIterable, Sendable {
+    case standard
+    case excelNB = "excel-nb"
+
+    public var separator: String { self == .excelNB ? ";" : "," }
+
+    /// The bytes that start a file in this dialect.
+    public var preamble: String { self == .excelNB ? "\u{FEFF}" : "" }
+
+    /// A number's text in this dialect (`0.5` or `0,5`).
+    public func number(_ text: String) -> String { self == .excelNB ? text.replacingOccurrences(of: ".", with: ",") : text }
+}
+
 extension CSVFormat {
     /// One field, quoted when it holds a delimiter (`,` or `;`), a quote or a line break, or starts or ends
     /// with a space. Every CSV netmap writes goes through here.
@@ -12,7 +28,9 @@ extension CSVFormat {
     }
 
     /// One CSV line of fields, ending in a line break.
-    public static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
+    public static func line(_ fields: [String], dialect: CSVDialect = .standard) -> String {
+        fields.map(field).joined(separator: dialect.separator) + "\n"
+    }
 
     /// `nodes.csv`: `id,label,kind,tags`, then every attribute any node has, in sorted order.
     public static func nodesTable(_ network: Network) -> String {

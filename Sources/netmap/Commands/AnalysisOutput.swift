@@ -1,7 +1,9 @@
 import Foundation
+import ArgumentParser
 import Graph
 
-/// A table of per-node results that prints as an aligned table, CSV or a JSON array of objects.
+/// A table of per-node results that prints as an aligned table, CSV (in a dialect), a JSON array of objects
+/// or an Excel workbook of one sheet. Every command's tabular output goes through here.
 struct ResultTable {
     enum Cell {
         case text(String)
@@ -12,8 +14,34 @@ struct ResultTable {
     var columns: [String]
     var rows: [[Cell]]
 
-    func render(_ format: TableFormat, notes: [String] = []) throws -> String {
+    /// Writes the table in `format` to `path` (through the output stage) or standard output. Notes go
+    /// under the aligned table only; xlsx needs a path (`TableFormat.check(output:)`).
+    func write(_ format: TableFormat, dialect: CSVDialect = .standard, notes: [String] = [], to path: String?) throws {
+        if format == .xlsx {
+            try format.check(output: path)
+            try emit(try XLSXFormat.workbook([sheet]), to: path)
+        } else {
+            try emit(try render(format, dialect: dialect, notes: notes), to: path)
+        }
+    }
+
+    /// The sheet of the xlsx output: the header row, then the csv's rows with numbers as numbers.
+    var sheet: XLSXFormat.Sheet {
+        XLSXFormat.Sheet(name: "netmap", rows: [columns.map { .text($0) }] + rows.map { row in
+            row.map { cell -> XLSXFormat.Cell in
+                switch cell {
+                case .text(let value): return .text(value)
+                case .integer(let value): return .number(Double(value))
+                case .number(let value): return value.isFinite ? .number(value) : .text("")
+                }
+            }
+        })
+    }
+
+    func render(_ format: TableFormat, dialect: CSVDialect = .standard, notes: [String] = []) throws -> String {
         switch format {
+        case .xlsx:
+            throw ValidationError("--format xlsx writes a binary workbook: give the file with -o FILE")
         case .json:
             let objects: [[String: Any]] = rows.map { row in
                 var object: [String: Any] = [:]
@@ -28,15 +56,15 @@ struct ResultTable {
             }
             return try orderedJSON(objects)
         case .csv:
-            var text = columns.joined(separator: ",") + "\n"
+            var text = dialect.preamble + CSVFormat.line(columns, dialect: dialect)
             for row in rows {
                 text += row.map { cell -> String in
                     switch cell {
                     case .text(let value): return CSVFormat.field(value)
                     case .integer(let value): return String(value)
-                    case .number(let value): return value.isFinite ? "\(value)" : ""
+                    case .number(let value): return value.isFinite ? dialect.number("\(value)") : ""
                     }
-                }.joined(separator: ",") + "\n"
+                }.joined(separator: dialect.separator) + "\n"
             }
             return text
         case .table:
@@ -88,7 +116,7 @@ struct ResultTable {
 /// A progress bar on standard error, shown only when standard error is a terminal.
 final class ProgressBar: @unchecked Sendable {
     private let label: String
-    private var lastPercent = -1
+    private(set) var lastPercent = -1
 
     init(label: String) { self.label = label }
 
@@ -98,7 +126,11 @@ final class ProgressBar: @unchecked Sendable {
     static func counter(label: String, total: Int, minimum: Int = 2000) -> ProgressCounter? {
         guard isTerminal, total >= minimum else { return nil }
         let bar = ProgressBar(label: label)
-        return ProgressCounter(total: total) { done, total in bar.update(done, total) }
+        let started = Date()
+        // Shown once the step has run for a second (as every progress line); a short step prints nothing.
+        return ProgressCounter(total: total) { done, total in
+            if bar.lastPercent >= 0 || Date().timeIntervalSince(started) >= ProgressLine.delay { bar.update(done, total) }
+        }
     }
 
     func update(_ done: Int, _ total: Int) {

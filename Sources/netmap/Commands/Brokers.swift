@@ -28,13 +28,17 @@ struct Brokers: NetmapCommand {
     @Option(help: ArgumentHelp("Only the N nodes with the most brokered pairs.", valueName: "N"))
     var top: Int?
 
-    @Option(help: "Output format: table, csv or json.")
+    @Option(help: "Output format: table, csv, json or xlsx (an Excel workbook; needs -o FILE).")
     var format: TableFormat = .table
+
+    @Option(help: ArgumentHelp("CSV dialect: standard (`,` and a decimal point) or excel-nb (`;`, decimal comma and a UTF-8 BOM, as Excel opens it in a Norwegian locale).", valueName: "DIALECT"))
+    var csvDialect: CSVDialect = .standard
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file. Default: standard output.", valueName: "PATH"))
     var output: String?
 
     func validate() throws {
+        try format.check(output: output)
         if let top, top < 1 { throw ValidationError("--top must be at least 1 (got \(top))") }
         if groupBy.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--group-by needs an attribute name") }
     }
@@ -87,6 +91,6 @@ struct Brokers: NetmapCommand {
             + BrokerageRole.allCases.map { "  \($0.rawValue): \($0.explanation)" }
             + ["  constraint: Burt; low means the node's contacts are not tied to each other",
                "  effective_size: Burt; number of non-redundant contacts (- for isolated nodes)"]
-        try emit(try ResultTable(columns: columns, rows: rows).render(format, notes: notes), to: output)
+        try ResultTable(columns: columns, rows: rows).write(format, dialect: csvDialect, notes: notes, to: output)
     }
 }

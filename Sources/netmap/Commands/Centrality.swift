@@ -19,6 +19,7 @@ struct Centrality: NetmapCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var progress: ProgressOptions
 
     @Option(help: ArgumentHelp("Measures to compute (comma-separated; see below).", valueName: "list"))
     var measures: String?
@@ -50,8 +51,11 @@ struct Centrality: NetmapCommand {
     @Flag(help: "Instead of nodes, list ties with their edge betweenness (from, to, betweenness).")
     var edges = false
 
-    @Option(help: "Output format: table, csv or json.")
+    @Option(help: "Output format: table, csv, json or xlsx (an Excel workbook; needs -o FILE).")
     var format: TableFormat = .table
+
+    @Option(help: ArgumentHelp("CSV dialect: standard (`,` and a decimal point) or excel-nb (`;`, decimal comma and a UTF-8 BOM, as Excel opens it in a Norwegian locale).", valueName: "DIALECT"))
+    var csvDialect: CSVDialect = .standard
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file. Default: standard output.", valueName: "PATH"))
     var output: String?
@@ -66,6 +70,7 @@ struct Centrality: NetmapCommand {
     }
 
     func validate() throws {
+        try format.check(output: output)
         do { _ = try measureList } catch let error as GraphError { throw ValidationError(error.description.replacingOccurrences(of: "error: ", with: "")) }
         if let top, top < 1 { throw ValidationError("--top must be at least 1 (got \(top))") }
         if let sample, sample < 1 { throw ValidationError("--sample must be at least 1 (got \(sample))") }
@@ -80,7 +85,7 @@ struct Centrality: NetmapCommand {
     }
 
     func execute() throws {
-        let loaded = try input.loadForAnalysis()
+        let loaded = try progress.step("loading") { try input.loadForAnalysis() }
         let network = loaded.filtered(by: try filters.filter(for: loaded))
         let graph = AnalysisGraph(network, directed: directed, weighted: weighted)
         if edges {
@@ -91,7 +96,7 @@ struct Centrality: NetmapCommand {
                 [.text(graph.ids[edge.from]), .text(graph.ids[edge.to]), .number(edge.value)]
             }
             let table = ResultTable(columns: ["from", "to", "betweenness"], rows: rows)
-            try emit(try table.render(format, notes: weighted ? ["note: weighted; path lengths are 1/strength"] : []), to: output)
+            try table.write(format, dialect: csvDialect, notes: weighted ? ["note: weighted; path lengths are 1/strength"] : [], to: output)
             return
         }
         let measures = try measureList
@@ -115,7 +120,7 @@ struct Centrality: NetmapCommand {
             var step = options
             if measure.isPathBased {
                 let sources = measure == .betweenness ? (options.betweennessSources?.count ?? graph.nodeCount) : graph.nodeCount
-                step.progress = ProgressBar.counter(label: measure.rawValue, total: sources)
+                step.progress = progress.counter(label: measure.rawValue, total: sources)
             }
             columns.append(try graph.values(of: measure, options: step))
         }
@@ -140,6 +145,6 @@ struct Centrality: NetmapCommand {
         }
         let table = ResultTable(columns: ["id", "label", "kind"] + measures.map(\.rawValue), rows: rows)
         if weighted { notes.append("note: weighted; path lengths are 1/strength") }
-        try emit(try table.render(format, notes: notes), to: output)
+        try table.write(format, dialect: csvDialect, notes: notes, to: output)
     }
 }

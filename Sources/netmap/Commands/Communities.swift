@@ -21,6 +21,7 @@ struct Communities: NetmapCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var progress: ProgressOptions
 
     @Option(help: "louvain, leiden or label-propagation.")
     var algorithm: Algorithm = .louvain
@@ -31,11 +32,20 @@ struct Communities: NetmapCommand {
     @Option(help: "Seed of the random node order.")
     var seed: UInt64 = 42
 
+    @Option(help: ArgumentHelp("Leiden: run the algorithm N times, each from the last result (igraph's n_iterations; 0: until nothing changes).", valueName: "N"))
+    var iterations: Int = 2
+
     @Flag(help: "Use tie weights.")
     var weighted = false
 
-    @Option(help: "Output format: table or json (csv: one row per node).")
+    @Option(help: "Output format: table or json; csv or xlsx (an Excel workbook; needs -o FILE): one row per node.")
     var format: TableFormat = .table
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the csv, json or xlsx output to this file instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("CSV dialect: standard (`,` and a decimal point) or excel-nb (`;`, decimal comma and a UTF-8 BOM, as Excel opens it in a Norwegian locale).", valueName: "DIALECT"))
+    var csvDialect: CSVDialect = .standard
 
     @Option(help: ArgumentHelp("List at most N members per community in the table, most ties first (0: summary only).", valueName: "N"))
     var members: Int?
@@ -48,7 +58,10 @@ struct Communities: NetmapCommand {
     func validate() throws {
         if !(resolution > 0) || !resolution.isFinite { throw ValidationError("--resolution must be a positive number") }
         if let members, members < 0 { throw ValidationError("--members must be 0 or more") }
+        if iterations < 0 { throw ValidationError("--iterations must be 0 (until nothing changes) or more (got \(iterations))") }
         try DrawingArguments.check(output: render)
+        try format.check(output: output)
+        if format == .table, output != nil { throw ValidationError("-o/--output needs --format csv, json or xlsx") }
     }
 
     func execute() throws {
@@ -56,21 +69,22 @@ struct Communities: NetmapCommand {
         var full: Network?
         let loaded: AnalysisNetwork
         if render != nil {
-            let model = try input.load()
+            let model = try progress.step("loading") { try input.load() }
             full = try filters.filter(for: model).apply(to: model)
             loaded = AnalysisNetwork(full!)
         } else {
-            let view = try input.loadForAnalysis()
+            let view = try progress.step("loading") { try input.loadForAnalysis() }
             loaded = view.filtered(by: try filters.filter(for: view))
         }
         let network = loaded
         let graph = AnalysisGraph(network, weighted: weighted)
         var generator = SplitMixGenerator(seed: seed)
-        let partition: Partition
-        switch algorithm {
-        case .louvain: partition = graph.louvain(resolution: resolution, using: &generator)
-        case .leiden: partition = graph.leiden(resolution: resolution, using: &generator)
-        case .labelPropagation: partition = graph.labelPropagation(using: &generator)
+        let partition: Partition = progress.step(algorithm.rawValue) {
+            switch algorithm {
+            case .louvain: return graph.louvain(resolution: resolution, using: &generator)
+            case .leiden: return graph.leiden(resolution: resolution, iterations: iterations == 0 ? nil : iterations, using: &generator)
+            case .labelPropagation: return graph.labelPropagation(using: &generator)
+            }
         }
         let modularity = graph.modularity(partition, resolution: resolution)
         let degree = try graph.values(of: .degree)
@@ -93,13 +107,12 @@ struct Communities: NetmapCommand {
                 },
                 "assortativity": ["kind": byKind ?? NSNull(), "country": byCountry ?? NSNull()] as [String: Any],
             ]
-            print(try jsonText(object), terminator: "")
-        case .csv:
-            var text = "id,label,kind,community\n"
-            for i in network.ids.indices {
-                text += CSVFormat.line([network.ids[i], network.labels[i], network.kinds[i], String(partition.community[i] + 1)])
+            try emit(try jsonText(object), to: output)
+        case .csv, .xlsx:
+            let rows = network.ids.indices.map { i -> [ResultTable.Cell] in
+                [.text(network.ids[i]), .text(network.labels[i]), .text(network.kinds[i]), .integer(Int(partition.community[i]) + 1)]
             }
-            print(text, terminator: "")
+            try ResultTable(columns: ["id", "label", "kind", "community"], rows: rows).write(format, dialect: csvDialect, to: output)
         case .table:
             print("\(algorithm.rawValue), resolution \(formatNumber(resolution)), seed \(seed)\(weighted ? ", weighted" : ""): " +
                   "\(partition.count) communities, modularity \(String(format: "%.4f", modularity))")

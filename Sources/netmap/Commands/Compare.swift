@@ -26,7 +26,7 @@ struct Compare: NetmapCommand {
 
     func validate() throws {
         if words.count < 2 { throw ValidationError("give A and B (after any INPUT)") }
-        if format == .csv { throw ValidationError("--format csv is not available for compare; use table or json") }
+        if format == .csv || format == .xlsx { throw ValidationError("--format \(format.rawValue) is not available for compare; use table or json") }
         try DrawingArguments.check(output: render)
     }
 
@@ -64,7 +64,7 @@ struct Compare: NetmapCommand {
                 "only_b": comparison.onlyB.map(itemObject),
             ]
             print(try jsonText(object), terminator: "")
-        case .table, .csv:
+        case .table, .csv, .xlsx:
             var text = "\(a.label)  vs  \(b.label)\n"
             text += "shared \(comparison.shared.count), only \(a.label) \(comparison.onlyA.count), only \(b.label) \(comparison.onlyB.count)\n"
             if !comparison.direct.isEmpty {

@@ -31,7 +31,7 @@ struct Ego: NetmapCommand {
 
     func validate() throws {
         if words.isEmpty { throw ValidationError("give NODE (after any INPUT)") }
-        if format == .csv { throw ValidationError("--format csv is not available for ego; use table or json") }
+        if format == .csv || format == .xlsx { throw ValidationError("--format \(format.rawValue) is not available for ego; use table or json") }
         try DrawingArguments.check(output: render)
     }
 
@@ -60,7 +60,7 @@ struct Ego: NetmapCommand {
                 },
             ]
             print(try jsonText(object), terminator: "")
-        case .table, .csv:
+        case .table, .csv, .xlsx:
             print("\(center.label) (\(center.kind)): ego network of radius \(radius), \(ego.nodes.count) nodes, \(ego.edges.count) ties")
             var current = -1
             let idWidth = min(36, ordered.map(\.id.count).max() ?? 0)

@@ -93,8 +93,17 @@ func splitList(_ text: String) -> Set<String> {
 
 /// Output formats for tabular results.
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json
+    case table, csv, json, xlsx
+
+    /// A usage error (exit 64) for xlsx without `-o FILE`: a workbook is binary, not for a terminal or a pipe.
+    func check(output: String?) throws {
+        if self == .xlsx, output == nil {
+            throw ValidationError("--format xlsx writes a binary workbook: give the file with -o FILE (e.g. -o results.xlsx)")
+        }
+    }
 }
+
+extension CSVDialect: ExpressibleByArgument {}
 
 /// Where the bundled networks live: `./data` when run from the package, else beside the sources.
 enum BundledData {

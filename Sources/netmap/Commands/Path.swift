@@ -50,7 +50,7 @@ struct PathCommand: NetmapCommand {
         if words.count < 2 { throw ValidationError("give FROM and TO (after any INPUT)") }
         if let maxLength, maxLength < 1 { throw ValidationError("--max-length must be at least 1") }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if format == .csv { throw ValidationError("--format csv is not available for path; use table or json") }
+        if format == .csv || format == .xlsx { throw ValidationError("--format \(format.rawValue) is not available for path; use table or json") }
         try DrawingArguments.check(output: render)
     }
 
@@ -86,7 +86,7 @@ struct PathCommand: NetmapCommand {
                 },
             ]
             print(try jsonText(object), terminator: "")
-        case .table, .csv:
+        case .table, .csv, .xlsx:
             let plural = paths.count == 1 ? "" : "s"
             let kind = all && maxLength != nil ? "path\(plural) of at most \(maxLength ?? 0) ties" : "shortest path\(plural)"
             print("\(from.label) → \(to.label): \(paths.count) \(kind)")

@@ -15,21 +15,22 @@ struct Stats: NetmapCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var progress: ProgressOptions
 
     @Option(help: "Output format: table or json.")
     var format: TableFormat = .table
 
     func validate() throws {
-        if format == .csv { throw ValidationError("--format csv is not available for stats; use table or json") }
+        if format == .csv || format == .xlsx { throw ValidationError("--format \(format.rawValue) is not available for stats; use table or json") }
     }
 
     func execute() throws {
-        let network = try input.loadForAnalysis()
+        let network = try progress.step("loading") { try input.loadForAnalysis() }
         let stats = NetworkStatistics(network, filter: try filters.filter(for: network))
         switch format {
         case .json:
             print(try jsonText(stats.jsonObject), terminator: "")
-        case .table, .csv:
+        case .table, .csv, .xlsx:
             print(Self.table(stats), terminator: "")
         }
     }

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Whole-process benchmark: netmap commands against python-igraph scripts (Python start-up included) on the same
+# Barabási–Albert ties at 10k, 100k and 1M ties (BENCH_10M=1 adds 10M), in one run: wall and CPU time, peak
+# memory, ratios, the growth from one size to the next, and the load cost of each input format.
+#   bench/whole-process.sh                 about 10 minutes here
+#   BENCH_SIZES=10k,100k bench/whole-process.sh
+# Needs: swift, python3 with igraph (pip install igraph), /usr/bin/time (GNU).
+set -eu
+cd "$(dirname "$0")/.."
+SCRATCH="${SCRATCH:-.build-bench}"
+swift build -c release --product netmap --scratch-path "$SCRATCH" >&2
+NETMAP="$PWD/$SCRATCH/release/netmap" exec python3 bench/whole_process.py

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Run through bench/whole-process.sh. Every tool is timed as a user runs it: one fresh process per task, from
+the command line to its output (for igraph: Python start-up, `import igraph`, `Graph.Read_Ncol` and the
+call), measured by GNU time (wall, user+system CPU, peak resident memory). Each size has its own graph:
+a Barabási–Albert graph from igraph with m = 10 (n = ties / 10), written once as the CSV netmap reads
+(`from,to,relation,weight`) and once as the same ties in igraph's NCOL format (`from to weight`), which
+igraph's C reader takes; igraph has no CSV reader of its own.
+"""
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+import igraph as ig
+
+NETMAP = os.environ["NETMAP"]
+WORK = os.environ.get("BENCH_WORK", "/tmp/netmap-whole-process")
+SIZES = os.environ.get("BENCH_SIZES", "10k,100k,1m" + (",10m" if os.environ.get("BENCH_10M") == "1" else "")).split(",")
+TIES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
+
+IGRAPH = r'''
+import sys, igraph as ig
+task, path = sys.argv[1], sys.argv[2]
+g = ig.Graph.Read_Ncol(path, names=True, weights="if_present", directed=False)
+if task == "pagerank":
+    values = g.pagerank()
+elif task == "components":
+    values = g.connected_components().membership
+elif task == "core_number":
+    values = g.coreness()
+elif task == "louvain":
+    c = g.community_multilevel(); values = c.membership; print("modularity", c.modularity)
+elif task == "leiden":
+    c = g.community_leiden(objective_function="modularity", n_iterations=-1, beta=0.01); values = c.membership
+    print("modularity", c.modularity)
+names = g.vs["name"]
+sys.stdout.write("".join(f"{n},{v}\n" for n, v in zip(names, values)))
+'''
+
+# netmap command per task; every one prints a value per node (or the stats summary) like the igraph script.
+TASKS = [
+    ("pagerank", ["centrality", "--measures", "pagerank", "--format", "csv", "--quiet"]),
+    ("components", ["stats", "--format", "json", "--quiet"]),
+    ("core_number", ["centrality", "--measures", "core_number", "--format", "csv", "--quiet"]),
+    ("louvain", ["communities", "--algorithm", "louvain", "--format", "csv", "--quiet"]),
+    ("leiden", ["communities", "--algorithm", "leiden", "--format", "csv", "--quiet"]),
+]
+
+
+def generate(size):
+    ties = TIES[size]
+    n = ties // 10
+    csv_path = os.path.join(WORK, f"ba-{size}.csv")
+    ncol_path = os.path.join(WORK, f"ba-{size}.ncol")
+    if not os.path.exists(ncol_path):
+        random.seed(ties)
+        g = ig.Graph.Barabasi(n, 10, directed=False)
+        g.simplify()
+        edges = g.get_edgelist()
+        with open(csv_path, "w") as f:
+            f.write("from,to,relation,weight\n")
+            f.writelines(f"n{u},n{v},cooperates_with,1\n" for u, v in edges)
+        with open(ncol_path, "w") as f:
+            f.writelines(f"n{u} n{v} 1\n" for u, v in edges)
+    return csv_path, ncol_path
+
+
+def measure(command):
+    """(wall s, cpu s, peak MB, stdout) of one process."""
+    with tempfile.NamedTemporaryFile("r") as timing:
+        result = subprocess.run(["/usr/bin/time", "-o", timing.name, "-f", "%e %U %S %M"] + command,
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            sys.exit(f"failed: {' '.join(command)}\n{result.stderr}")
+        wall, user, system, kilobytes = timing.read().split()[-4:]
+    return float(wall), float(user) + float(system), int(kilobytes) / 1024, result.stdout
+
+
+def modularity(task, tool, output):
+    if tool == "igraph":
+        return float(output.split("\n", 1)[0].split()[1]) if task in ("louvain", "leiden") else None
+    return None
+
+
+def netmap_modularity(task, csv_path):
+    if task not in ("louvain", "leiden"):
+        return None
+    output = subprocess.run([NETMAP, "communities", "--algorithm", task, "--format", "json", "--quiet", csv_path],
+                            capture_output=True, text=True, check=True).stdout
+    return json.loads(output)["modularity"]
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    print(f"netmap: {NETMAP}\nigraph {ig.__version__}, python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.1f}", flush=True)
+    script = os.path.join(WORK, "igraph_task.py")
+    with open(script, "w") as f:
+        f.write(IGRAPH)
+    results = {}
+    for size in SIZES:
+        csv_path, ncol_path = generate(size)
+        megabytes = os.path.getsize(csv_path) / 1e6
+        print(f"\n{size} ties ({megabytes:.0f} MB CSV)", flush=True)
+        for task, arguments in TASKS:
+            nm = measure([NETMAP] + arguments + [csv_path])
+            ig_ = measure(["python3", script, task, ncol_path])
+            q_nm, q_ig = netmap_modularity(task, csv_path), modularity(task, "igraph", ig_[3])
+            results[(size, task)] = (nm, ig_, q_nm, q_ig)
+            quality = f"  Q netmap {q_nm:.4f} igraph {q_ig:.4f}" if q_nm is not None else ""
+            print(f"  {task:<12} netmap {nm[0]:6.2f} s wall {nm[1]:6.2f} s cpu {nm[2]:6.0f} MB | igraph {ig_[0]:6.2f} s wall "
+                  f"{ig_[1]:6.2f} s cpu {ig_[2]:6.0f} MB | cpu ratio {nm[1] / ig_[1]:.2f} memory ratio {nm[2] / ig_[2]:.2f}{quality}",
+                  flush=True)
+
+    print("\n| ties | task | netmap wall / cpu s | netmap MB | igraph wall / cpu s | igraph MB | time nm/ig (cpu) | time nm/ig (wall) | memory nm/ig | bytes per tie (netmap) | modularity netmap / igraph |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for (size, task), (nm, ig_, q_nm, q_ig) in results.items():
+        quality = f"{q_nm:.4f} / {q_ig:.4f}" if q_nm is not None else "-"
+        print(f"| {size} | {task} | {nm[0]:.2f} / {nm[1]:.2f} | {nm[2]:.0f} | {ig_[0]:.2f} / {ig_[1]:.2f} | {ig_[2]:.0f} | "
+              f"{nm[1] / ig_[1]:.2f} | {nm[0] / ig_[0]:.2f} | {nm[2] / ig_[2]:.2f} | {nm[2] * 1048576 / TIES[size]:.0f} | {quality} |")
+
+    print("\nGrowth: CPU time at 10× the ties over CPU time before (10 = linear; flagged above 15)")
+    print("| task | tool | " + " | ".join(f"{a}→{b}" for a, b in zip(SIZES, SIZES[1:])) + " |")
+    print("|---|---|" + "---|" * (len(SIZES) - 1))
+    for task, _ in TASKS:
+        for tool, index in (("netmap", 0), ("igraph", 1)):
+            cells = []
+            for a, b in zip(SIZES, SIZES[1:]):
+                ratio = results[(b, task)][index][1] / max(results[(a, task)][index][1], 0.01)
+                cells.append(f"{ratio:.1f}" + (" (superlinear)" if ratio > 15 else ""))
+            print(f"| {task} | {tool} | " + " | ".join(cells) + " |")
+
+    # Load cost per format on the largest size up to 1M: `stats` minus nothing else is not separable, so the
+    # load is timed as `centrality --measures degree --top 1` (load, graph build and a trivial measure).
+    size = "1m" if "1m" in SIZES else SIZES[-1]
+    csv_path, _ = generate(size)
+    folder = os.path.join(WORK, f"ba-{size}-pair")
+    formats = {"csv": csv_path, "csv pair (export folder)": folder,
+               "node-link json": os.path.join(WORK, f"ba-{size}.json"), "graphml": os.path.join(WORK, f"ba-{size}.graphml")}
+    if not os.path.exists(folder):
+        subprocess.run([NETMAP, "export", csv_path, "--to", "csv", "-o", folder], check=True, capture_output=True)
+    for name in ("node-link json", "graphml"):
+        if not os.path.exists(formats[name]):
+            subprocess.run([NETMAP, "export", csv_path, "-o", formats[name]], check=True, capture_output=True)
+    print(f"\nLoad per format, {size} ties: `netmap centrality --measures degree --top 1 FILE` (load + CSR + degree)")
+    print("| format | file MB | wall / cpu s | MB/s (cpu) | peak MB | bytes per tie |")
+    print("|---|---|---|---|---|---|")
+    for name, path in formats.items():
+        size_bytes = sum(os.path.getsize(os.path.join(path, f)) for f in os.listdir(path)) if os.path.isdir(path) else os.path.getsize(path)
+        wall, cpu, peak, _ = measure([NETMAP, "centrality", "--measures", "degree", "--top", "1", "--quiet", path])
+        print(f"| {name} | {size_bytes / 1e6:.0f} | {wall:.2f} / {cpu:.2f} | {size_bytes / 1e6 / cpu:.0f} | {peak:.0f} | {peak * 1048576 / TIES[size]:.0f} |", flush=True)
+    print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
