@@ -113,6 +113,25 @@ struct ResultTable {
     }
 }
 
+extension ResultTable {
+    /// The table of a command's CSV output (header, then rows), for commands that build their csv as text
+    /// (`diff`): fields that read as plain decimal numbers become numbers; anything else, including ids
+    /// with leading zeros such as `007`, stays text.
+    init(csv text: String) {
+        guard case .success(let table) = CSVFormat.table(Data(text.utf8), path: "") else {
+            self.init(columns: [], rows: [])
+            return
+        }
+        func cell(_ field: String) -> Cell {
+            let plain = field.range(of: #"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil
+            guard plain, let value = Double(field), value.isFinite else { return .text(field) }
+            if let integer = Int(field) { return .integer(integer) }
+            return .number(value)
+        }
+        self.init(columns: table.header, rows: table.rows.map { $0.fields.map(cell) })
+    }
+}
+
 /// A progress bar on standard error, shown only when standard error is a terminal.
 final class ProgressBar: @unchecked Sendable {
     private let label: String

@@ -31,7 +31,7 @@ struct Diff: NetmapCommand {
     @Option(help: ArgumentHelp("The relation whose ties are successions, or 'none'. Default: succeeded_by when either network has it.", valueName: "relation|none"))
     var follow: String?
 
-    @Option(help: "Output format: table, json, markdown or csv.")
+    @Option(help: "Output format: table, json, markdown, csv or xlsx (the csv's rows as an Excel workbook; needs -o FILE).")
     var format: DiffFormat = .table
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "FILE"))
@@ -49,10 +49,11 @@ struct Diff: NetmapCommand {
     @OptionGroup var drawing: DrawingArguments
 
     enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
-        case table, json, markdown, csv
+        case table, json, markdown, csv, xlsx
     }
 
     func validate() throws {
+        if format == .xlsx { try TableFormat.xlsx.check(output: output) }
         switch (to.isEmpty, year, toYear) {
         case (false, nil, nil):
             if input.inputs.isEmpty { throw ValidationError("give the old edition before --to: netmap diff OLD... --to NEW...") }
@@ -105,7 +106,7 @@ struct Diff: NetmapCommand {
         switch format {
         case .table: text = report.table()
         case .markdown: text = report.markdown()
-        case .csv: text = report.csv()
+        case .csv, .xlsx: text = report.csv()
         case .json: text = try jsonText(report.jsonObject())
         }
         if let render {
@@ -114,7 +115,11 @@ struct Diff: NetmapCommand {
             picture.options.labelLanguage = drawing.labelLang ?? (drawing.lang == .en ? "en" : nil)
             for warning in try picture.draw(to: render) { printError("warning: \(warning)") }
         }
-        try emit(text, to: output)
+        if format == .xlsx {
+            try ResultTable(csv: text).write(.xlsx, to: output)
+        } else {
+            try emit(text, to: output)
+        }
     }
 
     /// The relation followed: --follow, or succeeded_by when present; a named relation must exist.

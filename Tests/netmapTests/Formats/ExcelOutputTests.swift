@@ -68,6 +68,32 @@ final class ExcelOutputTests: XCTestCase {
         }
     }
 
+    func testDiffXLSXHasTheCSVRowsWithNumbersAsNumbers() throws {
+        let folder = try scratchFolder()
+        let data = URL(fileURLWithPath: karate).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("data").path
+        let arguments = ["diff", data, "--at", "2012", "--to-year", "2022", "--measures", "degree"]
+        let csv = try runNetmap(arguments + ["--format", "csv"])
+        XCTAssertEqual(csv.status, 0, csv.error)
+        let path = folder.appendingPathComponent("diff.xlsx").path
+        let run = try runNetmap(arguments + ["--format", "xlsx", "-o", path])
+        XCTAssertEqual(run.status, 0, run.error)
+        let rows = try openpyxlRows(path)
+        XCTAssertEqual(rows.first as? [String], csv.output.split(separator: "\n").first?.split(separator: ",").map(String.init))
+        XCTAssertEqual(rows.count, csv.output.split(separator: "\n").count, "one sheet row per csv line")
+        let measure = try XCTUnwrap(rows.first { ($0.first as? String) == "measure" && ($0[3] as? String) == "trondelag-fk" })
+        XCTAssertNotNil(measure[11] as? NSNumber, "the new degree is a number cell: \(measure)")
+        let noFile = try runNetmap(arguments + ["--format", "xlsx"])
+        XCTAssertEqual(noFile.status, 64, noFile.error)
+    }
+
+    func testTextThatLooksLikeANumberWithLeadingZeroStaysText() {
+        let table = ResultTable(csv: "id,score\n007,2.5\n12,-3\n")
+        let cells = table.sheet.rows
+        XCTAssertEqual(cells[1], [.text("007"), .number(2.5)])
+        XCTAssertEqual(cells[2], [.number(12), .number(-3)])
+    }
+
     func testXLSXWithoutOutputFileIsUsageError() throws {
         let run = try runNetmap(["centrality", karate, "--format", "xlsx"])
         XCTAssertEqual(run.status, 64)
