@@ -4,7 +4,7 @@ SWIFT ?= swift
 NETMAP := .build/debug/netmap
 DATA ?= data
 
-.PHONY: demo test deps build diagrams clean browser-deps browser-test report-demo xlsx-deps
+.PHONY: demo test deps build diagrams clean browser-deps browser-test report-demo xlsx-deps fuzz test-asan
 
 # Installs the Graphviz C library when it is missing (Debian/Ubuntu, via apt-get), plus the DejaVu fonts.
 deps:
@@ -79,8 +79,20 @@ diagrams: build
 	  $(NETMAP) render $$f $(DATA)/shared.yaml -o out/$$name.png --page $$page --hide-isolated --lang nb --dpi 150 || exit 1; done
 	@echo "netmap: docs/img/*.svg and out/*.png written"
 
+# Fuzzing (SECURITY.md): the netmap binary built with libFuzzer and AddressSanitizer into .build-fuzz (the
+# ordinary build has no fuzz entry point), each target run FUZZ_SECONDS on the seeds in Fuzz/corpus.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --build-path .build-fuzz --product netmap -Xswiftc -sanitize=fuzzer,address -Xswiftc -DNETMAP_FUZZ
+	@bash Fuzz/run.sh .build-fuzz/debug/netmap $(FUZZ_SECONDS)
+
+# The test suite under AddressSanitizer, in its own scratch folder.
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --disable-swift-testing
+
 clean:
-	rm -rf .build out
+	rm -rf .build .build-fuzz .build-asan out
 
 # The xlsx tests check netmap's workbooks with a library that is not netmap's: Python's openpyxl.
 xlsx-deps:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct NetMap: ParsableCommand {
@@ -32,6 +33,9 @@ struct NetMap: ParsableCommand {
     )
 
     static func main() {
+        #if NETMAP_FUZZ
+        if let target = ProcessInfo.processInfo.environment["NETMAP_FUZZ_TARGET"] { FuzzTargets.runDriver(target) }
+        #endif
         NetmapFormats.register()
         main(nil)
     }

@@ -72,6 +72,11 @@ public enum NetworkLoader {
     static func expand(_ path: String, format forced: FileFormat? = nil) -> Swift.Result<[Input], Diagnostic> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            var info = stat()
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                let reason = OutputStage.resolved(path) == nil && errno == ELOOP ? "is a symbolic link loop" : "is a symbolic link to a missing file or folder"
+                return .failure(.error(reason, at: SourceLocation(file: path)))
+            }
             return .failure(.error("no such file or folder", at: SourceLocation(file: path)))
         }
         if !isDirectory.boolValue {
@@ -169,7 +174,12 @@ public enum NetworkLoader {
         do {
             return .success(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            return .failure(.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: path)))
+            // Foundation's "The operation could not be completed (NSCocoaErrorDomain error 256)" says nothing;
+            // the system's reason does.
+            let descriptor = open(path, O_RDONLY)
+            let reason = descriptor < 0 ? String(cString: strerror(errno)) : error.localizedDescription
+            if descriptor >= 0 { close(descriptor) }
+            return .failure(.error("cannot read file: \(reason)", at: SourceLocation(file: path)))
         }
     }
 

@@ -78,7 +78,9 @@ public enum NodeLinkFormat {
         }
         guard let range = reason.range(of: "character "),
               let offset = Int(reason[range.upperBound...].prefix(while: \.isNumber)) else { return (reason, nil) }
-        return (reason, line(at: offset))
+        // The line is given as the diagnostic's place; a character offset means little to a reader.
+        let cause = reason.replacingOccurrences(of: " around character \(offset)", with: "")
+        return (cause, line(at: offset))
     }
 
     /// Reads node-link JSON as NetworkX writes it (`edges` or the older `links`).

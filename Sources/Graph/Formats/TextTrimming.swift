@@ -2,7 +2,7 @@ extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (Unicode space separators and U+0009): what
     /// `trimmingCharacters(in: .whitespaces)` gives, without Foundation's bridging, which dominated the time
     /// of reading large CSV files. Text with nothing to trim is returned without copying its characters.
-    var trimmingSpaces: String {
+    public var trimmingSpaces: String {
         let scalars = unicodeScalars
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {
             scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)

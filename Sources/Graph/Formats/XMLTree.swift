@@ -63,9 +63,14 @@ public enum XMLTree {
         if let line = binaryLine(data) {
             return .failure(.error("not XML: the file holds binary data (a NUL byte on this line); is it the right file?", at: SourceLocation(file: path, line: line)))
         }
-        if guardEntities, let line = entityDeclarationLine(data) {
-            return .failure(.error("the document declares XML entities (<!ENTITY ...>); network files must not (entities are refused to prevent external-entity and expansion attacks)",
-                                   at: SourceLocation(file: path, line: line)))
+        if guardEntities, let finding = XMLDoctype.check(data) {
+            switch finding {
+            case .entityDeclaration(let line):
+                return .failure(.error("the document declares XML entities (<!ENTITY ...>); network files must not (entities are refused to prevent external-entity and expansion attacks)",
+                                       at: SourceLocation(file: path, line: line)))
+            case .unsupportedEncoding(let name):
+                return .failure(.error("the document is in \(name), which netmap does not read; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
+            }
         }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
@@ -90,23 +95,6 @@ public enum XMLTree {
     /// The deepest element nesting read (GraphML and GEXF need under 10). Deeper documents are refused:
     /// the tree is released recursively, so unbounded depth would overflow the stack.
     static let maxDepth = 256
-
-    /// The line of the first `<!ENTITY` declaration when the document has a DOCTYPE, else nil.
-    static func entityDeclarationLine(_ data: Data) -> Int? {
-        let bytes = [UInt8](data)
-        let doctype = Array("<!DOCTYPE".utf8), entity = Array("<!ENTITY".utf8)
-        func find(_ needle: [UInt8]) -> Int? {
-            guard bytes.count >= needle.count else { return nil }
-            var i = 0
-            outer: while i <= bytes.count - needle.count {
-                for j in 0..<needle.count where bytes[i + j] != needle[j] { i += 1; continue outer }
-                return i
-            }
-            return nil
-        }
-        guard find(doctype) != nil, let offset = find(entity) else { return nil }
-        return 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-    }
 
     /// A readable description of a libxml2 error code as `XMLParser` reports it.
     static func describe(_ code: Int) -> String {

@@ -20,7 +20,7 @@ public enum YAMLFormat {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            document.diagnostics.append(syntaxDiagnostic(error, path: path))
+            document.diagnostics.append(syntaxDiagnostic(error, path: path, text: text))
             return document
         } catch {
             document.diagnostics.append(.error("cannot parse YAML: \(error)", at: SourceLocation(file: path, line: 1)))
@@ -43,8 +43,16 @@ public enum YAMLFormat {
         return reader.document
     }
 
-    static func syntaxDiagnostic(_ error: YamlError, path: String) -> Diagnostic {
+    public static func syntaxDiagnostic(_ error: YamlError, path: String, text: String) -> Diagnostic {
         switch error {
+        case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams gives the first key's place and the whole mapping; the user needs the duplicate's line.
+            let key = duplicates.first ?? ""
+            let first = context.mark.line
+            let line = duplicateKeyLine(key, after: first, column: context.mark.column, in: text) ?? first
+            let lineText = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first.map(String.init) ?? ""
+            return .error("duplicate key '\(DrawingValue.excerpt(key))' in one mapping (first at line \(first)): \(DrawingValue.excerpt(lineText.trimmingSpaces))",
+                          at: SourceLocation(file: path, line: line))
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let contextText = context.map { "\($0.text) " } ?? ""
@@ -52,8 +60,35 @@ public enum YAMLFormat {
         case let .reader(problem, _, _, _):
             return .error("YAML syntax: \(problem)", at: SourceLocation(file: path, line: 1))
         default:
-            return .error("YAML syntax: \(error)", at: SourceLocation(file: path, line: 1))
+            return .error("YAML syntax: \(DrawingValue.excerpt("\(error)", limit: 300))", at: SourceLocation(file: path, line: 1))
         }
+    }
+
+    /// The line of the second `key:` of a mapping whose first is at `line`:`column` (1-based): the next
+    /// line where it starts at the same column (block style), else the next `key:` after `{` or `,` (flow style).
+    static func duplicateKeyLine(_ key: String, after line: Int, column: Int, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        func startsWithKey(_ rest: Substring) -> Bool {
+            guard rest.hasPrefix(key) else { return false }
+            return rest.dropFirst(key.count).drop { $0 == " " }.first == ":"
+        }
+        // Flow style on the first key's line: `{id: a, kind: x, kind: y}`.
+        let firstLine = lines[line - 1]
+        if let start = firstLine.index(firstLine.startIndex, offsetBy: column, limitedBy: firstLine.endIndex) {
+            var rest = firstLine[start...]
+            while let separator = rest.firstIndex(where: { $0 == "," || $0 == "{" }) {
+                rest = rest[rest.index(after: separator)...]
+                if startsWithKey(rest.drop { $0 == " " }) { return line }
+            }
+        }
+        for index in line..<lines.count {
+            let candidate = lines[index]
+            let indent = candidate.prefix { $0 == " " || $0 == "-" }.count
+            if indent + 1 == column, startsWithKey(candidate.dropFirst(indent)) { return index + 1 }
+            if indent + 1 < column, !candidate.trimmingSpaces.isEmpty, !candidate.trimmingSpaces.hasPrefix("#") { break }
+        }
+        return nil
     }
 
     struct Reader {

@@ -14,10 +14,13 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.column = column
     }
 
+    /// `file:line`, the file name's line breaks and control characters shown as escapes (a name holding a
+    /// line break cannot forge another `file:1: error:` line).
     public var description: String {
-        if let sheet { return "\(file):\(sheet)!\(column.map(SourceLocation.columnName) ?? "")\(line.map(String.init) ?? "")" }
-        if let line { return "\(file):\(line)" }
-        return file
+        let shown = TerminalText.visible(file)
+        if let sheet { return "\(shown):\(TerminalText.visible(sheet))!\(column.map(SourceLocation.columnName) ?? "")\(line.map(String.init) ?? "")" }
+        if let line { return "\(shown):\(line)" }
+        return shown
     }
 
     /// A spreadsheet column's name: 0 → A, 25 → Z, 26 → AA.
@@ -78,10 +81,16 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.note, message, at: location)
     }
 
+    /// `path:line: severity: message`; a message longer than `maxMessageLength` characters (one that quotes a
+    /// megabyte-long value) is shortened in the middle.
     public var description: String {
-        if let location { return "\(location): \(severity.rawValue): \(message)" }
-        return "\(severity.rawValue): \(message)"
+        let shown = DrawingValue.excerpt(message, limit: Diagnostic.maxMessageLength, escapingLines: false)
+        if let location { return "\(location): \(severity.rawValue): \(shown)" }
+        return "\(severity.rawValue): \(shown)"
     }
+
+    /// The longest message printed whole.
+    public static let maxMessageLength = 2000
 }
 
 /// The errors of the `Graph` module. Every case says what the user can do about it.
@@ -100,7 +109,7 @@ public enum GraphError: Error, CustomStringConvertible, Sendable {
         case .invalidInput(let diagnostics):
             return DiagnosticSummary.text(diagnostics)
         case .file(let path, let reason):
-            return "\(path): error: \(reason)"
+            return "\(TerminalText.visible(path)): error: \(DrawingValue.excerpt(reason, limit: Diagnostic.maxMessageLength, escapingLines: false))"
         case .unknownNode(let name, let candidates):
             if candidates.isEmpty { return "error: no node matches '\(name)'" }
             return "error: '\(name)' is ambiguous; it matches:\n" + candidates.map { "  \($0)" }.joined(separator: "\n")

@@ -38,6 +38,10 @@ public enum DrawingValue {
         }
     }
 
+    /// The largest coordinate (points, either sign) a positions file may give: 100,000 pt is 35 m, far beyond
+    /// any page, and Graphviz's pinned layouts slow to a halt on far larger ones (1e9 ran past 25 s).
+    public static let maxCoordinate = 100_000.0
+
     /// The node shapes Graphviz draws (its `shape` attribute), the only ones a kind or theme may name.
     public static let shapes: Set<String> = [
         "box", "rect", "rectangle", "square", "ellipse", "oval", "circle", "point", "egg", "triangle", "plaintext",
@@ -61,13 +65,14 @@ public enum DrawingValue {
 
     /// `text` shortened for a message: at most `limit` characters, the middle elided with a count, and line
     /// breaks and control characters shown as escapes, so one bad value cannot flood or forge the output.
-    public static func excerpt(_ text: String, limit: Int = 80) -> String {
+    /// - Parameter escapingLines: false keeps line breaks (for whole messages, which may list several lines).
+    public static func excerpt(_ text: String, limit: Int = 80, escapingLines: Bool = true) -> String {
         var shown = text
-        if text.count > limit {
+        if text.utf8.count > limit, text.count > limit {
             let half = max(1, limit / 2)
-            shown = String(text.prefix(half)) + "…(\(text.count - 2 * half) more characters)…" + String(text.suffix(half))
+            shown = String(text.prefix(half)) + "…(\(text.count - 2 * half) characters left out)…" + String(text.suffix(half))
         }
-        return TerminalText.visible(shown)
+        return escapingLines ? TerminalText.visible(shown) : shown
     }
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {

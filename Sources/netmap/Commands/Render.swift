@@ -82,6 +82,9 @@ struct Render: NetmapCommand {
         var input = self.input
         if strict { input.inputs.removeAll { $0 == "strict" } }
         let loaded = try input.load()
+        if loaded.nodes.isEmpty {
+            throw GraphError.file(path: try input.paths.joined(separator: ", "), reason: "nothing to draw: the input has no nodes")
+        }
         let filter = try filters.filter(for: loaded)
         let filtered = filter.apply(to: loaded)
         let plan = DrawingPlan(ego: ego, radius: radius, top: top, topMeasure: topMeasure, hideIsolated: hideIsolated,

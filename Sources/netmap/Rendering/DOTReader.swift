@@ -40,9 +40,15 @@ enum DOTReader {
             document.diagnostics.append(.error("file contains binary data, not DOT text", at: file))
             return document
         }
-        var text = data
-        text.append(0)
-        let graph = text.withUnsafeBytes { DOTText.read($0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+        let prescan: DOTPrescan
+        switch DOTPrescan.scan(data, path: path) {
+        case .failure(let diagnostic):
+            document.diagnostics.append(diagnostic)
+            return document
+        case .success(let scanned):
+            prescan = scanned
+        }
+        let graph = prescan.text.withUnsafeBytes { DOTText.read($0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
         guard let graph else {
             let message = messages.joined(separator: "; ")
             let line = firstLineNumber(in: message)
@@ -51,7 +57,7 @@ enum DOTReader {
             return document
         }
         defer { agclose(graph) }
-        if let name = agnameof(UnsafeMutableRawPointer(graph)).map({ String(cString: $0) }), !name.isEmpty, !name.hasPrefix("%") {
+        if let name = agnameof(UnsafeMutableRawPointer(graph)).map({ prescan.restore(String(cString: $0)) }), !name.isEmpty, !name.hasPrefix("%") {
             document.name = name
         }
         let directed = agisdirected(graph) != 0
@@ -59,7 +65,7 @@ enum DOTReader {
         if let cluster = "cluster_legend".withCString({ agsubg(graph, UnsafeMutablePointer(mutating: $0), 0) }) {
             var node = agfstnode(cluster)
             while let current = node {
-                legend.insert(String(cString: agnameof(UnsafeMutableRawPointer(current))))
+                legend.insert(prescan.restore(String(cString: agnameof(UnsafeMutableRawPointer(current)))))
                 node = agnxtnode(cluster, current)
             }
         }
@@ -68,9 +74,9 @@ enum DOTReader {
         var edges: [(seq: UInt32, tail: String, edge: UnsafeMutablePointer<Agedge_t>)] = []
         var node = agfstnode(graph)
         while let current = node {
-            let id = String(cString: agnameof(UnsafeMutableRawPointer(current)))
+            let id = prescan.restore(String(cString: agnameof(UnsafeMutableRawPointer(current))))
             if !legend.contains(id) {
-                var attributes = values(UnsafeMutableRawPointer(current), nodeSymbols)
+                var attributes = values(UnsafeMutableRawPointer(current), nodeSymbols, prescan)
                 if let label = attributes["label"], label == "\\N" || label.isEmpty { attributes.removeValue(forKey: "label") }
                 if let label = attributes["label"] { attributes["label"] = unescapeLabel(label) }
                 map(&attributes, classPrefix: "kind-", to: "kind")
@@ -87,9 +93,9 @@ enum DOTReader {
         for (_, from, edge) in edges.sorted(by: { $0.seq < $1.seq }) {
             // An out-edge's `node` is its head (cgraph's AGHEAD); its tail is the node it was listed under.
             guard let headPointer = edge.pointee.node else { continue }
-            let to = String(cString: agnameof(UnsafeMutableRawPointer(headPointer)))
+            let to = prescan.restore(String(cString: agnameof(UnsafeMutableRawPointer(headPointer))))
             if legend.contains(from) || legend.contains(to) { continue }
-            var attributes = values(UnsafeMutableRawPointer(edge), edgeSymbols)
+            var attributes = values(UnsafeMutableRawPointer(edge), edgeSymbols, prescan)
             let isUndirected = !directed || attributes["dir"] == "none"
             for key in ["key", "dir"] { attributes.removeValue(forKey: key) }
             if let label = attributes["label"] { attributes["label"] = unescapeLabel(label) }
@@ -112,13 +118,13 @@ enum DOTReader {
     }
 
     /// The attributes set on the object itself (differing from the declared default), drawing ones dropped.
-    static func values(_ object: UnsafeMutableRawPointer, _ symbols: [UnsafeMutablePointer<Agsym_t>]) -> [String: String] {
+    static func values(_ object: UnsafeMutableRawPointer, _ symbols: [UnsafeMutablePointer<Agsym_t>], _ prescan: DOTPrescan) -> [String: String] {
         var result: [String: String] = [:]
         for symbol in symbols {
             guard let namePointer = symbol.pointee.name, let valuePointer = agxget(object, symbol) else { continue }
-            let name = String(cString: namePointer)
-            let value = String(cString: valuePointer)
-            let defaultValue = symbol.pointee.defval.map { String(cString: $0) } ?? ""
+            let name = prescan.restore(String(cString: namePointer))
+            let value = prescan.restore(String(cString: valuePointer))
+            let defaultValue = symbol.pointee.defval.map { prescan.restore(String(cString: $0)) } ?? ""
             if value.isEmpty || (value == defaultValue && name != "label") { continue }
             if drawingAttributes.contains(name) && name != "dir" { continue }
             result[name] = value
@@ -140,9 +146,24 @@ enum DOTReader {
     /// A label as Graphviz shows it: line breaks (`\n`, `\l`, `\r`, or real ones from wrapping) as spaces, and
     /// the character entities Graphviz decodes in labels (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`).
     static func unescapeLabel(_ label: String) -> String {
-        var text = label
-        for escape in ["\\n", "\\l", "\\r", "\r\n", "\n", "\r"] { text = text.replacingOccurrences(of: escape, with: " ") }
-        return decodeCharacterReferences(text).trimmingCharacters(in: .whitespaces)
+        // One pass (linear in the label, which may be megabytes long).
+        var text = String.UnicodeScalarView()
+        var scalars = label.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            switch scalar {
+            case "\\" where pending == "n" || pending == "l" || pending == "r":
+                text.append(" "); pending = scalars.next()
+            case "\r" where pending == "\n":
+                text.append(" "); pending = scalars.next()
+            case "\n", "\r":
+                text.append(" ")
+            default:
+                text.append(scalar)
+            }
+        }
+        return decodeCharacterReferences(String(text)).trimmingSpaces
     }
 
     static func firstLineNumber(in message: String) -> Int? {

@@ -378,7 +378,10 @@ enum PositionsFile {
         var result: [String: (x: Double, y: Double)] = [:]
         for (id, value) in nodes {
             guard let pair = value as? [Double], pair.count == 2, pair[0].isFinite, pair[1].isFinite else {
-                throw GraphError.file(path: path, reason: "node '\(id)': position must be [x, y] in points")
+                throw GraphError.file(path: path, reason: "node '\(DrawingValue.excerpt(id))': position must be [x, y] in points")
+            }
+            if let outside = pair.first(where: { abs($0) > DrawingValue.maxCoordinate }) {
+                throw GraphError.file(path: path, reason: "node '\(DrawingValue.excerpt(id))': coordinate \(outside) is outside ±\(Int(DrawingValue.maxCoordinate)) pt; a positions file holds points on a page (as --positions writes them)")
             }
             result[id] = (pair[0], pair[1])
         }

@@ -212,6 +212,8 @@ extension Theme {
         let root: Yams.Node?
         do {
             root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw GraphError.invalidInput([YAMLFormat.syntaxDiagnostic(error, path: path, text: text)])
         } catch {
             throw GraphError.file(path: path, reason: "the theme is not valid YAML: \(error)")
         }

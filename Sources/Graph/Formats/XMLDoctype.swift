@@ -1,0 +1,143 @@
+import Foundation
+
+/// What a document's prolog declares, read from its bytes before the XML parser sees them: its encoding
+/// family and whether its DOCTYPE declares entities.
+///
+/// netmap refuses XML that declares entities (external entities read local files, nested ones expand
+/// exponentially). The decision is taken on the parsed prolog, not on a search for the bytes `<!ENTITY`:
+/// a comment that mentions `<!ENTITY` is not a declaration, and a document in an encoding that does not
+/// keep ASCII's bytes (EBCDIC, UTF-32) would hide one from any byte search, so such documents are refused.
+enum XMLDoctype {
+    enum Finding: Equatable {
+        /// The document's bytes are not ASCII-compatible (the name of the encoding seen).
+        case unsupportedEncoding(String)
+        /// The DOCTYPE's internal subset declares an entity, on this line.
+        case entityDeclaration(line: Int)
+    }
+
+    /// The first reason to refuse `data`, or nil.
+    /// - Complexity: O(n) in the length of the prolog.
+    static func check(_ data: Data) -> Finding? {
+        let bytes = [UInt8](data.prefix(1 << 20))
+        if bytes.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) { return .unsupportedEncoding("EBCDIC") }
+        if bytes.starts(with: [0x00, 0x00, 0x00, 0x3C]) || bytes.starts(with: [0x3C, 0x00, 0x00, 0x00])
+            || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            return .unsupportedEncoding("UTF-32")
+        }
+        var scanner = Scanner(bytes: bytes)
+        return scanner.prolog()
+    }
+
+    /// Encodings whose names say they are not ASCII-compatible.
+    static func isASCIICompatible(_ encoding: String) -> Bool {
+        let name = encoding.lowercased()
+        return !(name.contains("ebcdic") || name.hasPrefix("cp0") || name.hasPrefix("ibm") || name.contains("utf-32")
+            || name.contains("ucs-4") || name.contains("utf-16") || name.contains("ucs-2") || name.hasPrefix("cp1026"))
+    }
+
+    private struct Scanner {
+        let bytes: [UInt8]
+        var index = 0
+        var line = 1
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        }
+
+        func at(_ text: String) -> Bool {
+            let needle = Array(text.utf8)
+            return index + needle.count <= bytes.count && Array(bytes[index..<index + needle.count]) == needle
+        }
+
+        mutating func advance(_ count: Int = 1) {
+            for _ in 0..<count where index < bytes.count {
+                if bytes[index] == 0x0A { line += 1 }
+                index += 1
+            }
+        }
+
+        /// Moves past the next `terminator`; false when the text ends first.
+        mutating func skip(past terminator: String) -> Bool {
+            while index < bytes.count {
+                if at(terminator) { advance(terminator.utf8.count); return true }
+                advance()
+            }
+            return false
+        }
+
+        mutating func skipSpace() {
+            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { advance() }
+        }
+
+        /// Reads the prolog: XML declaration, comments, processing instructions, the DOCTYPE.
+        mutating func prolog() -> Finding? {
+            while index < bytes.count {
+                skipSpace()
+                if at("<?xml") {
+                    let start = index
+                    guard skip(past: "?>") else { return nil }
+                    let declaration = String(decoding: bytes[start..<index], as: UTF8.self)
+                    if let encoding = Self.attribute("encoding", in: declaration), !XMLDoctype.isASCIICompatible(encoding) {
+                        return .unsupportedEncoding(encoding)
+                    }
+                } else if at("<?") {
+                    guard skip(past: "?>") else { return nil }
+                } else if at("<!--") {
+                    guard skip(past: "-->") else { return nil }
+                } else if at("<!DOCTYPE") {
+                    return doctype()
+                } else {
+                    return nil
+                }
+            }
+            return nil
+        }
+
+        /// Reads `<!DOCTYPE name ... [internal subset]>`, looking for entity declarations in the subset.
+        mutating func doctype() -> Finding? {
+            advance(9)
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ">") { return nil }
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { skipLiteral(byte); continue }
+                if byte == UInt8(ascii: "[") { advance(); return internalSubset() }
+                advance()
+            }
+            return nil
+        }
+
+        mutating func skipLiteral(_ quote: UInt8) {
+            advance()
+            while index < bytes.count, bytes[index] != quote { advance() }
+            advance()
+        }
+
+        mutating func internalSubset() -> Finding? {
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "]") { return nil }
+                if at("<!--") { guard skip(past: "-->") else { return nil }; continue }
+                if at("<?") { guard skip(past: "?>") else { return nil }; continue }
+                if at("<!ENTITY") { return .entityDeclaration(line: line) }
+                if at("<!") {
+                    // Another markup declaration (ELEMENT, ATTLIST, NOTATION): skip it, its literals included.
+                    advance(2)
+                    while index < bytes.count, bytes[index] != UInt8(ascii: ">") {
+                        if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") { skipLiteral(bytes[index]) } else { advance() }
+                    }
+                    advance()
+                    continue
+                }
+                advance()
+            }
+            return nil
+        }
+
+        static func attribute(_ name: String, in declaration: String) -> String? {
+            guard let range = declaration.range(of: name) else { return nil }
+            let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" }
+            guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+            return String(rest.dropFirst().prefix { $0 != quote })
+        }
+    }
+}
