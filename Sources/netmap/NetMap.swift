@@ -21,6 +21,7 @@ struct NetMap: ParsableCommand {
             Report.self,
             ConsortiumCommand.self,
             ImportCommand.self,
+            EvaluateConsortium.self,
             Centrality.self,
             Brokers.self,
             PathCommand.self,
