@@ -228,7 +228,7 @@ final class CommandTests: XCTestCase {
             let run = try runNetmap([command, path] + words + ["--format", "csv"])
             XCTAssertEqual(run.status, 64, command)
             XCTAssertEqual(run.output, "", command)
-            XCTAssertTrue(run.error.contains("--format csv is not available for \(command); use table or json"), run.error)
+            XCTAssertTrue(run.error.contains("The value 'csv' is invalid for '--format <format>'. Please provide one of 'table' and 'json'"), run.error)
             XCTAssertEqual(try runNetmap([command, path] + words + ["--format", "json"]).status, 0, command)
         }
     }

@@ -81,13 +81,13 @@ final class ConsortiumCommandTests: XCTestCase {
         let result = try consortium(["--programme", "interreg-npa", "--lead", "no-such-county"])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.output, "")
-        XCTAssertEqual(result.error, "error: no node matches 'no-such-county'\n")
+        XCTAssertEqual(result.error, "error: no node matches 'no-such-county'; `netmap find` with part of the name lists the ids\n")
     }
 
     func testAmbiguousLeadListsTheCandidates() throws {
         let result = try consortium(["--programme", "interreg-npa", "--lead", "vestfold"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.error.hasPrefix("error: 'vestfold' is ambiguous; it matches:\n"), result.error)
+        XCTAssertTrue(result.error.hasPrefix("error: 'vestfold' is ambiguous; it matches (use the id):\n"), result.error)
         for candidate in ["vestfold-fk  (Vestfold fylkeskommune)", "vestfold-og-telemark-fk  (Vestfold og Telemark fylkeskommune)"] {
             XCTAssertTrue(result.error.contains("\n  \(candidate)"), result.error)
         }
@@ -264,6 +264,56 @@ final class ConsortiumCommandTests: XCTestCase {
         try assertExplained(best, lead: "org-10")
         XCTAssertEqual(Set((best["partners"] as? [[String: Any]] ?? []).compactMap { $0["country"] as? String }), ["NO", "SE", "FI"])
     }
+
+    func testCandidatesListTheBestSingleCandidatesAsJSON() throws {
+        let result = try consortium(["--programme", "none", "--lead", "trondelag-fk", "--candidates", "3"])
+        XCTAssertEqual(result.status, 0, result.error)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        XCTAssertEqual(Set(object.keys), ["candidates"])
+        let candidates = try XCTUnwrap(object["candidates"] as? [[String: Any]])
+        XCTAssertEqual(candidates.count, 3)
+        for candidate in candidates {
+            XCTAssertEqual(Set(candidate.keys), ["id", "label", "score", "parts", "path"])
+            let parts = try XCTUnwrap(candidate["parts"] as? [String: Double])
+            XCTAssertEqual(Set(parts.keys), ["closeness", "theme", "experience", "brokerage", "proximity"])
+            XCTAssertEqual(parts.values.reduce(0, +), try XCTUnwrap(candidate["score"] as? Double), accuracy: 0.002)
+            XCTAssertFalse((candidate["path"] as? [[String: Any]] ?? []).isEmpty)
+        }
+        let scores = candidates.compactMap { $0["score"] as? Double }
+        XCTAssertEqual(scores, scores.sorted(by: >))
+        // With rules, an actor outside the programme's countries is not a candidate.
+        let seno = try consortium(["--programme", "interreg-se-no", "--lead", "trondelag-fk", "--candidates", "50"])
+        let ids = ((try JSONSerialization.jsonObject(with: Data(seno.output.utf8)) as? [String: Any])?["candidates"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        XCTAssertTrue(ids.contains("region-jamtland-harjedalen"))
+        XCTAssertFalse(ids.contains("scandinavian-school-brussels"))
+        XCTAssertTrue(seno.error.contains("left out as unknown: no `nuts` or `region`"), seno.error)
+        XCTAssertEqual(try consortium(["--programme", "none", "--lead", "trondelag-fk", "--candidates", "0"]).status, 64)
+    }
+
+    func testTheExplanationSaysWhenClosenessComesFromAnotherPartner() throws {
+        let folder = try scratchFolder()
+        let network = folder.appendingPathComponent("chain.yaml").path
+        try """
+        sources: {s: {title: S}}
+        nodes:
+          - {id: lead, label: Lead county, kind: county, country: NO}
+          - {id: kaunas, label: Kaunas, kind: municipality, country: LT}
+          - {id: far, label: Far partner, kind: university, country: DE}
+          - {id: mid, label: Middle, kind: network, country: NO}
+        edges:
+          - {from: lead, to: kaunas, relation: partner_of, cite: s}
+          - {from: kaunas, to: far, relation: partner_of, cite: s}
+          - {from: lead, to: mid, relation: member_of, cite: s}
+          - {from: far, to: mid, relation: member_of, cite: s}
+        programmes:
+          - {id: three, label: Three countries, min_partners: 3, min_countries: 3, cite: [Call text]}
+
+        """.write(toFile: network, atomically: true, encoding: .utf8)
+        let result = try runNetmap(["consortium", network, "--programme", "three", "--lead", "lead", "--top", "1"], in: root)
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.output.contains("total 1.000 = closeness 1.000 (close to: Kaunas (partner)) + theme"), result.output)
+    }
+
 }
 
 /// Collects the ids of highlighted nodes and the number of highlighted ties of a Graphviz SVG.

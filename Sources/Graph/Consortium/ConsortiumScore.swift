@@ -1,33 +1,34 @@
 import Foundation
 
-/// The parts of a proposed partner's score. `total` is their sum; a consortium's score is the mean of its
-/// partners' totals (the lead excluded), so each partner's `share` = total / (number of partners besides the
-/// lead) and the shares sum to the consortium's score.
+/// The parts of a proposed partner's score: each signal of `CandidateSignals` times its weight in
+/// `ScoreWeights` (standard: closeness 1, theme 2, experience 0.25, brokerage 0.2, proximity 0). `total` is their sum; a
+/// consortium's score is the mean of its partners' totals (the lead excluded), so each partner's `share` =
+/// total / (number of partners besides the lead) and the shares sum to the consortium's score.
 ///
 /// - closeness ∈ (0, 2): 2 / (1 + cost) of the cheapest path (see `TieCost`) from the lead **or from any
-///   other member of the consortium**: a direct cited `partner_of` scores 1, a shared membership 0.8, three
-///   cited partner hops or a shared programme 0.5; ties of weight above 1 (several shared projects) score
-///   above 1.
-/// - theme ∈ [0, 0.5]: 0.5 × the share of the requested themes the partner has a tie to (or a tag for).
-/// - experience ∈ {0, 0.3}: the partner already has a tie to the programme (one of its `network_ids`), or
-///   lists it in a `programmes` attribute (as the CORDIS importer writes).
-/// - brokerage ∈ {0, 0.2}: the partner is a gatekeeper (Gould & Fernandez 1989) into a country the rules
-///   require: it is tied to an actor from the lead's country and to another actor from its own country that
-///   actor has no tie to, and its country is one the rules ask for (`min_from`, `sides`; any foreign country
-///   when the rules only ask for several countries).
+///   other member of the consortium**: a direct cited `partner_of` or one shared project scores 1, a shared
+///   membership 0.8, three cited partner hops or a shared programme 0.5; ties of weight above 1 (several
+///   shared projects) score above 1.
+/// - theme: thematic fit (TF-IDF cosine of what the partner did against `--theme`, or the share of the named
+///   theme nodes it is tied to; see `PartnerProfiles`).
+/// - experience: participations in the programme, as coordinator or lead, and recent ones (`PartnerProfiles`).
+/// - brokerage: the partner is a gatekeeper (Gould & Fernandez 1989) into a country the rules require: it is
+///   tied to an actor from the lead's country and to another actor from its own country that actor has no tie
+///   to, and its country is one the rules ask for (`min_from`, `sides`; any foreign country when the rules only
+///   ask for several countries).
+/// - proximity: the partner is in the lead's own region (the same NUTS 3 code, `region` or `county`: 1) or the
+///   same NUTS 2 region (0.5) — partners of real Interreg and Horizon 2020 projects often are.
 public struct ScoreParts: Hashable, Sendable {
     public var closeness: Double = 0
     public var theme: Double = 0
     public var experience: Double = 0
     public var brokerage: Double = 0
+    public var proximity: Double = 0
 
-    public var total: Double { closeness + theme + experience + brokerage }
+    public var total: Double { closeness + theme + experience + brokerage + proximity }
 
-    public static let themeWeight = 0.5
-    public static let experienceWeight = 0.3
-    public static let brokerageWeight = 0.2
-
-    public init(closeness: Double = 0, theme: Double = 0, experience: Double = 0, brokerage: Double = 0) {
+    public init(closeness: Double = 0, theme: Double = 0, experience: Double = 0, brokerage: Double = 0, proximity: Double = 0) {
+        self.proximity = proximity
         self.closeness = closeness
         self.theme = theme
         self.experience = experience

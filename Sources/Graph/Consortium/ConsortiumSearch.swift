@@ -26,6 +26,10 @@ public struct ConsortiumQuery: Sendable {
     public var beamWidth: Int = 64
     /// At most this many candidates are scored pairwise (the best by upper bound, plus the best few for each rule).
     public var poolLimit: Int = 150
+    /// Free-text themes (words or a topic code), matched by TF-IDF against what candidates did.
+    public var themeText: [String] = []
+    /// Weights of the score parts.
+    public var weights: ScoreWeights = .standard
 
     public init(programme: ProgrammeRules, lead: String) {
         self.programme = programme
@@ -60,16 +64,10 @@ public enum ConsortiumFinder {
     static let nonActorKinds: Set<String> = ["programme", "theme", "project"]
 
     public static func find(in network: Network, query: ConsortiumQuery) throws -> ConsortiumResult {
+        try validate(query, in: network)
         guard let leadIndex = network.index(of: query.lead) else { throw GraphError.unknownNode(query.lead, candidates: []) }
         let lead = network.nodes[leadIndex]
         let rules = query.programme
-        for id in query.include + query.exclude + query.themes where network.index(of: id) == nil {
-            throw GraphError.unknownNode(id, candidates: [])
-        }
-        if let clash = query.include.first(where: { query.exclude.contains($0) }) {
-            throw GraphError.invalidArgument("'\(clash)' is both included and excluded")
-        }
-        if query.include.contains(query.lead) { throw GraphError.invalidArgument("the lead '\(query.lead)' is always a partner; do not --include it") }
         let minSize = max(query.size?.lowerBound ?? rules.minPartners, 2, query.include.count + 1)
         var maxSize = query.size?.upperBound ?? max(minSize, rules.minPartners)
         if let limit = rules.maxPartners { maxSize = min(maxSize, limit) }
@@ -85,94 +83,31 @@ public enum ConsortiumFinder {
             unmet.append("every partner from \(eligible.label): the lead \(lead.label) is from \(lead.country ?? "no recorded country")")
         }
         if lead.country == nil { notes.append("the lead \(lead.id) has no `country`; add one so country rules can count it") }
+        switch rules.areaStatus(country: lead.country, nuts: lead.attributes["nuts"], region: lead.attributes["region"]) {
+        case .outside:
+            unmet.append("every partner in the programme area: the lead \(lead.label) (\(lead.attributes["nuts"] ?? lead.attributes["region"] ?? "")) is outside it")
+        case .unknown:
+            notes.append("the lead \(lead.id) has no `nuts` or `region`, so whether it lies in the programme area is unknown")
+        case .inside, .notRestricted:
+            break
+        }
         if maxSize < minSize {
             let reason = rules.maxPartners.map { "the programme allows at most \($0) partners" } ?? "--size allows at most \(maxSize)"
             unmet.append("at least \(minSize) partners: \(reason)")
         }
 
-        // Paths from the lead.
-        let tieGraph = TieGraph(network) { !ConsortiumFinder.nonActorKinds.contains($0.kind) || $0.kind == "programme" }
-        let fromLead = tieGraph.cheapestPaths(from: [leadIndex], maxHops: query.maxHops)
-        let excluded = Set(query.exclude)
+        let candidatePool = try CandidatePool(network: network, query: query)
+        let candidates = candidatePool.candidates
+        let fromLead = candidatePool.fromLead
+        let tieGraph = candidatePool.tieGraph
         let included = Set(query.include)
-        var skippedNoCountry = 0, skippedIneligible: [String: Int] = [:]
-        var candidates: [Int] = []
-        for (index, node) in network.nodes.enumerated() where index != leadIndex && !excluded.contains(node.id) {
-            if nonActorKinds.contains(node.kind) { continue }
-            if let kinds = query.kinds, !kinds.contains(node.kind), !included.contains(node.id) { continue }
-            guard fromLead.cost(to: index).isFinite || included.contains(node.id) else { continue }
-            guard let country = node.country else {
-                skippedNoCountry += 1
-                if included.contains(node.id) { throw GraphError.invalidArgument("--include \(node.id): the node has no `country`, so the rules cannot count it") }
-                continue
-            }
-            if let eligible = rules.eligibleCountries, !eligible.contains(country) {
-                skippedIneligible[country, default: 0] += 1
-                if included.contains(node.id) { unmet.append("--include \(node.id): \(country) is outside \(eligible.label)") }
-                continue
-            }
-            candidates.append(index)
-        }
-        if skippedNoCountry > 0 { notes.append("\(skippedNoCountry) actor\(skippedNoCountry == 1 ? "" : "s") within \(query.maxHops) ties left out: no `country` recorded") }
-        if !skippedIneligible.isEmpty {
-            let list = skippedIneligible.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            notes.append("actors within \(query.maxHops) ties left out as outside the programme's countries: \(list)")
-        }
-
-        // Static score parts.
-        let themeSet = Set(query.themes)
-        let experienceIDs = Set(rules.networkIDs.map { $0.lowercased() })
-        var neighbourIDs: [[Int]] = Array(repeating: [], count: network.nodes.count)
-        for edge in network.edges {
-            guard let u = network.index(of: edge.from), let v = network.index(of: edge.to), u != v else { continue }
-            neighbourIDs[u].append(v)
-            neighbourIDs[v].append(u)
-        }
-        let requiredCountries: Set<String>? = {
-            var set: Set<String> = []
-            for need in rules.minFrom { set.formUnion(need.countries.codes) }
-            for side in rules.sides { set.formUnion(side.codes) }
-            if let leadCountry = lead.country { set.remove(leadCountry) }
-            if set.isEmpty { return rules.minCountries > 1 ? nil : [] }
-            return set
-        }()
-
-        typealias Static = CandidateFacts
-        func staticParts(_ index: Int) -> Static {
-            let node = network.nodes[index]
-            var parts = Static()
-            var matched = 0
-            for v in Set(neighbourIDs[index]).sorted() {
-                let other = network.nodes[v]
-                if other.kind == "theme" {
-                    parts.themes.append(other.id)
-                    if themeSet.contains(other.id) { matched += 1 }
-                }
-                if other.kind == "programme" { parts.programmes.append(other.id) }
-                if experienceIDs.contains(other.id.lowercased()) { parts.experience = ScoreParts.experienceWeight }
-            }
-            for theme in themeSet where !parts.themes.contains(theme) && node.tags.contains(theme) { matched += 1 }
-            if let listed = node.attributes["programmes"] {
-                for item in listed.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
-                    if !parts.programmes.contains(item) { parts.programmes.append(item) }
-                    if experienceIDs.contains(item.lowercased()) { parts.experience = ScoreParts.experienceWeight }
-                }
-            }
-            if !themeSet.isEmpty { parts.theme = ScoreParts.themeWeight * Double(matched) / Double(themeSet.count) }
-            if let country = node.country, country != lead.country, requiredCountries?.contains(country) ?? true, let leadCountry = lead.country {
-                parts.pairs = gatekeeperPairs(index, graph: tieGraph, network: network, outsideCountry: leadCountry)
-                if parts.pairs > 0 { parts.brokerage = ScoreParts.brokerageWeight }
-            }
-            return parts
-        }
+        notes += candidatePool.notes
+        unmet += candidatePool.unmet
 
         // Pool: best candidates by lead closeness + static parts, plus the best few for each rule.
-        var statics: [Int: Static] = [:]
-        for c in candidates + [leadIndex] { statics[c] = staticParts(c) }
-        func preliminary(_ c: Int) -> Double {
-            let s = (statics[c] ?? CandidateFacts())
-            return ScoreParts.closeness(cost: fromLead.cost(to: c)) + s.theme + s.experience + s.brokerage
-        }
+        let statics = candidatePool.facts
+        let closenessWeight = query.weights.closeness
+        func preliminary(_ c: Int) -> Double { (statics[c] ?? CandidateFacts()).parts.total }
         let ranked = candidates.sorted { (preliminary($0), network.nodes[$1].id) > (preliminary($1), network.nodes[$0].id) }
         var poolSet = Set(ranked.prefix(query.poolLimit))
         for c in candidates where included.contains(network.nodes[c].id) { poolSet.insert(c) }
@@ -201,10 +136,10 @@ public enum ConsortiumFinder {
         var pair = [Double](repeating: 0, count: p * p)
         for (a, c) in pool.enumerated() {
             let tree = tieGraph.cheapestPaths(from: [c], maxHops: query.maxHops)
-            for (b, d) in pool.enumerated() where b != a { pair[a * p + b] = ScoreParts.closeness(cost: tree.cost(to: d)) }
+            for (b, d) in pool.enumerated() where b != a { pair[a * p + b] = closenessWeight * ScoreParts.closeness(cost: tree.cost(to: d)) }
         }
-        var leadClose = pool.map { ScoreParts.closeness(cost: fromLead.cost(to: $0)) }
-        var staticTotal = pool.map { (statics[$0] ?? CandidateFacts()).theme + (statics[$0] ?? CandidateFacts()).experience + (statics[$0] ?? CandidateFacts()).brokerage }
+        var leadClose = pool.map { closenessWeight * ScoreParts.closeness(cost: fromLead.cost(to: $0)) }
+        var staticTotal = pool.map { (statics[$0] ?? CandidateFacts()).staticTotal }
         var upper = [Double](repeating: 0, count: p)
         for a in 0..<p {
             var best = leadClose[a]
@@ -263,7 +198,7 @@ public enum ConsortiumFinder {
             }
             for members in found {
                 consortia.append(explain(members.sorted(), pool: pool, search: search, network: network, lead: lead, leadIndex: leadIndex, leadCode: leadCode,
-                                         fromLead: fromLead, statics: { (statics[$0] ?? CandidateFacts()) }, compiled: compiled))
+                                         candidatePool: candidatePool, compiled: compiled))
             }
             notes.insert("\(method == .exact ? "exact search (branch and bound)" : "beam search (width \(query.beamWidth)) with swap improvement") over \(p) candidate\(p == 1 ? "" : "s")", at: 0)
         }
@@ -274,7 +209,8 @@ public enum ConsortiumFinder {
 
     /// The explanation of one consortium: each partner's score parts, path from the lead, themes and programmes.
     static func explain(_ members: [Int], pool: [Int], search: Search, network: Network, lead: Node, leadIndex: Int, leadCode: MemberCode,
-                    fromLead: PathTree, statics: (Int) -> CandidateFacts, compiled: CompiledRules) -> Consortium {
+                    candidatePool: CandidatePool, compiled: CompiledRules) -> Consortium {
+        func statics(_ index: Int) -> CandidateFacts { candidatePool.facts[index] ?? CandidateFacts() }
         let n = members.count
         var partners: [ProposedPartner] = []
         partners.append(ProposedPartner(node: lead, role: .lead, parts: ScoreParts(), share: 0, path: [], closestTo: nil,
@@ -289,13 +225,9 @@ public enum ConsortiumFinder {
                 closeness = search.pair[b * search.p + a]
                 closest = network.nodes[pool[b]].id
             }
-            let parts = ScoreParts(closeness: closeness, theme: s.theme, experience: s.experience, brokerage: s.brokerage)
+            let parts = ScoreParts(closeness: closeness, theme: s.parts.theme, experience: s.parts.experience, brokerage: s.parts.brokerage, proximity: s.parts.proximity)
             total += parts.total
-            let hops = fromLead.hops(to: index).map { hop -> PathHop in
-                let edge = network.edges[hop.edge]
-                return PathHop(from: network.nodes[hop.from].id, to: network.nodes[hop.to].id, relation: edge.relation,
-                               reversed: edge.from != network.nodes[hop.from].id, citation: network.citationText(edge))
-            }
+            let hops = candidatePool.path(to: index, in: network)
             partners.append(ProposedPartner(node: network.nodes[index], role: .partner, parts: parts, share: parts.total / Double(n),
                                             path: hops, closestTo: closest, themes: s.themes, programmes: s.programmes, gatekeeperPairs: s.pairs))
         }
@@ -333,14 +265,6 @@ public enum ConsortiumFinder {
         }
         return low < sorted.endIndex && sorted[low] == value
     }
-}
-
-/// What a candidate brings regardless of the other partners: the static score parts and their evidence.
-struct CandidateFacts {
-    var theme = 0.0, experience = 0.0, brokerage = 0.0
-    var pairs = 0
-    var themes: [String] = []
-    var programmes: [String] = []
 }
 
 /// The search over candidate sets, on flat arrays indexed by pool position (0 ..< p).

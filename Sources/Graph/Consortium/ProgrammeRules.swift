@@ -41,8 +41,40 @@ public struct ProgrammeCitation: Hashable, Sendable, CustomStringConvertible {
     public var title: String
     public var url: String?
     public var says: String?
+    /// The document's year and the section that states the rule, where known.
+    public var year: Int?
+    public var section: String?
 
-    public var description: String { url.map { "\(title) <\($0)>" } ?? title }
+    public init(title: String, url: String? = nil, says: String? = nil, year: Int? = nil, section: String? = nil) {
+        self.title = title
+        self.url = url
+        self.says = says
+        self.year = year
+        self.section = section
+    }
+
+    public var description: String {
+        var text = title
+        if let year { text += " (\(year))" }
+        if let section { text += ", \(section)" }
+        return url.map { "\(text) <\($0)>" } ?? text
+    }
+}
+
+/// A region of a programme area: a NUTS code (any level; a two-letter country code covers the whole country) and its name.
+public struct AreaRegion: Hashable, Sendable {
+    public var nuts: String
+    public var name: String
+}
+
+/// Whether a partner lies in a programme's area.
+public enum AreaStatus: String, Sendable {
+    /// The programme has no area for the partner's country: the country rules decide.
+    case notRestricted = "not restricted"
+    case inside, outside
+    /// The programme's area covers part of the partner's country and the partner has no `nuts` or `region`
+    /// that settles it: not assumed eligible.
+    case unknown
 }
 
 /// The eligibility rules of one funding programme's call type, as `data/programmes.yaml` states them.
@@ -66,6 +98,8 @@ public struct ProgrammeRules: Sendable {
     public var sides: [CountrySet] = []
     public var leadCountries: CountrySet?
     public var leadKinds: [String]?
+    /// The programme area by NUTS region (Interreg A and B); empty: the country rules alone decide.
+    public var area: [AreaRegion] = []
     public var cite: [ProgrammeCitation] = []
     /// Fields that could not be confirmed in the cited documents.
     public var unconfirmed: [String] = []
@@ -75,6 +109,33 @@ public struct ProgrammeRules: Sendable {
     public init(id: String, label: String) {
         self.id = id
         self.label = label
+    }
+
+    /// No programme: every actor is eligible and only the ranking counts (`--programme none`).
+    public static let unrestricted: ProgrammeRules = {
+        var rules = ProgrammeRules(id: "none", label: "no programme (no eligibility rules)")
+        rules.cite = [ProgrammeCitation(title: "none: --programme none checks no rules")]
+        return rules
+    }()
+
+    /// Whether a partner with this country, NUTS code and region name lies in the programme area.
+    ///
+    /// A partner is inside when an area code is a prefix of its `nuts` code (SE33 covers SE331), or, without a
+    /// `nuts` code, when its `region` is an area region's name (case-insensitive); outside when its NUTS code is at
+    /// least as fine as the area's and matches none; unknown when it has neither.
+    public func areaStatus(country: String?, nuts: String?, region: String?) -> AreaStatus {
+        guard !area.isEmpty, let country else { return .notRestricted }
+        let here = area.filter { $0.nuts.hasPrefix(country) }
+        if here.isEmpty { return .notRestricted }
+        if let nuts = nuts?.uppercased(), nuts.hasPrefix(country) {
+            if here.contains(where: { nuts.hasPrefix($0.nuts) }) { return .inside }
+            if here.contains(where: { $0.nuts.hasPrefix(nuts) }) { return .unknown }
+            return .outside
+        }
+        if let region = region?.lowercased() {
+            return here.contains { $0.name.lowercased() == region } ? .inside : .unknown
+        }
+        return .unknown
     }
 }
 
@@ -141,7 +202,7 @@ struct RulesReader {
 
     static let programmeKeys: Set<String> = [
         "id", "label", "network_ids", "min_partners", "max_partners", "min_countries", "countries_among",
-        "eligible_countries", "min_eu", "min_from", "required_kinds", "sides", "lead", "cite", "unconfirmed", "note",
+        "eligible_countries", "min_eu", "min_from", "required_kinds", "sides", "lead", "area", "cite", "unconfirmed", "note",
     ]
 
     func location(_ node: Yams.Node) -> SourceLocation { SourceLocation(file: path, line: node.mark?.line) }
@@ -287,6 +348,7 @@ struct RulesReader {
             if let countries = lead["countries"] { rules.leadCountries = countrySet(countries, field: "lead.countries", programme: id) }
             if let kinds = lead["kinds"] { rules.leadKinds = texts(kinds) }
         }
+        if let node = values["area"] { readArea(node, into: &rules) }
         if let node = values["cite"] { readCitations(node, into: &rules) }
         if let node = values["unconfirmed"] {
             switch text(node)?.lowercased() {
@@ -299,13 +361,17 @@ struct RulesReader {
         catalogue.programmes.append(rules)
     }
 
-    mutating func readMinFrom(_ node: Yams.Node, into rules: inout ProgrammeRules) {
+    /// The entries of a list-valued field with their fields by key, or an error naming the expected shape.
+    mutating func listEntries(_ node: Yams.Node, field: String, of shape: String, programme: String) -> [(node: Yams.Node, fields: [String: Yams.Node])] {
         guard case .sequence(let list) = node else {
-            error("programme '\(rules.id)': 'min_from' must be a list of {countries, min}", node)
-            return
+            error("programme '\(programme)': '\(field)' must be a list of \(shape)", node)
+            return []
         }
-        for entry in list {
-            let fields = entry.valuesByKey
+        return list.map { ($0, $0.valuesByKey) }
+    }
+
+    mutating func readMinFrom(_ node: Yams.Node, into rules: inout ProgrammeRules) {
+        for (entry, fields) in listEntries(node, field: "min_from", of: "{countries, min}", programme: rules.id) {
             guard let countriesNode = fields["countries"], let minNode = fields["min"] else {
                 error("programme '\(rules.id)': each 'min_from' entry needs 'countries' and 'min'", entry)
                 continue
@@ -318,18 +384,28 @@ struct RulesReader {
     }
 
     mutating func readKinds(_ node: Yams.Node, into rules: inout ProgrammeRules) {
-        guard case .sequence(let list) = node else {
-            error("programme '\(rules.id)': 'required_kinds' must be a list of {kinds, min}", node)
-            return
-        }
-        for entry in list {
-            let fields = entry.valuesByKey
+        for (entry, fields) in listEntries(node, field: "required_kinds", of: "{kinds, min}", programme: rules.id) {
             guard let kindsNode = fields["kinds"], let kinds = texts(kindsNode), !kinds.isEmpty else {
                 error("programme '\(rules.id)': each 'required_kinds' entry needs 'kinds'", entry)
                 continue
             }
             let min = fields["min"].flatMap { count($0, field: "required_kinds.min", programme: rules.id) } ?? 1
             rules.requiredKinds.append(KindRequirement(kinds: kinds, min: min))
+        }
+    }
+
+    mutating func readArea(_ node: Yams.Node, into rules: inout ProgrammeRules) {
+        for (entry, fields) in listEntries(node, field: "area", of: "{nuts, name}", programme: rules.id) {
+            guard let code = fields["nuts"].flatMap({ text($0) }), let name = fields["name"].flatMap({ text($0) }) else {
+                error("programme '\(rules.id)': each 'area' entry needs 'nuts' (a NUTS code) and 'name'", entry)
+                continue
+            }
+            guard code.count >= 2, code.count <= 5, code.prefix(2).allSatisfy({ $0.isUppercase && $0.isASCII }),
+                  code.allSatisfy({ ($0.isUppercase || $0.isNumber) && $0.isASCII }) else {
+                error("programme '\(rules.id)': '\(code)' is not a NUTS code (country code and up to 3 more letters or digits, e.g. SE322)", entry)
+                continue
+            }
+            rules.area.append(AreaRegion(nuts: code, name: name))
         }
     }
 
@@ -346,7 +422,8 @@ struct RulesReader {
                 error("programme '\(rules.id)': each citation needs a 'title'", item)
                 continue
             }
-            rules.cite.append(ProgrammeCitation(title: title, url: fields["url"].flatMap { text($0) }, says: fields["says"].flatMap { text($0) }))
+            rules.cite.append(ProgrammeCitation(title: title, url: fields["url"].flatMap { text($0) }, says: fields["says"].flatMap { text($0) },
+                                                year: fields["year"].flatMap { text($0) }.flatMap { Int($0) }, section: fields["section"].flatMap { text($0) }))
         }
         if rules.cite.isEmpty { error("programme '\(rules.id)': 'cite' names no document", node) }
     }

@@ -131,13 +131,13 @@ struct CompiledRules: Sendable {
     func outcomes(members: [MemberCode], leadCountry: String?, leadKind: String, leadLabel: String) -> [RuleOutcome] {
         let tally = tally(members)
         var outcomes: [RuleOutcome] = []
-        var sizeRule = "at least \(rules.minPartners) partners"
+        var sizeRule = "at least \(rules.minPartners) partner\(rules.minPartners == 1 ? "" : "s")"
         if let max = rules.maxPartners { sizeRule += " and at most \(max)" }
         let sizeMet = tally.size >= rules.minPartners && tally.size <= (rules.maxPartners ?? .max)
         outcomes.append(RuleOutcome(rule: "\(sizeRule) (has \(tally.size))", met: sizeMet))
         let counted = Array(Set(members.filter { $0.flags & countsBit != 0 && $0.country >= 0 }.map { countries[Int($0.country)] })).sorted()
         let among = rules.countriesAmong.map { " among \($0.label)" } ?? ""
-        outcomes.append(RuleOutcome(rule: "partners from at least \(rules.minCountries) different countries\(among) (has \(counted.count): \(counted.joined(separator: ", ")))",
+        outcomes.append(RuleOutcome(rule: "partners from at least \(rules.minCountries) different countr\(rules.minCountries == 1 ? "y" : "ies")\(among) (has \(counted.count): \(counted.joined(separator: ", ")))",
                                     met: tally.distinctCountries >= rules.minCountries))
         if let eligible = rules.eligibleCountries {
             let outside = members.filter { $0.flags & eligibleBit == 0 }.map { $0.country >= 0 ? countries[Int($0.country)] : "no country" }

@@ -32,27 +32,74 @@ public enum TieCost {
 /// Stored in compressed sparse row form; every tie is usable in both directions (a shared membership
 /// `a → network ← b` is a path from a to b), and each adjacency keeps the index of the network edge it
 /// came from, so a path can cite every hop. Of parallel ties the cheapest is kept.
+///
+/// Participations (`participates_in` ties to nodes of kind `project`, as `netmap import --as participations`
+/// writes them) are projected: two organisations in k shared projects get one `shares_project` tie costing
+/// 1 / (1 + ln k) — as a `cooperates_with` tie of weight k — citing the first shared project's participation
+/// tie. Projects with more than `projectLimit` participants are not projected (their pairs would dominate).
 struct TieGraph: Sendable {
+    static let projectLimit = 200
+    static let sharedProjectRelation = "shares_project"
+
     let nodeCount: Int
     let offsets: [Int32]
     let targets: [Int32]
+    /// The network edge of each adjacency; negative values −(v + 1) name `shared[v]`.
     let edgeIndex: [Int32]
     let costs: [Double]
     /// Whether a path may pass through the node (themes and excluded nodes may only end a path).
     let passable: [Bool]
+    /// Projected ties: the participation ties of the first shared project and the number of shared projects.
+    let shared: [(first: Int32, second: Int32, count: Int32)]
 
-    /// - Complexity: O(n + m log m).
+    /// - Complexity: O(n + m log m + Σ k²) for projects of k participants.
     init(_ network: Network, passable isPassable: (Node) -> Bool) {
         let n = network.nodes.count
         nodeCount = n
         var best: [UInt64: (cost: Double, edge: Int32)] = [:]
+        var members: [Int: [(org: Int32, edge: Int32)]] = [:]
         for (index, edge) in network.edges.enumerated() {
-            guard let cost = TieCost.cost(of: edge), let u = network.index(of: edge.from), let v = network.index(of: edge.to), u != v else { continue }
+            guard let u = network.index(of: edge.from), let v = network.index(of: edge.to), u != v else { continue }
+            if edge.relation == "participates_in" && network.nodes[v].kind == "project" && network.nodes[u].kind != "project" {
+                members[v, default: []].append((Int32(u), Int32(index)))
+                continue
+            }
+            guard let cost = TieCost.cost(of: edge) else { continue }
             for key in [UInt64(u) << 32 | UInt64(v), UInt64(v) << 32 | UInt64(u)] {
                 if let existing = best[key], existing.cost <= cost { continue }
                 best[key] = (cost, Int32(index))
             }
         }
+        var pairs: [UInt64: (count: Int32, first: Int32, second: Int32, cited: Bool)] = [:]
+        for project in members.keys.sorted() {
+            guard let list = members[project], list.count <= TieGraph.projectLimit else { continue }
+            for i in list.indices {
+                for j in list.indices where list[i].org < list[j].org {
+                    let key = UInt64(list[i].org) << 32 | UInt64(list[j].org)
+                    let cited = !network.edges[Int(list[i].edge)].citations.isEmpty
+                    if var entry = pairs[key] {
+                        entry.count += 1
+                        pairs[key] = entry
+                    } else {
+                        pairs[key] = (1, list[i].edge, list[j].edge, cited)
+                    }
+                }
+            }
+        }
+        var shared: [(first: Int32, second: Int32, count: Int32)] = []
+        for key in pairs.keys.sorted() {
+            guard let entry = pairs[key] else { continue }
+            var cost = (TieCost.base["cooperates_with"] ?? 1) * (entry.cited ? 1 : TieCost.uncitedFactor)
+            if entry.count > 1 { cost /= 1 + log(Double(entry.count)) }
+            let marker = -Int32(shared.count) - 1
+            shared.append((entry.first, entry.second, entry.count))
+            let (a, b) = (key >> 32, key & 0xFFFF_FFFF)
+            for directed in [a << 32 | b, b << 32 | a] {
+                if let existing = best[directed], existing.cost <= cost { continue }
+                best[directed] = (cost, marker)
+            }
+        }
+        self.shared = shared
         let keys = best.keys.sorted()
         var offsets = [Int32](repeating: 0, count: n + 1)
         for key in keys { offsets[Int(key >> 32) + 1] += 1 }
@@ -62,7 +109,7 @@ struct TieGraph: Sendable {
         var costs: [Double] = []
         targets.reserveCapacity(keys.count)
         for key in keys {
-            let entry = best[key]!
+            guard let entry = best[key] else { continue }
             targets.append(Int32(truncatingIfNeeded: key & 0xFFFF_FFFF))
             edgeIndex.append(entry.edge)
             costs.append(entry.cost)
@@ -73,6 +120,22 @@ struct TieGraph: Sendable {
         self.costs = costs
         passable = network.nodes.map(isPassable)
     }
+
+    /// One hop of a path as the explanation shows it: relation, direction and citation.
+    func hop(from: Int, to: Int, edge: Int, in network: Network) -> PathHop {
+        let fromID = network.nodes[from].id, toID = network.nodes[to].id
+        if edge >= 0 {
+            let tie = network.edges[edge]
+            return PathHop(from: fromID, to: toID, relation: tie.relation, reversed: tie.from != fromID, citation: network.citationText(tie))
+        }
+        let entry = shared[-edge - 1]
+        let first = network.citationText(network.edges[Int(entry.first)])
+        return PathHop(from: fromID, to: toID, relation: TieGraph.sharedProjectRelation, reversed: false,
+                       citation: entry.count > 1 ? "\(first) and \(entry.count - 1) more" : first)
+    }
+
+    /// Number of shared projects behind an adjacency (0 for a tie of the network itself).
+    func sharedProjects(slot: Int) -> Int { edgeIndex[slot] < 0 ? Int(shared[Int(-edgeIndex[slot] - 1)].count) : 0 }
 
     /// Cheapest paths of at most `maxHops` ties from the nearest of `sources`, with the tie used for each hop.
     ///

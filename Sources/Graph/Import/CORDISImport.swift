@@ -21,12 +21,12 @@ public enum CORDISImport {
         let column = (
             project: reader.column("projectID", "project_id"), organisation: reader.column("organisationID", "organizationID"),
             vat: reader.column("vatNumber"), name: reader.column("name"), short: reader.column("shortName"), country: reader.column("country"),
-            nuts: reader.column("nutsCode"), role: reader.column("role"), activity: reader.column("activityType"), acronym: reader.column("projectAcronym")
+            nuts: reader.column("nutsCode"), role: reader.column("role"), order: reader.column("order"), activity: reader.column("activityType"), acronym: reader.column("projectAcronym")
         )
         for (name, index) in [("projectID", column.project), ("organisationID", column.organisation), ("name", column.name), ("country", column.country)] where index == nil {
             throw GraphError.invalidInput([.error("the organisations table has no '\(name)' column (header: \(reader.header.joined(separator: ", ")))", at: reader.headerLocation)])
         }
-        reader.wanted = wanted([column.project, column.organisation, column.vat, column.name, column.short, column.country, column.nuts, column.role, column.activity, column.acronym], count: reader.header.count)
+        reader.wanted = wanted([column.project, column.organisation, column.vat, column.name, column.short, column.country, column.nuts, column.role, column.activity, column.acronym, column.order], count: reader.header.count)
         while let row = try reader.next() {
             table.rows += 1
             guard let projectID = row.value(column.project), let pic = row.value(column.organisation) else {
@@ -48,7 +48,8 @@ public enum CORDISImport {
             var projectAttributes = ["project_id": projectID]
             if let acronym = row.value(column.acronym) { projectAttributes["acronym"] = acronym }
             let project = table.addProject(.init(id: projectNodeID(projectID), label: row.value(column.acronym) ?? projectID, kind: "project", attributes: projectAttributes))
-            table.addMembership(project: project, organisation: org, role: role == "coordinator" ? .lead : (role == "thirdParty" || role == "associatedPartner" ? .associated : .participant))
+            table.addMembership(project: project, organisation: org, role: role == "coordinator" ? .lead : (role == "thirdParty" || role == "associatedPartner" ? .associated : .participant),
+                                attributes: row.value(column.order).map { ["order": $0] } ?? [:])
         }
         try table.finish()
         return table

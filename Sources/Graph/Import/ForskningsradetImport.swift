@@ -11,7 +11,8 @@ import Foundation
 /// network. Projects: id `project-eu-<Prosjektnr>` (Prosjektnr is CORDIS's projectID), `label` = `Prosjektkortnavn`,
 /// `project_id`, `title` = `Prosjektnavn`, `topic` (`Topic`), `topic_code`, `programme_area`, `programme` (`Rammeprogram`),
 /// `programme_code` (`Programkortnavn (H2020)`), `action_type` (`Søknadstype`), `call` (`Utlysnings-id`), `year` (of
-/// `Kontrakt startdato`). `Organisasjon rolle` COORDINATOR is the lead. A row without `Organisasjonsnummer` or
+/// `Kontrakt startdato`). `Organisasjon rolle` COORDINATOR is the lead; a `participates_in` tie carries `order`
+/// (`Deltakernr`, the place in the consortium) and `budget` (`Innvilget beløp organisasjon EUR`). A row without `Organisasjonsnummer` or
 /// `Prosjektnr` is skipped with a warning naming its line.
 public enum ForskningsradetImport {
     public static let source = Source(id: "forskningsradet", title: "Norwegian participation in Horizon 2020 (EU grants to Norwegian organisations)",
@@ -37,10 +38,10 @@ public enum ForskningsradetImport {
             topic: reader.column("Topic"), topicCode: reader.column("Topic kode"), action: reader.column("Søknadstype"), call: reader.column("Utlysnings-id"),
             start: reader.column("Kontrakt startdato"), orgnr: reader.column("Organisasjonsnummer"), name: reader.column("Organisasjonsnavn"),
             role: reader.column("Organisasjon rolle"), sector: reader.column("FoU sektor"), county: reader.column("Adresse fylke"),
-            countyNumber: reader.column("Adresse fylkenummer"), participant: reader.column("Deltakernr")
+            countyNumber: reader.column("Adresse fylkenummer"), participant: reader.column("Deltakernr"), amount: reader.column("Innvilget beløp organisasjon EUR")
         )
         reader.wanted = CORDISImport.wanted([c.project, c.acronym, c.title, c.area, c.programme, c.programmeCode, c.topic, c.topicCode, c.action, c.call, c.start,
-                                             c.orgnr, c.name, c.role, c.sector, c.county, c.countyNumber, c.participant], count: reader.header.count)
+                                             c.orgnr, c.name, c.role, c.sector, c.county, c.countyNumber, c.participant, c.amount], count: reader.header.count)
         while let row = try reader.next() {
             table.rows += 1
             guard let projectID = row.value(c.project) else {
@@ -72,7 +73,10 @@ public enum ForskningsradetImport {
             }
             if let start = row.value(c.start), let year = start.split(separator: ".").dropFirst(2).first?.prefix(4), Int(year) != nil { project["year"] = String(year) }
             let projectIndex = table.addProject(.init(id: CORDISImport.projectNodeID(projectID), label: row.value(c.acronym) ?? projectID, kind: "project", attributes: project))
-            table.addMembership(project: projectIndex, organisation: org, role: role == "COORDINATOR" ? .lead : .participant)
+            var tie: [String: String] = [:]
+            if let order = row.value(c.participant) { tie["order"] = order }
+            if let amount = row.value(c.amount) { tie["budget"] = amount }
+            table.addMembership(project: projectIndex, organisation: org, role: role == "COORDINATOR" ? .lead : .participant, attributes: tie)
         }
         try table.finish()
         return table

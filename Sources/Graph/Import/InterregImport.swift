@@ -33,6 +33,7 @@ public enum InterregImport {
         "year": ["projektår", "year", "startdatum", "start date", "project start date"],
         "strand": ["strand_kod", "strand"],
         "projectType": ["projekttyp", "project type"],
+        "budget": ["partnerbudget", "partner budget", "budget", "total budget"],
     ]
 
     /// NUTS 2021 level-3 codes of the Swedish counties (län).
@@ -136,7 +137,7 @@ public enum InterregImport {
             if let year = row.value(c["year"]), year.count >= 4, Int(year.prefix(4)) != nil { project["year"] = String(year.prefix(4)) }
             if let objective = project["policy_objective"], let words = policyObjectives[objective] { project["policy_objective_name"] = words }
             let projectIndex = table.addProject(.init(id: "project-interreg-" + Slug.make(from: (programmeID ?? programme) + " " + projectName), label: projectName, kind: "project", attributes: project))
-            table.addMembership(project: projectIndex, organisation: org, role: role)
+            table.addMembership(project: projectIndex, organisation: org, role: role, attributes: row.value(c["budget"]).map { ["budget": $0] } ?? [:])
         }
         try table.finish()
         return table

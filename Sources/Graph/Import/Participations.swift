@@ -68,6 +68,8 @@ public struct Participations: Sendable {
     public var projects: [Record] = []
     /// project << 32 | organisation << 2 | role, sorted and unique after `finish()`.
     public private(set) var memberships: [UInt64] = []
+    /// Attributes of single participations (`order` in the consortium, `budget`), by project << 32 | organisation << 2.
+    public private(set) var membershipAttributes: [UInt64: [String: String]] = [:]
     /// Rows read, rows kept, and problems worth a warning (`file:line`), in file order.
     public var rows = 0
     public var kept = 0
@@ -113,8 +115,10 @@ public struct Participations: Sendable {
         return projects.count - 1
     }
 
-    public mutating func addMembership(project: Int, organisation: Int, role: ParticipationRole) {
-        memberships.append(UInt64(project) << 32 | UInt64(organisation) << 2 | role.rawValue)
+    public mutating func addMembership(project: Int, organisation: Int, role: ParticipationRole, attributes: [String: String] = [:]) {
+        let key = UInt64(project) << 32 | UInt64(organisation) << 2
+        memberships.append(key | role.rawValue)
+        if !attributes.isEmpty { membershipAttributes[key, default: [:]].merge(attributes) { old, _ in old } }
         kept += 1
     }
 
@@ -190,7 +194,7 @@ public struct Participations: Sendable {
     public var summary: String {
         let pairs = memberships.count
         return "\(rows) rows, \(kept) participations kept (\(pairs) unique), \(organisations.count) organisations, \(projects.count) projects"
-            + (skippedRows > 0 ? ", \(skippedRows) rows skipped (see the warnings)" : "")
+            + (skippedRows > 0 ? ", \(skippedRows) row\(skippedRows == 1 ? "" : "s") skipped (see the warnings)" : "")
     }
 
     // MARK: output
@@ -253,8 +257,14 @@ public struct Participations: Sendable {
     typealias Tie = (from: String, to: String, relation: String, weight: Int, page: String, attributes: [String: String])
 
     /// Every node and tie of the chosen shape, handed one at a time to the writers.
+    /// Counts `finish()` adds to organisations; the participations shape leaves them out (its ties hold them), so
+    /// that networks imported from different datasets merge without conflicting counts.
+    static let countKeys: Set<String> = ["projects", "coordinated", "programmes", "first_year", "last_year"]
+
     func forEachNode(_ options: ImportOptions, _ body: (Row) throws -> Void) rethrows {
-        for org in organisations { try body((org.id, org.label, org.kind, org.attributes)) }
+        for org in organisations {
+            try body((org.id, org.label, org.kind, options.shape == .participations ? org.attributes.filter { !Participations.countKeys.contains($0.key) } : org.attributes))
+        }
         if options.shape == .participations {
             for project in projects { try body((project.id, project.label, "project", project.attributes)) }
         }
@@ -265,7 +275,9 @@ public struct Participations: Sendable {
         case .participations:
             for key in memberships {
                 let (project, org, role) = Participations.unpack(key)
-                try body((organisations[org].id, projects[project].id, "participates_in", 1, projectPage(project), ["role": role.name]))
+                var attributes = membershipAttributes[key & ~3] ?? [:]
+                attributes["role"] = role.name
+                try body((organisations[org].id, projects[project].id, "participates_in", 1, projectPage(project), attributes))
             }
         case .coParticipation:
             let projected = projection(options)
@@ -312,7 +324,7 @@ public struct Participations: Sendable {
             try out.write(CSVFormat.line(["id", "label", "kind", "tags"] + keys))
             try forEachNode(options) { row in try out.write(CSVFormat.line([row.id, row.label, row.kind, ""] + keys.map { row.attributes[$0] ?? "" })) }
         }
-        let tieKeys = options.shape == .participations ? ["role"] : []
+        let tieKeys = options.shape == .participations ? ["role"] + Set(membershipAttributes.values.flatMap(\.keys)).sorted() : []
         try StreamingFile.write(to: base.appendingPathComponent("edges.csv").path) { out in
             try out.write(CSVFormat.line(["from", "to", "relation", "weight", "cite", "page", "since", "until"] + tieKeys))
             try forEachTie(options) { tie in

@@ -99,8 +99,10 @@ public enum GraphError: Error, CustomStringConvertible, Sendable {
     case invalidInput([Diagnostic])
     /// A file could not be read or written.
     case file(path: String, reason: String)
-    /// A name given on the command line matches no node.
+    /// A name given on the command line matches no node; `candidates` are nodes that contain it elsewhere.
     case unknownNode(String, candidates: [String])
+    /// A name given on the command line matches several nodes equally well.
+    case ambiguousNode(String, candidates: [String])
     /// A parameter is outside what the operation accepts.
     case invalidArgument(String)
 
@@ -111,8 +113,13 @@ public enum GraphError: Error, CustomStringConvertible, Sendable {
         case .file(let path, let reason):
             return "\(TerminalText.visible(path)): error: \(DrawingValue.excerpt(reason, limit: Diagnostic.maxMessageLength, escapingLines: false))"
         case .unknownNode(let name, let candidates):
-            if candidates.isEmpty { return "error: no node matches '\(name)'" }
-            return "error: '\(name)' is ambiguous; it matches:\n" + candidates.map { "  \($0)" }.joined(separator: "\n")
+            if candidates.isEmpty {
+                return "error: no node matches '\(name)'; `netmap find` with part of the name lists the ids"
+            }
+            return "error: no node's id or name starts with '\(name)'; these contain it (use the id):\n"
+                + candidates.map { "  \($0)" }.joined(separator: "\n")
+        case .ambiguousNode(let name, let candidates):
+            return "error: '\(name)' is ambiguous; it matches (use the id):\n" + candidates.map { "  \($0)" }.joined(separator: "\n")
         case .invalidArgument(let message):
             return "error: \(message)"
         }

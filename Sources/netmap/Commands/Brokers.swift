@@ -13,6 +13,7 @@ struct Brokers: NetmapCommand {
         constraint (Burt; low = spans structural holes) and effective_size (Burt; non-redundant contacts) are \
         computed on the undirected view, as NetworkX does. Reference: Gould & Fernandez (1989), \
         Sociological Methodology 19:89–126; statnet's sna::brokerage.
+        \(HelpText.glossary)
         """
     )
 
@@ -68,7 +69,7 @@ struct Brokers: NetmapCommand {
         let undirected = AnalysisGraph(network, weighted: weighted)
         let labels = directed.ids.map { id in network.node(id).flatMap { Self.group(of: $0, by: attribute) } }
         let missing = labels.filter { $0 == nil }.count
-        if missing > 0 { printError("note: \(missing) node(s) have no '\(attribute)'; they form the group (none)") }
+        if missing > 0 { printError("note: \(counted(missing, "node")) \(missing == 1 ? "has" : "have") no '\(attribute)'; they form the group (none)") }
         let (groups, _) = AnalysisGraph.groupNumbers(labels)
         let scores = directed.brokerage(groups: groups)
         let constraint = undirected.constraint()

@@ -14,6 +14,7 @@ struct Centrality: NetmapCommand {
         --directed keeps direction (symmetric relations count both ways). --weighted uses the summed `weight` \
         of parallel ties as tie strength; path-based measures (betweenness, closeness, harmonic) then use \
         distance = 1/strength, so strong ties are short.
+        \(HelpText.glossary)
         """
     )
 

@@ -11,6 +11,7 @@ struct Communities: NetmapCommand {
         is listed with its members' kinds and its most central member (most ties). The assortativity line tells \
         whether ties join nodes of the same kind / country more often than chance (1: always, 0: as by chance, \
         negative: less than chance; nodes without a country are left out of the country figure).
+        \(HelpText.glossary)
         """
     )
 
@@ -122,7 +123,7 @@ struct Communities: NetmapCommand {
                 let kinds = summary.kinds.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                     .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 print("\ncommunity \(number + 1): \(members.count) node\(members.count == 1 ? "" : "s") (\(kinds)); " +
-                      "most central: \(network.labels[summary.central]) (\(Int(degree[summary.central])) ties)")
+                      "most central: \(network.labels[summary.central]) (\(counted(Int(degree[summary.central]), "tie")))")
                 let listed = members.sorted(by: { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 })
                 for member in listed.prefix(self.members ?? listed.count) {
                     print("  \(network.ids[member].padding(toLength: 32, withPad: " ", startingAt: 0)) \(network.kinds[member].padding(toLength: 12, withPad: " ", startingAt: 0)) \(network.labels[member])")

@@ -5,7 +5,11 @@ import Graph
 struct Compare: NetmapCommand {
     static let configuration = CommandConfiguration(
         abstract: "What do two actors share, and what does only one have? (memberships, programmes, partner regions, ...)",
-        discussion: "A and B are ids or unambiguous label prefixes. Every tie is shown with its relation, seen from A or B, and its citation."
+        discussion: """
+        A and B are ids or unambiguous label prefixes. Every tie is shown with its relation, seen from A or B, and its citation.
+        \(HelpText.names)
+        \(HelpText.glossary)
+        """
     )
 
     @Argument(help: ArgumentHelp("Network files or folders (default: data/), then A and B.", valueName: "INPUT... A B"))
@@ -17,7 +21,7 @@ struct Compare: NetmapCommand {
     var kinds: String?
 
     @Option(help: "Output format: table or json.")
-    var format: TableFormat = .table
+    var format: ReportFormat = .table
 
     @Option(help: ArgumentHelp("Also draw A, B and their neighbours, the shared ones marked (.svg, .png, .pdf, .dot).", valueName: "FILE"))
     var render: String?
@@ -26,7 +30,7 @@ struct Compare: NetmapCommand {
 
     func validate() throws {
         if words.count < 2 { throw ValidationError("give A and B (after any INPUT)") }
-        if format == .csv || format == .xlsx { throw ValidationError("--format \(format.rawValue) is not available for compare; use table or json") }
+        try checkNodeNames(words.suffix(2), role: "A and B")
         try DrawingArguments.check(output: render)
     }
 
@@ -64,7 +68,7 @@ struct Compare: NetmapCommand {
                 "only_b": comparison.onlyB.map(itemObject),
             ]
             print(try jsonText(object), terminator: "")
-        case .table, .csv, .xlsx:
+        case .table:
             var text = "\(a.label)  vs  \(b.label)\n"
             text += "shared \(comparison.shared.count), only \(a.label) \(comparison.onlyA.count), only \(b.label) \(comparison.onlyB.count)\n"
             if !comparison.direct.isEmpty {

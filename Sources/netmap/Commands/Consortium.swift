@@ -9,8 +9,10 @@ struct ConsortiumCommand: NetmapCommand {
         discussion: """
         Programme rules come from a YAML file with `programmes:` among the inputs, else from the bundled \
         data/programmes.yaml (see "Finding a consortium" in docs/guide.md). Each partner is scored by closeness to the lead and \
-        the other partners (short, cited paths), thematic fit, experience with the programme and brokerage into a \
-        country the rules require; a consortium's score is the mean of its partners' scores.
+        the other partners (short, cited paths), thematic fit, experience with the programme, brokerage into a \
+        country the rules require and proximity (the lead's own region); a consortium's score is the mean of its partners' scores.
+        \(HelpText.names)
+        \(HelpText.glossary)
         """
     )
 
@@ -18,14 +20,17 @@ struct ConsortiumCommand: NetmapCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Programme id, e.g. horizon-europe, interreg-npa (see data/programmes.yaml).", valueName: "ID"))
+    @Option(help: ArgumentHelp("Programme id, e.g. horizon-europe, interreg-npa (see data/programmes.yaml), or none (no eligibility rules).", valueName: "ID"))
     var programme: String
 
     @Option(help: ArgumentHelp("The lead partner: a node id or an unambiguous label prefix.", valueName: "NODE"))
     var lead: String
 
-    @Option(name: .customLong("theme"), help: ArgumentHelp("A theme the consortium should work on (repeatable).", valueName: "THEME"))
+    @Option(name: .customLong("theme"), help: ArgumentHelp("What the consortium should work on: a theme node, or words or a topic code matched against what candidates did (repeatable).", valueName: "THEME"))
     var themes: [String] = []
+
+    @Option(help: ArgumentHelp("List the N best single candidates (JSON {\"candidates\": [...]}) instead of proposing consortia.", valueName: "N"))
+    var candidates: Int?
 
     @Option(help: ArgumentHelp("Number of partners, lead included: N or MIN..MAX. Default: the programme's minimum.", valueName: "MIN..MAX"))
     var size: String?
@@ -67,6 +72,7 @@ struct ConsortiumCommand: NetmapCommand {
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
+        if let candidates, candidates < 1 { throw ValidationError("--candidates must be at least 1") }
         if maxHops < 1 || maxHops > 6 { throw ValidationError("--max-hops must be between 1 and 6") }
         if beamWidth < 1 { throw ValidationError("--beam-width must be at least 1") }
         if ConsortiumQuery.Method(rawValue: method) == nil { throw ValidationError("--method must be auto, exact or beam, not '\(method)'") }
@@ -90,13 +96,15 @@ struct ConsortiumCommand: NetmapCommand {
         let loaded = try input.loaded()
         let network = loaded.network
         let catalogue = try ProgrammeSources.catalogue(loaded, explicit: programmes)
-        guard let rules = catalogue.programme(programme) else {
+        guard let rules = programme == ProgrammeRules.unrestricted.id ? ProgrammeRules.unrestricted : catalogue.programme(programme) else {
             let known = catalogue.programmes.map(\.id).joined(separator: ", ")
             throw GraphError.invalidArgument("unknown programme '\(programme)'\(DidYouMean.hint(for: programme, among: catalogue.programmes.map(\.id))); known programmes: \(known)")
         }
         let leadNode = try network.resolve(lead)
         var query = ConsortiumQuery(programme: rules, lead: leadNode.id)
-        query.themes = try themes.map { try network.resolve($0).id }
+        for theme in themes {
+            if let node = try? network.resolve(theme), node.kind == "theme" { query.themes.append(node.id) } else { query.themeText.append(theme) }
+        }
         query.include = try includes.map { try network.resolve($0).id }
         query.exclude = try excludes.map { try network.resolve($0).id }
         query.kinds = kinds.map(splitList)
@@ -105,6 +113,12 @@ struct ConsortiumCommand: NetmapCommand {
         query.maxHops = maxHops
         query.method = ConsortiumQuery.Method(rawValue: method) ?? .auto
         query.beamWidth = beamWidth
+        if let candidates {
+            let ranked = try ConsortiumFinder.rank(in: network, query: query, limit: candidates)
+            try emit(try jsonText(ConsortiumReport.json(candidates: ranked.candidates)), to: output)
+            for note in ranked.notes { printError("note: \(note)") }
+            return
+        }
         let result = try ConsortiumFinder.find(in: network, query: query)
         let text = format == .json ? try jsonText(ConsortiumReport.json(result)) : ConsortiumReport.table(result, network: network)
         try emit(text, to: output)
@@ -142,12 +156,10 @@ enum ConsortiumReport {
                     "country": partner.node.country ?? NSNull(), "role": partner.role.rawValue,
                     "score_parts": [
                         "closeness": round(partner.parts.closeness), "theme": round(partner.parts.theme),
-                        "experience": round(partner.parts.experience), "brokerage": round(partner.parts.brokerage),
+                        "experience": round(partner.parts.experience), "brokerage": round(partner.parts.brokerage), "proximity": round(partner.parts.proximity),
                         "total": round(partner.parts.total), "share": round(partner.share),
                     ],
-                    "path": partner.path.map { hop -> [String: Any] in
-                        ["from": hop.from, "to": hop.to, "relation": hop.relation, "direction": hop.reversed ? "backward" : "forward", "cite": hop.citation]
-                    },
+                    "path": hops(partner.path),
                     "themes": partner.themes, "programmes": partner.programmes,
                 ]
                 if let closest = partner.closestTo { entry["closest_to"] = closest }
@@ -170,6 +182,21 @@ enum ConsortiumReport {
                 "unconfirmed": result.programme.unconfirmed,
             ] as [String: Any],
         ]
+    }
+
+    static func parts(_ parts: ScoreParts) -> [String: Any] {
+        ["closeness": round(parts.closeness), "theme": round(parts.theme), "experience": round(parts.experience), "brokerage": round(parts.brokerage), "proximity": round(parts.proximity)]
+    }
+
+    static func hops(_ path: [PathHop]) -> [[String: Any]] {
+        path.map { ["from": $0.from, "to": $0.to, "relation": $0.relation, "direction": $0.reversed ? "backward" : "forward", "cite": $0.citation] }
+    }
+
+    /// `{"candidates": [{"id", "label", "score", "parts": {...}, "path": [...]}]}`, best first.
+    static func json(candidates: [RankedCandidate]) -> [String: Any] {
+        ["candidates": candidates.map { candidate -> [String: Any] in
+            ["id": candidate.node.id, "label": candidate.node.label, "score": round(candidate.score), "parts": parts(candidate.parts), "path": hops(candidate.path)]
+        }]
     }
 
     static func pathText(_ path: [PathHop], network: Network) -> String {
@@ -202,9 +229,9 @@ enum ConsortiumReport {
                 }
                 let parts = partner.parts
                 lines.append(head)
-                lines.append("          total \(self.number(parts.total)) = closeness \(self.number(parts.closeness)) + theme \(self.number(parts.theme)) + experience \(self.number(parts.experience)) + brokerage \(self.number(parts.brokerage))")
+                let closeTo = partner.closestTo.map { id in " (close to: \(network.node(id)?.label ?? id) (partner))" } ?? ""
+                lines.append("          total \(self.number(parts.total)) = closeness \(self.number(parts.closeness))\(closeTo) + theme \(self.number(parts.theme)) + experience \(self.number(parts.experience)) + brokerage \(self.number(parts.brokerage)) + proximity \(self.number(parts.proximity))")
                 lines.append("          path: \(pathText(partner.path, network: network))")
-                if let closest = partner.closestTo { lines.append("          closest to fellow partner \(closest)") }
                 if !partner.themes.isEmpty { lines.append("          themes: \(partner.themes.joined(separator: ", "))") }
                 if !partner.programmes.isEmpty { lines.append("          programmes: \(partner.programmes.joined(separator: ", "))") }
                 if partner.gatekeeperPairs > 0 { lines.append("          gatekeeper into \(partner.node.country ?? "?"): brokers \(partner.gatekeeperPairs) pair\(partner.gatekeeperPairs == 1 ? "" : "s")") }

@@ -8,6 +8,8 @@ struct Ego: NetmapCommand {
         discussion: """
         NODE is an id or an unambiguous label prefix. Ties count in either direction. --kinds/--relations/--at \
         restrict what the neighbourhood is searched through; NODE itself is always kept.
+        \(HelpText.names)
+        \(HelpText.glossary)
         """
     )
 
@@ -22,7 +24,7 @@ struct Ego: NetmapCommand {
     var radius: Int = 2
 
     @Option(help: "Output format: table or json.")
-    var format: TableFormat = .table
+    var format: ReportFormat = .table
 
     @Option(help: ArgumentHelp("Also draw the ego network, NODE emphasised (.svg, .png, .pdf, .dot).", valueName: "FILE"))
     var render: String?
@@ -31,7 +33,7 @@ struct Ego: NetmapCommand {
 
     func validate() throws {
         if words.isEmpty { throw ValidationError("give NODE (after any INPUT)") }
-        if format == .csv || format == .xlsx { throw ValidationError("--format \(format.rawValue) is not available for ego; use table or json") }
+        try checkNodeNames(words.suffix(1), role: "NODE")
         try DrawingArguments.check(output: render)
     }
 
@@ -60,8 +62,8 @@ struct Ego: NetmapCommand {
                 },
             ]
             print(try jsonText(object), terminator: "")
-        case .table, .csv, .xlsx:
-            print("\(center.label) (\(center.kind)): ego network of radius \(radius), \(ego.nodes.count) nodes, \(ego.edges.count) ties")
+        case .table:
+            print("\(center.label) (\(center.kind)): ego network of radius \(radius), \(counted(ego.nodes.count, "node")), \(counted(ego.edges.count, "tie"))")
             var current = -1
             let idWidth = min(36, ordered.map(\.id.count).max() ?? 0)
             for node in ordered {

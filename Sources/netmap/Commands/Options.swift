@@ -103,13 +103,24 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+/// Output formats for results that are not one table (stats, path, ego, compare): text or JSON.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
 extension CSVDialect: ExpressibleByArgument {}
 
-/// Where the bundled networks live: `./data` when run from the package, else beside the sources.
+/// Where the bundled networks live: `./data` when run from the package; else installed beside the binary
+/// (`PREFIX/share/netmap/data` by `make install`, `data/` next to the binary in `make dist`'s folder); else the
+/// package the binary was built from.
 enum BundledData {
     static var folder: String? {
+        let binary = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+            .resolvingSymlinksInPath().deletingLastPathComponent()
         let candidates = [
             FileManager.default.currentDirectoryPath + "/data",
+            binary.appendingPathComponent("../share/netmap/data").standardized.path,
+            binary.appendingPathComponent("data").path,
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data").path,
         ]

@@ -13,6 +13,8 @@ struct PathCommand: NetmapCommand {
         --all lists every shortest path; --all with --max-length N lists every simple path of at most N ties; \
         --max-length alone only accepts a shortest path of at most N ties. --weighted reads tie weights as lengths \
         (NetworkX's convention). Exit status 1 when there is no path.
+        \(HelpText.names)
+        \(HelpText.glossary)
         """
     )
 
@@ -39,7 +41,7 @@ struct PathCommand: NetmapCommand {
     var limit: Int = 100
 
     @Option(help: "Output format: table or json.")
-    var format: TableFormat = .table
+    var format: ReportFormat = .table
 
     @Option(help: ArgumentHelp("Also draw the paths, path ties highlighted (.svg, .png, .pdf, .dot).", valueName: "FILE"))
     var render: String?
@@ -48,9 +50,9 @@ struct PathCommand: NetmapCommand {
 
     func validate() throws {
         if words.count < 2 { throw ValidationError("give FROM and TO (after any INPUT)") }
+        try checkNodeNames(words.suffix(2), role: "FROM and TO")
         if let maxLength, maxLength < 1 { throw ValidationError("--max-length must be at least 1") }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if format == .csv || format == .xlsx { throw ValidationError("--format \(format.rawValue) is not available for path; use table or json") }
         try DrawingArguments.check(output: render)
     }
 
@@ -62,11 +64,15 @@ struct PathCommand: NetmapCommand {
         if from.id == to.id { throw GraphError.invalidArgument("FROM and TO are the same node: \(from.id)") }
         let avoided = try Set((avoid.map(splitList) ?? []).map { try network.resolve($0).id })
         let mode: PathQuery.Mode = all ? (maxLength.map { .allSimple(maxLength: $0) } ?? .allShortest) : .shortest
-        let query = PathQuery(mode: mode, maxLength: maxLength, avoid: avoided, weighted: weighted, filter: filter, limit: limit)
-        let paths = try network.paths(from: from.id, to: to.id, query: query)
+        let query = PathQuery(mode: mode, maxLength: maxLength, avoid: avoided, weighted: weighted, filter: filter, limit: limit + 1)
+        var paths = try network.paths(from: from.id, to: to.id, query: query)
+        // One path more than --limit was asked for, to tell a complete list from a cut one.
+        let cut = paths.count > limit
+        if cut { paths.removeLast(paths.count - limit) }
+        let cutNote = "note: only the first \(counted(limit, "path")) listed; there are more (--limit N lists more)"
         guard !paths.isEmpty else {
             var reasons: [String] = []
-            if let maxLength { reasons.append("of at most \(maxLength) ties") }
+            if let maxLength { reasons.append("of at most \(counted(maxLength, "tie"))") }
             if !avoided.isEmpty { reasons.append("avoiding \(avoided.sorted().joined(separator: ", "))") }
             throw GraphError.invalidArgument("no path between \(from.label) and \(to.label)" + (reasons.isEmpty ? "" : " " + reasons.joined(separator: ", ")))
         }
@@ -86,9 +92,10 @@ struct PathCommand: NetmapCommand {
                 },
             ]
             print(try jsonText(object), terminator: "")
-        case .table, .csv, .xlsx:
+            if cut { printError(cutNote) }
+        case .table:
             let plural = paths.count == 1 ? "" : "s"
-            let kind = all && maxLength != nil ? "path\(plural) of at most \(maxLength ?? 0) ties" : "shortest path\(plural)"
+            let kind = all && maxLength != nil ? "path\(plural) of at most \(counted(maxLength ?? 0, "tie"))" : "shortest path\(plural)"
             print("\(from.label) → \(to.label): \(paths.count) \(kind)")
             for (number, path) in paths.enumerated() {
                 let length = weighted ? "length \(formatNumber(path.length))" : "\(path.hops.count) tie\(path.hops.count == 1 ? "" : "s")"
@@ -100,6 +107,7 @@ struct PathCommand: NetmapCommand {
                     print("  \(a) \(network.arrow(hop)) \(b)  \(citeText(network, edge))")
                 }
             }
+            if cut { print("\n" + cutNote) }
         }
         if let render {
             let nodes = Set(paths.flatMap(\.nodes))
@@ -110,16 +118,24 @@ struct PathCommand: NetmapCommand {
     }
 }
 
-/// Resolves a node name from the command line; a name that is really a file or folder means the node names
-/// were left out.
+/// Resolves a node name from the command line (the rule: `Network.resolve`); a name that is really a file or
+/// folder means the node names were left out.
 func resolveName(_ name: String, in network: Network, role: String) throws -> Node {
     do {
         return try network.resolve(name)
-    } catch GraphError.unknownNode(let unknown, let candidates) where candidates.isEmpty {
+    } catch GraphError.unknownNode(let unknown, let candidates) {
         if FileManager.default.fileExists(atPath: name) {
             throw GraphError.invalidArgument("'\(name)' is a file or folder, not a node: give \(role) after the INPUTs")
         }
-        throw GraphError.unknownNode(unknown, candidates: [])
+        throw GraphError.unknownNode(unknown, candidates: candidates)
+    }
+}
+
+/// A command line whose node names are really files or folders left out the names (`path data midsec`): a
+/// usage error (exit status 64), as a missing argument is.
+func checkNodeNames(_ names: ArraySlice<String>, role: String) throws {
+    if let file = names.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+        throw ValidationError("'\(file)' is a file or folder, not a node: give \(role) after the INPUTs")
     }
 }
 

@@ -10,6 +10,7 @@ struct Project: NetmapCommand {
         a --via kind; the weight is the number of such shared affiliations (--weighting newman: Σ 1/(d−1), with d \
         the number of --onto nodes sharing it). Each tie lists what is shared (attribute `shared`) and cites the \
         underlying ties. Output: a table, or any export format (json node-link, csv pair, dot), or a drawing.
+        \(HelpText.glossary)
         """
     )
 
@@ -69,7 +70,7 @@ struct Project: NetmapCommand {
     }
 
     static func table(_ projected: Network, source: Network, weighting: Weighting) -> String {
-        var text = "\(projected.name ?? "projection"): \(projected.nodes.count) nodes, \(projected.edges.count) ties"
+        var text = "\(projected.name ?? "projection"): \(counted(projected.nodes.count, "node")), \(counted(projected.edges.count, "tie"))"
         text += weighting == .count ? " (weight = shared affiliations)\n" : " (Newman collaboration weight)\n"
         let ties = projected.edges.enumerated().sorted { lhs, rhs in
             lhs.element.weight != rhs.element.weight ? lhs.element.weight > rhs.element.weight : lhs.offset < rhs.offset

@@ -74,6 +74,17 @@ struct Render: NetmapCommand {
         }
     }
 
+    /// Why inputs without a node give nothing to draw, naming them: a programme rules file (`data/programmes.yaml`)
+    /// is not a network.
+    static func noNetwork(in paths: [String]) -> GraphError {
+        let rules = paths.filter { path in (try? ProgrammeCatalogue.load(path)).map { !$0.programmes.isEmpty } ?? false }
+        if !rules.isEmpty {
+            return .file(path: rules.joined(separator: ", "),
+                         reason: "nothing to draw: \(rules.count == 1 ? "this file holds" : "these files hold") programme rules (read by netmap consortium), no network")
+        }
+        return .file(path: paths.joined(separator: ", "), reason: "nothing to draw: the input has no nodes")
+    }
+
     /// `--check strict`: the word after `--check` is read as an input by the parser; it is the check's mode
     /// unless a file or folder of that name exists.
     var strict: Bool { check && input.inputs.contains("strict") && !FileManager.default.fileExists(atPath: "strict") }
@@ -82,9 +93,7 @@ struct Render: NetmapCommand {
         var input = self.input
         if strict { input.inputs.removeAll { $0 == "strict" } }
         let loaded = try input.load()
-        if loaded.nodes.isEmpty {
-            throw GraphError.file(path: try input.paths.joined(separator: ", "), reason: "nothing to draw: the input has no nodes")
-        }
+        if loaded.nodes.isEmpty { throw Render.noNetwork(in: try input.paths) }
         let filter = try filters.filter(for: loaded)
         let filtered = filter.apply(to: loaded)
         let plan = DrawingPlan(ego: ego, radius: radius, top: top, topMeasure: topMeasure, hideIsolated: hideIsolated,

@@ -10,6 +10,7 @@ struct Stats: NetmapCommand {
         m / (n(n−1)/2), diameter of each component and the average shortest-path length over connected pairs \
         (skipped above \(NetworkStatistics.distanceLimit) nodes), average local clustering, and the degree \
         distribution (number of distinct neighbours → number of nodes).
+        \(HelpText.glossary)
         """
     )
 
@@ -18,11 +19,7 @@ struct Stats: NetmapCommand {
     @OptionGroup var progress: ProgressOptions
 
     @Option(help: "Output format: table or json.")
-    var format: TableFormat = .table
-
-    func validate() throws {
-        if format == .csv || format == .xlsx { throw ValidationError("--format \(format.rawValue) is not available for stats; use table or json") }
-    }
+    var format: ReportFormat = .table
 
     func execute() throws {
         let network = try progress.step("loading") { try input.loadForAnalysis() }
@@ -30,7 +27,7 @@ struct Stats: NetmapCommand {
         switch format {
         case .json:
             print(try jsonText(stats.jsonObject), terminator: "")
-        case .table, .csv, .xlsx:
+        case .table:
             print(Self.table(stats), terminator: "")
         }
     }

@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import Graph
 
 /// Turns the SVG that Graphviz wrote into markup fit to be pasted into an HTML page: the document is parsed
 /// and written out again keeping only the elements and attributes Graphviz draws with (an allow-list), so
@@ -26,21 +24,35 @@ enum SVGSanitizer {
         var description: String { "the drawing's SVG could not be read: \(self)" }
     }
 
-    /// The sanitized `<svg>` element of `svg`.
+    /// The sanitized `<svg>` element of `svg` (read by the one XML reader, `XMLTree`, which refuses entities).
     static func sanitize(_ svg: Data) throws -> String {
-        // The DOCTYPE names an external DTD: drop it before parsing so nothing can be fetched or expanded.
-        var text = String(decoding: svg, as: UTF8.self)
-        if let start = text.range(of: "<!DOCTYPE"), let end = text.range(of: ">", range: start.upperBound..<text.endIndex) {
-            text.removeSubrange(start.lowerBound..<end.upperBound)
+        switch XMLTree.parse(svg, path: "svg") {
+        case .failure(let diagnostic): throw Failure.unreadable(diagnostic.description)
+        case .success(let root):
+            guard root.name == "svg" else { throw Failure.unreadable("the root element is <\(root.name)>") }
+            var output = ""
+            write(root, to: &output)
+            return output
         }
-        if text.contains("<!ENTITY") { throw Failure.unreadable("it declares entities") }
-        let writer = Writer()
-        let parser = XMLParser(data: Data(text.utf8))
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.delegate = writer
-        guard parser.parse() else { throw Failure.unreadable(parser.parserError.map { "\($0)" } ?? "parse error") }
-        return writer.output
+    }
+
+    /// Writes `element` and what it holds when it is on the allow-list; skips it whole otherwise.
+    private static func write(_ element: MarkupElement, to output: inout String) {
+        guard elements.contains(element.name) else { return }
+        let name = element.name == "a" ? "g" : element.name
+        var kept = element.attributes.filter { attributes.contains($0.key) }
+        if element.name == "svg" {
+            kept["xmlns"] = "http://www.w3.org/2000/svg"
+            kept["width"] = nil
+            kept["height"] = nil
+        }
+        output += "<" + name
+        for (key, value) in kept.sorted(by: { $0.key < $1.key }) { output += " \(key)=\"\(escape(value, quote: true))\"" }
+        output += ">"
+        if ["text", "title", "tspan"].contains(element.name) { output += escape(element.text, quote: false) }
+        for child in element.children { write(child, to: &output) }
+        output += "</" + name + ">"
+        if !["text", "title", "tspan"].contains(element.name) { output += "\n" }
     }
 
     static func escape(_ text: String, quote: Bool) -> String {
@@ -57,46 +69,5 @@ enum SVGSanitizer {
             }
         }
         return result
-    }
-
-    private final class Writer: NSObject, XMLParserDelegate {
-        var output = ""
-        /// Per open element: whether it was written (elements off the list are skipped with their content).
-        var stack: [(name: String, written: Bool)] = []
-        var skipping = 0
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            guard skipping == 0, SVGSanitizer.elements.contains(name) else {
-                skipping += 1
-                stack.append((name, false))
-                return
-            }
-            let written = name == "a" ? "g" : name
-            var kept = attributes.filter { SVGSanitizer.attributes.contains($0.key) }
-            if name == "svg" {
-                kept["xmlns"] = "http://www.w3.org/2000/svg"
-                kept["width"] = nil
-                kept["height"] = nil
-            }
-            output += "<" + written
-            for (key, value) in kept.sorted(by: { $0.key < $1.key }) {
-                output += " \(key)=\"\(SVGSanitizer.escape(value, quote: true))\""
-            }
-            output += ">"
-            stack.append((name, true))
-        }
-
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            guard let top = stack.popLast() else { return }
-            if !top.written { skipping -= 1; return }
-            output += "</" + (top.name == "a" ? "g" : top.name) + ">"
-            if top.name != "text" && top.name != "title" && top.name != "tspan" { output += "\n" }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            guard skipping == 0, let top = stack.last, ["text", "title", "tspan"].contains(top.name) else { return }
-            output += SVGSanitizer.escape(string, quote: false)
-        }
     }
 }

@@ -104,17 +104,17 @@ final class ConsortiumTests: XCTestCase {
     func testThemeExperienceAndSetClosenessParts() throws {
         let themed = try find("three-eu") { $0.themes = ["tema-energi"] }
         let best = try XCTUnwrap(themed.consortia.first)
-        // Both energy partners win: uni-se (closeness 1 + theme 0.5) and forskning-fi (0.8 + 0.5).
+        // Both energy partners win: uni-se (closeness 1 + theme) and forskning-fi (0.8 + theme), theme = its full weight.
         XCTAssertEqual(Set(ids(best)), ["fylke-a", "uni-se", "forskning-fi"])
         let fi = try XCTUnwrap(best.partners.first { $0.node.id == "forskning-fi" })
-        XCTAssertEqual(fi.parts.theme, 0.5, accuracy: 1e-12)
+        XCTAssertEqual(fi.parts.theme, ScoreWeights.standard.theme, accuracy: 1e-12)
         XCTAssertEqual(fi.parts.closeness, 0.8, accuracy: 1e-12)
         XCTAssertEqual(fi.path.map(\.relation), ["member_of", "member_of"])
         XCTAssertEqual(fi.path.map(\.reversed), [false, true])
 
         let experienced = try find("experienced") { $0.include = ["kommune-se"] }
         let kommune = try XCTUnwrap(experienced.consortia.first?.partners.first { $0.node.id == "kommune-se" })
-        XCTAssertEqual(kommune.parts.experience, ScoreParts.experienceWeight, accuracy: 1e-12)
+        XCTAssertEqual(kommune.parts.experience, ScoreWeights.standard.experience, accuracy: 1e-12)
         XCTAssertEqual(kommune.programmes, ["prog-x"])
 
         // Closeness to a fellow partner counts: with uni-se in the consortium, kommune-se is one hop from it.
@@ -134,7 +134,7 @@ final class ConsortiumTests: XCTestCase {
         let result = try ConsortiumFinder.find(in: network, query: ConsortiumQuery(programme: rules, lead: "fylke-a"))
         let fi = result.consortia.flatMap(\.partners).first { $0.node.id == "forskning-fi" }
         XCTAssertEqual(fi?.gatekeeperPairs, 1)  // (skole-no, lab-fi)
-        XCTAssertEqual(fi?.parts.brokerage ?? 0, ScoreParts.brokerageWeight, accuracy: 1e-12)
+        XCTAssertEqual(fi?.parts.brokerage ?? 0, ScoreWeights.standard.brokerage, accuracy: 1e-12)
         let us = ConsortiumFinder.gatekeeperPairs(network.index(of: "region-us")!, graph: TieGraph(network) { _ in true }, network: network, outsideCountry: "NO")
         XCTAssertEqual(us, 0)
     }
@@ -172,7 +172,7 @@ final class ConsortiumTests: XCTestCase {
         XCTAssertThrowsError(try find("three-eu") { $0.include = ["nobody"] })
         XCTAssertThrowsError(try find("three-eu") { $0.include = ["uni-se"]; $0.exclude = ["uni-se"] })
         XCTAssertThrowsError(try find("three-eu", lead: "nobody")) { error in
-            XCTAssertEqual((error as? GraphError)?.description, "error: no node matches 'nobody'")
+            XCTAssertEqual((error as? GraphError)?.description, "error: no node matches 'nobody'; `netmap find` with part of the name lists the ids")
         }
     }
 

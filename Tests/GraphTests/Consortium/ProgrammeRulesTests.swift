@@ -5,7 +5,8 @@ final class ProgrammeRulesTests: XCTestCase {
     func testBundledRulesCoverEveryProgrammeWithCitations() throws {
         let catalogue = try ProgrammeCatalogue.load(packageRoot.appendingPathComponent("data/programmes.yaml").path)
         let ids = ["horizon-europe", "erasmus-ka220", "erasmus-ka210", "interreg-se-no", "interreg-aurora", "interreg-npa",
-                   "interreg-europe", "interreg-north-sea", "interreg-bsr", "nora", "creative-europe-small",
+                   "interreg-europe", "interreg-north-sea", "interreg-bsr", "interreg-oks", "interreg-south-baltic",
+                   "interreg-central-baltic", "nora", "creative-europe-small",
                    "creative-europe-medium", "creative-europe-large", "eea-grants"]
         XCTAssertEqual(catalogue.programmes.map(\.id), ids)
         for programme in catalogue.programmes {
@@ -21,8 +22,28 @@ final class ProgrammeRulesTests: XCTestCase {
         XCTAssertEqual(catalogue.programme("creative-europe-large")?.minCountries, 10)
         XCTAssertEqual(catalogue.programme("creative-europe-medium")?.cite.count, 2, "YAML anchors are followed")
         XCTAssertEqual(catalogue.programme("interreg-se-no")?.sides.map { $0.codes.sorted() }, [["SE"], ["NO"]])
-        XCTAssertEqual(catalogue.programme("interreg-npa")?.unconfirmed, ["min_partners", "min_countries", "min_from"])
+        XCTAssertEqual(catalogue.programme("interreg-npa")?.unconfirmed, ["min_partners", "min_countries", "min_from", "area"])
         XCTAssertEqual(catalogue.programme("eea-grants")?.leadCountries?.contains("NO"), false)
+    }
+
+    func testProgrammeAreasByNUTSRegion() throws {
+        let catalogue = try ProgrammeCatalogue.load(packageRoot.appendingPathComponent("data/programmes.yaml").path)
+        let seno = try XCTUnwrap(catalogue.programme("interreg-se-no"))
+        // The issue's own example: Trøndelag is in Interreg Sverige–Norge, Oslo is not.
+        XCTAssertEqual(seno.areaStatus(country: "NO", nuts: "NO060", region: nil), .inside)
+        XCTAssertEqual(seno.areaStatus(country: "NO", nuts: "NO081", region: nil), .outside)
+        XCTAssertEqual(seno.areaStatus(country: "SE", nuts: nil, region: "Jämtlands län"), .inside)
+        XCTAssertEqual(seno.areaStatus(country: "SE", nuts: nil, region: nil), .unknown, "no nuts or region: unknown, not eligible")
+        XCTAssertEqual(seno.areaStatus(country: "SE", nuts: "SE3", region: nil), .unknown, "a coarser code cannot settle it")
+        XCTAssertEqual(seno.areaStatus(country: "DK", nuts: nil, region: nil), .notRestricted)
+        XCTAssertTrue(seno.cite.contains { $0.year == 2021 && $0.section == "Programområdet" })
+        let aurora = try XCTUnwrap(catalogue.programme("interreg-aurora"))
+        XCTAssertEqual(aurora.areaStatus(country: "SE", nuts: "SE332", region: nil), .inside)
+        XCTAssertEqual(aurora.areaStatus(country: "SE", nuts: "SE224", region: nil), .outside)
+        XCTAssertEqual(catalogue.programme("horizon-europe")?.area, [])
+        XCTAssertThrowsError(try ProgrammeCatalogue.read("programmes:\n  - {id: x, label: X, min_partners: 2, min_countries: 2, cite: [C], area: [{nuts: sweden, name: S}]}\n", path: "a.yaml")) { error in
+            XCTAssertEqual((error as? GraphError)?.description, "a.yaml:2: error: programme 'x': 'sweden' is not a NUTS code (country code and up to 3 more letters or digits, e.g. SE322)")
+        }
     }
 
     func testMissingFieldsAreErrorsWithLines() throws {

@@ -31,7 +31,9 @@ final class ForskningsradetImportTests: XCTestCase {
         XCTAssertEqual(lead?.to, "project-eu-769303")
         XCTAssertEqual(lead?.attributes["role"], "lead")
         XCTAssertEqual(lead?.citations, [Citation(source: "forskningsradet", page: "TrAM (769303)")])
-        XCTAssertEqual(network.node("org-no-971045698")?.attributes["coordinated"], "1")
+        XCTAssertEqual(table.organisation("org-no-971045698").map { table.organisations[$0].attributes["coordinated"] }, "1")
+        XCTAssertNil(network.node("org-no-971045698")?.attributes["coordinated"], "the participations shape leaves counts to its ties")
+        XCTAssertEqual(lead?.attributes["order"], "1")
         XCTAssertEqual(NetworkValidator.validate(network).filter { $0.severity == .error }, [])
     }
 

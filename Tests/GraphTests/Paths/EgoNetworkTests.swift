@@ -25,7 +25,7 @@ final class EgoNetworkTests: XCTestCase {
         XCTAssertEqual(try network.resolve("trondelag").id, "trondelag-fk")
         XCTAssertEqual(try network.resolve("JÄMTLAND").id, "jamtland")
         XCTAssertThrowsError(try network.resolve("vestfold")) { error in
-            guard case GraphError.unknownNode(_, let candidates) = error else { return XCTFail("\(error)") }
+            guard case GraphError.ambiguousNode(_, let candidates) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(candidates.count, 2)
         }
         XCTAssertThrowsError(try network.resolve("oslo"))

@@ -101,7 +101,7 @@ final class ExcelOutputTests: XCTestCase {
         XCTAssertEqual(run.output, "")
         let stats = try runNetmap(["stats", karate, "--format", "xlsx", "-o", "never.xlsx"])
         XCTAssertEqual(stats.status, 64)
-        XCTAssertTrue(stats.error.contains("--format xlsx is not available for stats"), stats.error)
+        XCTAssertTrue(stats.error.contains("The value 'xlsx' is invalid for '--format <format>'. Please provide one of 'table' and 'json'"), stats.error)
     }
 
     func testExcelNBDialectHasBOMSemicolonAndDecimalComma() throws {

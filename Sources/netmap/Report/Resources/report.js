@@ -651,6 +651,7 @@
           }
         }
         mark(elements);
+        document.getElementById('map').scrollIntoView({ block: 'nearest' });
       });
       li.append(pick);
       const partners = el('ul', 'partners');
