@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 binary=$1; seconds=$2; shift 2
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(yaml csv-edges csv-nodes json graphml gexf pajek gml dot cordis forskningsradet interreg programmes theme positions render)
+[ ${#targets[@]} -eq 0 ] && targets=(yaml csv-edges csv-nodes json graphml gexf pajek gml dot xlsx cordis forskningsradet interreg programmes theme positions render)
 work=.build-fuzz/work
 mkdir -p "$work" .build-fuzz/crashes
 crashed=0

@@ -37,9 +37,16 @@ public enum XLSXFormat {
             document.diagnostics.append(.error(message, at: SourceLocation(file: path)))
             return document
         }
+        // The archive is read from a file, not from memory: ZIPFoundation 0.9.20's in-memory reader traps
+        // (a negative range) when a damaged directory points past the end of the data; its file reader
+        // reports an error instead (found by `make fuzz`, Tests/Fixtures/fuzz/xlsx).
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("netmap-xlsx-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: scratch) }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try data.write(to: scratch)
+            archive = try Archive(url: scratch, accessMode: .read)
         } catch {
             return fail("not an Excel workbook (.xlsx): the file is not a zip archive")
         }

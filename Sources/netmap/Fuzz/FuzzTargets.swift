@@ -6,7 +6,7 @@ import Graph
 /// when built with `-DNETMAP_FUZZ` (and `-sanitize=fuzzer,address`) into `.build-fuzz`; the ordinary
 /// build has none of it.
 enum FuzzTargets {
-    static let names = ["yaml", "csv-edges", "csv-nodes", "json", "graphml", "gexf", "pajek", "gml", "dot",
+    static let names = ["yaml", "csv-edges", "csv-nodes", "json", "graphml", "gexf", "pajek", "gml", "dot", "xlsx",
                         "cordis", "forskningsradet", "interreg", "programmes", "theme", "positions", "render"]
 
     /// A scratch file per process for the readers that take a path.
@@ -25,6 +25,7 @@ enum FuzzTargets {
         case "pajek": _ = FileFormat.pajek.read(data, path: "fuzz.net")
         case "gml": _ = FileFormat.gml.read(data, path: "fuzz.gml")
         case "dot": _ = DOTReader.read(data, path: "fuzz.dot")
+        case "xlsx": _ = FileFormat.xlsx.read(data, path: "fuzz.xlsx")
         case "cordis": withFile(data, ".csv") { _ = try CORDISImport.read(organizations: $0, projects: nil, options: ImportOptions(shape: .coParticipation)) }
         case "forskningsradet": withFile(data, ".csv") { _ = try ForskningsradetImport.read(grants: $0, options: ImportOptions(shape: .coParticipation)) }
         case "interreg": withFile(data, ".csv") { _ = try InterregImport.read(partners: $0, options: ImportOptions(shape: .coParticipation)) }
