@@ -2,8 +2,8 @@ import Foundation
 import Graph
 
 /// Moves the few nodes that a routed tie still runs under (where `TieRouter` found no way between boxes) to the
-/// nearest spot where no tie passes them, no box overlaps them and their own ties run straight past every
-/// other box; their ties are then routed again.
+/// nearest spot inside the drawing where no tie passes them, no box overlaps them and their own ties run
+/// straight past every other box; their ties are then routed again.
 ///
 /// A node is moved along a spiral around where it stood (steps of 0.5 rad, radius 3 pt a radian, up to
 /// `reach` points away); pinned nodes (`--keep-layout`, the diff's old edition) and drawings with group boxes
@@ -41,7 +41,6 @@ enum NodeNudge {
             }
             guard !moved.isEmpty else { break }
             movedAll.formUnion(moved)
-            for node in geometry.nodes { geometry.boundingBox = geometry.boundingBox.union(node.box) }
             geometry.edgePositions = try TieRouter.route(network, geometry: geometry, previous: geometry.edgePositions, redo: redo, arrow: arrow)
         }
         return movedAll
@@ -102,6 +101,8 @@ enum NodeNudge {
             step += 1
             let b = candidate.box
             let grown = Geometry.Box(minX: b.minX - gap, minY: b.minY - gap, maxX: b.maxX + gap, maxY: b.maxY + gap)
+            // Within the drawing, so it still fits its page at the same scale.
+            if !geometry.boundingBox.contains(b, tolerance: 0) { continue }
             if others.contains(where: { grown.overlaps($0.box) }) { continue }
             if foreign.contains(where: { $0.box.overlaps(b, tolerance: 0) && passes(densified($0.points), b) }) { continue }
             let clear = own.allSatisfy { end in
@@ -109,7 +110,7 @@ enum NodeNudge {
                 let line = (x0: candidate.x, y0: candidate.y, x1: other.x, y1: other.y)
                 return !others.contains { $0.name != end && EmptySpace.segment(line, meets: inner($0.box)) }
             }
-            if clear || ProcessInfo.processInfo.environment["NUDGE_LOOSE"] != nil { return (candidate.x, candidate.y) }
+            if clear { return (candidate.x, candidate.y) }
         }
     }
 

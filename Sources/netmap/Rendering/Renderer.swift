@@ -48,7 +48,9 @@ struct LayoutChoice: Equatable, CustomStringConvertible {
     var rankdir: String = "LR"
     /// Graphviz's `start` for neato, fdp and sfdp (nil: Graphviz's fixed default).
     var seed: Int? = nil
-    var description: String { engine == "dot" ? "dot (\(rankdir))" : engine + (seed.map { " (start \($0))" } ?? "") }
+    /// An ego drawing laid out by `EgoStar` (its DOT text names `twopi`, Graphviz's radial layout).
+    var star = false
+    var description: String { star ? "star" : engine == "dot" ? "dot (\(rankdir))" : engine + (seed.map { " (start \($0))" } ?? "") }
 
     /// The engine with each of `seeds` (nil first: Graphviz's default).
     static func seeded(_ engine: String, _ seeds: [Int]) -> [LayoutChoice] {
@@ -219,6 +221,16 @@ enum Renderer {
             layouts.append((choice, geometry, output.warnings))
         }
         guard let first = layouts.first else { throw GraphError.invalidArgument("no layout to try") }
+        // An ego drawing is also tried as a star (see `EgoStar`), shaped like the page, and wider to leave room
+        // for a legend below.
+        if builder.emphasized.count == 1, let centre = builder.emphasized.first, builder.pinned.isEmpty, builder.groupBy == nil, choices.count > 1 {
+            let area = (page ?? .a4).area
+            for widening in [1.0, 1.3, 1.45, 1.6] {
+                if let star = EgoStar.layout(builder.network, centre: centre, sized: first.geometry, aspect: widening * area.0 / area.1) {
+                    layouts.append((LayoutChoice(engine: "twopi", star: true), star, []))
+                }
+            }
+        }
 
         // The legend, title and footnote are measured once to score the candidates (the footnote is measured
         // again for the chosen layout's width); each candidate is scored by how large the whole fits the page.
@@ -248,17 +260,15 @@ enum Renderer {
             }
         }
         // The layouts in order of their estimated legibility (`LayoutScore`: ties across boxes and crossings,
-        // uncompacted); the first whose text reaches `enough` on the page is kept. Only the two best are also
-        // tried compacted, as compaction costs seconds on large networks.
+        // uncompacted); the first whose text reaches `enough` on the page is kept, so the later ones are not
+        // compacted at all (compaction costs seconds on large networks).
         let scores = layouts.count > 1 ? layouts.map { LayoutScore($0.geometry, edges: ends) } : [LayoutScore()]
         let order = layouts.indices.sorted { scores[$0] != scores[$1] ? scores[$0] < scores[$1] : $0 < $1 }
         var picks: [(choice: LayoutChoice, geometry: Geometry, scale: Double, warnings: [String], score: LayoutScore)] = []
-        var compacted = 0
         for index in order {
             let layout = layouts[index]
             var tries = [layout.geometry]
-            if compactable && compacted < 2 && ["neato", "sfdp", "fdp"].contains(layout.choice.engine) && layout.geometry.clusters.isEmpty && fit(layout.geometry) < enough {
-                compacted += 1
+            if compactable && ["neato", "sfdp", "fdp"].contains(layout.choice.engine) && layout.geometry.clusters.isEmpty && fit(layout.geometry) < enough {
                 tries += Compaction.variants(of: layout.geometry)
                 // Also with each hub's leaves stacked beside it (see `LeafBlocks`).
                 let blocks = LeafBlocks(layout.geometry, edges: ends, order: leafOrder)

@@ -16,6 +16,9 @@ import Graph
 /// ties share the route, offset sideways), so Graphviz's multi-edge router, which aborts on some
 /// arrangements, never runs.
 enum TieRouter {
+    /// The most boxes a detour goes round.
+    static let maxObstacles = 4
+
     /// Space left around a box by the router, in points.
     static let margin = 1.0
 
@@ -36,8 +39,10 @@ enum TieRouter {
         func blocked(_ pos: String, _ edge: Edge) -> Int {
             let points = Legibility.sample(pos)
             guard points.count > 2 else { return 0 }
+            var (minX, minY, maxX, maxY) = (points[0].0, points[0].1, points[0].0, points[0].1)
+            for p in points { minX = min(minX, p.0); maxX = max(maxX, p.0); minY = min(minY, p.1); maxY = max(maxY, p.1) }
             var count = 0
-            for (name, b) in inner where name != edge.from && name != edge.to {
+            for (name, b) in inner where b.maxX > minX && b.minX < maxX && b.maxY > minY && b.minY < maxY && name != edge.from && name != edge.to {
                 if points.dropFirst().dropLast().contains(where: { $0.0 > b.minX && $0.0 < b.maxX && $0.1 > b.minY && $0.1 < b.maxY }) {
                     count += 1
                 }
@@ -114,7 +119,9 @@ enum TieRouter {
     /// A tie the router could not lead between boxes (typically one grazing the corner of a box beside its
     /// end) drawn as straight legs through one or two points 3 pt outside the corners of the boxes it passes:
     /// of those routes, the one passing fewest boxes, then the shortest. Tried up to three times, each time
-    /// also around the boxes the best detour so far passes.
+    /// also around the boxes the best detours so far pass, round `maxObstacles` boxes at most.
+    ///
+    /// - Complexity: O(c² · n · s) for c = 4 · `maxObstacles` corners, n boxes and s samples of a route.
     static func detour(_ edge: Edge, around pos: String, boxes: [String: Geometry.NodeBox], offset: Double = 0, arrow: Bool,
                        blocked: (String, Edge) -> Int) -> (pos: String, blocked: Int)? {
         guard let tail = boxes[edge.from], let head = boxes[edge.to] else { return nil }
@@ -130,8 +137,8 @@ enum TieRouter {
         var next = hits(pos)
         for _ in 0..<3 {
             let fresh = next.filter { node in !obstacles.contains { $0.name == node.name } }
-            guard !fresh.isEmpty else { break }
-            obstacles += fresh
+            guard !fresh.isEmpty, obstacles.count < maxObstacles else { break }
+            obstacles += fresh.prefix(maxObstacles - obstacles.count)
             // One corner of a box passed, or two corners (of one box or of two), in either order.
             let corners = obstacles.flatMap { node -> [(Double, Double)] in
                 let b = node.box
@@ -163,7 +170,7 @@ enum TieRouter {
             if let first = tried.first, best == nil || first.blocked < best!.blocked { best = first }
             guard best!.blocked > 0 else { break }
             // Next time also around the boxes the most promising routes pass.
-            next = tried.prefix(8).flatMap { hits($0.pos) }
+            next = tried.prefix(4).flatMap { hits($0.pos) }
         }
         return best.map { ($0.pos, $0.blocked) }
     }
