@@ -7,13 +7,18 @@ DATA ?= data
 .PHONY: demo test deps build diagrams clean browser-deps browser-test report-demo xlsx-deps fuzz test-asan
 
 # Installs the Graphviz C library when it is missing (Debian/Ubuntu, via apt-get), plus the DejaVu fonts.
+# Elsewhere (macOS) it says what to install (docs/install.md) and stops only when Graphviz itself is missing.
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! fc-list 2>/dev/null | grep -qi "DejaVu Sans"; then \
-	  echo "netmap: installing libgraphviz-dev and fonts-dejavu-core with apt-get (needed to draw diagrams)"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgraphviz-dev graphviz fonts-dejavu-core >/dev/null; \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "netmap: installing libgraphviz-dev and fonts-dejavu-core with apt-get (needed to draw diagrams)"; \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgraphviz-dev graphviz fonts-dejavu-core >/dev/null; \
+	  else \
+	    echo "netmap: Graphviz (pkg-config libgvc) or the DejaVu fonts not found; on macOS: brew install graphviz pkg-config && brew install --cask font-dejavu (docs/install.md)"; \
+	  fi; \
 	fi
-	@pkg-config --exists libgvc || { echo "netmap: libgvc still missing; install libgraphviz-dev by hand"; exit 1; }
+	@pkg-config --exists libgvc || { echo "netmap: libgvc still missing: install Graphviz's development files by hand (docs/install.md)"; exit 1; }
 
 build: deps
 	$(SWIFT) build
@@ -159,7 +164,8 @@ dist-check: dist
 
 # --- Examples in the docs (Tests/netmapTests/Docs/DocExamplesTests.swift explains how blocks are marked) ---
 .PHONY: doc-examples
-# Rewrites the outputs shown in README.md and docs/guide.md with what the commands print now; review with git diff.
+# Rewrites the outputs shown in README.md, docs/guide.md, docs/glossary.md and docs/install.md with what the
+# commands print now; review with git diff (the glossary's prose quotes numbers too: its test names any stale one).
 doc-examples: deps
 	NETMAP_UPDATE_DOCS=1 $(SWIFT) test --disable-swift-testing --filter DocExamplesTests
 
