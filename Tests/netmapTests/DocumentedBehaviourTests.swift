@@ -119,5 +119,11 @@ final class DocumentedBehaviourTests: XCTestCase {
         XCTAssertTrue(ego.output.hasPrefix("A (county): ego network of radius 1, 2 nodes, 1 tie\n"), ego.output)
         let communities = try runNetmap(["communities", file.path])
         XCTAssertTrue(communities.output.contains("(1 tie)"), communities.output)
+        let validate = try runNetmap(["validate", file.path])
+        XCTAssertEqual(validate.output, "ok: 2 nodes, 1 edge, 1 source; 0 warnings\n")
+        let consortium = try runNetmap(["consortium", "data", "--programme", "interreg-se-no", "--lead", "trondelag-fk",
+                                        "--max-hops", "1", "--top", "1"], in: packageRoot)
+        XCTAssertTrue(consortium.output.contains("note: 13 actors within 1 tie left out: no `country` recorded\n"), consortium.output)
+        XCTAssertFalse(consortium.output.contains("1 ties"), consortium.output)
     }
 }
