@@ -52,6 +52,18 @@ final class DocumentedBehaviourTests: XCTestCase {
         }
     }
 
+    /// Outputs in the guide go to `out/`, so copying a command never overwrites a committed file.
+    func testDocumentedCommandsWriteOnlyIntoOut() throws {
+        for name in ["README.md", "docs/guide.md", "docs/glossary.md", "docs/install.md"] {
+            for command in DocExamples.commands(in: try document(name)) {
+                let words = command.command.split(separator: " ").map(String.init)
+                for (option, value) in zip(words, words.dropFirst()) where ["-o", "--output", "--render"].contains(option) {
+                    XCTAssertTrue(value.hasPrefix("out/") || value == "/dev/null", "\(name):\(command.line): writes \(value), not into out/")
+                }
+            }
+        }
+    }
+
     /// 8. A missing TO (the INPUT taken for FROM) is a usage error, exit status 64, as the guide documents.
     func testMissingNodeNameIsAUsageError() throws {
         for arguments in [["path", "data", "midsec"], ["ego", "data"], ["compare", "data", "midsec"]] {
