@@ -111,6 +111,9 @@ EXTRAS := .build/netmap-extras
 DIST_NAME := netmap-$(VERSION)-$(shell uname -s | tr A-Z a-z)-$(shell uname -m)
 INSTALLED := bin/netmap share/man/man1/netmap.1 share/bash-completion/completions/netmap \
   share/zsh/site-functions/_netmap share/fish/vendor_completions.d/netmap.fish
+# The folders install may have made, deepest first: uninstall removes those left empty.
+INSTALL_DIRS := share/man/man1 share/man share/bash-completion/completions share/bash-completion \
+  share/zsh/site-functions share/zsh share/fish/vendor_completions.d share/fish share/doc bin share
 
 .PHONY: release install uninstall dist dist-check
 
@@ -139,11 +142,13 @@ install: release
 	  $$sudo install -m 644 $(EXTRAS)/_netmap "$$dest/share/zsh/site-functions/_netmap" && \
 	  $$sudo install -m 644 $(EXTRAS)/netmap.fish "$$dest/share/fish/vendor_completions.d/netmap.fish" && \
 	  $$sudo rm -rf "$$dest/share/netmap/data" && $$sudo cp -R data "$$dest/share/netmap/data" && \
+	  $$sudo rm -rf "$$dest/share/doc/netmap" && $$sudo install -d "$$dest/share/doc" && $$sudo cp -R docs "$$dest/share/doc/netmap" && \
 	  echo "netmap: installed $$dest/bin/netmap (try: netmap find trondelag; man netmap)"
 
 uninstall:
 	@dest="$(DESTDIR)$(PREFIX)"; sudo=""; [ -w "$$dest/bin" ] || sudo=sudo; \
-	  for f in $(INSTALLED); do $$sudo rm -f "$$dest/$$f"; done; $$sudo rm -rf "$$dest/share/netmap"; \
+	  for f in $(INSTALLED); do $$sudo rm -f "$$dest/$$f"; done; $$sudo rm -rf "$$dest/share/netmap" "$$dest/share/doc/netmap"; \
+	  for d in $(INSTALL_DIRS); do $$sudo rmdir "$$dest/$$d" 2>/dev/null || true; done; \
 	  echo "netmap: removed from $$dest"
 
 # out/$(DIST_NAME).tar.gz: the binary, data/, docs/, man page, completions and a README for the machine it goes to.

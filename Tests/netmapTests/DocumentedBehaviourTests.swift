@@ -64,6 +64,14 @@ final class DocumentedBehaviourTests: XCTestCase {
         }
     }
 
+    /// The glossary is linked from the help of every command whose output uses its words, and from `netmap help`.
+    func testHelpLinksTheGlossary() throws {
+        for command in ["", "find", "stats", "centrality", "brokers", "communities", "path", "ego", "project", "compare", "consortium"] {
+            let help = try runNetmap(command.isEmpty ? ["help"] : ["help", command], in: packageRoot).output
+            XCTAssertTrue(help.replacingOccurrences(of: "\n", with: " ").contains("docs/glossary.md"), "netmap help \(command)")
+        }
+    }
+
     /// 8. A missing TO (the INPUT taken for FROM) is a usage error, exit status 64, as the guide documents.
     func testMissingNodeNameIsAUsageError() throws {
         for arguments in [["path", "data", "midsec"], ["ego", "data"], ["compare", "data", "midsec"]] {
