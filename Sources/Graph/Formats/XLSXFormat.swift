@@ -131,24 +131,29 @@ public enum XLSXFormat {
                 var dateFormats: Set<Int> = Set(14...22).union(45...47)
                 for format in styles.child("numFmts")?.children("numFmt") ?? [] {
                     guard let id = format["numFmtId"].flatMap(Int.init), let code = format["formatCode"] else { continue }
-                    // A date format has day, month or year codes outside quoted text and brackets.
-                    var quoted = false, bracket = false, isDate = false
-                    for character in code.lowercased() {
-                        switch character {
-                        case "\"": quoted.toggle()
-                        case "[": bracket = true
-                        case "]": bracket = false
-                        case "y", "d", "m": if !quoted && !bracket { isDate = true }
-                        default: break
-                        }
-                    }
-                    if isDate { dateFormats.insert(id) } else { dateFormats.remove(id) }
+                    if Workbook.isDateFormat(code) { dateFormats.insert(id) } else { dateFormats.remove(id) }
                 }
                 for (index, xf) in (styles.child("cellXfs")?.children("xf") ?? []).enumerated() {
                     if let id = xf["numFmtId"].flatMap(Int.init), dateFormats.contains(id) { workbook.dateStyles.insert(index) }
                 }
             }
             return .success(workbook)
+        }
+
+        /// Whether a number format shows a date: it has day, month or year codes outside quoted text and
+        /// brackets (`yyyy-mm-dd` does; `0 "days"` and `[Red]0.00` do not).
+        static func isDateFormat(_ code: String) -> Bool {
+            var quoted = false, bracket = false
+            for character in code.lowercased() {
+                switch character {
+                case "\"": quoted.toggle()
+                case "[": bracket = true
+                case "]": bracket = false
+                case "y", "d", "m": if !quoted && !bracket { return true }
+                default: break
+                }
+            }
+            return false
         }
 
         /// The text of a shared or inline string: its `<t>`, or its runs' `<t>`s.

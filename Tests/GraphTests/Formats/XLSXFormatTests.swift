@@ -98,6 +98,16 @@ final class XLSXFormatTests: XCTestCase {
         XCTAssertEqual(errors("row-number-overflow.xlsx"),
                        ["row-number-overflow.xlsx:edges!: error: row number 9223372036854775807 is outside Excel's 1–1048576; is the file damaged?"])
         XCTAssertEqual(XLSXFormat.Workbook.column("XFD1"), 16_383)
+    }
+
+    func testDateFormatsAreRecognisedOutsideQuotesAndBrackets() {
+        for code in ["yyyy-mm-dd", "d/m/yy", "mmm yyyy", "[$-414]d. mmmm yyyy"] {
+            XCTAssertTrue(XLSXFormat.Workbook.isDateFormat(code), code)
+        }
+        // Letters in quoted text or colour brackets are not date codes (a 'd' in "days" used to count).
+        for code in ["0 \"days\"", "0.0 \"dager\"", "[Red]0.00", "#,##0", "0 \"år\""] {
+            XCTAssertFalse(XLSXFormat.Workbook.isDateFormat(code), code)
+        }
         XCTAssertNil(XLSXFormat.Workbook.column("XFE1"))
     }
 }
