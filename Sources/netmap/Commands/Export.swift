@@ -93,11 +93,7 @@ struct Export: NetmapCommand {
 
     /// The fill colour of every kind in the network, from the render theme.
     static func kindColors(_ network: Network) -> [String: String] {
-        var colors: [String: String] = [:]
-        for kind in Set(network.nodes.map(\.kind)) {
-            colors[kind] = Theme.style(forKind: kind, declared: network.kinds[kind]).fill
-        }
-        return colors
+        Theme.standard.nodeStyles(for: network).mapValues(\.fill)
     }
 
     /// Node positions from a Graphviz force-directed layout (fdp, or sfdp above 1000 nodes; fixed seed).
