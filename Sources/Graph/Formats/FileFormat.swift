@@ -189,9 +189,12 @@ public enum FileFormat: String, CaseIterable, Sendable {
         public var kindColors: [String: String] = [:]
         /// GEXF: node positions by id (none: Gephi lays the graph out).
         public var positions: [String: GEXFFormat.Position] = [:]
-        public init(kindColors: [String: String] = [:], positions: [String: GEXFFormat.Position] = [:]) {
+        /// CSV (the edge list and the tables of the folder): separator, decimal mark and byte order mark.
+        public var csvDialect: CSVDialect = .standard
+        public init(kindColors: [String: String] = [:], positions: [String: GEXFFormat.Position] = [:], csvDialect: CSVDialect = .standard) {
             self.kindColors = kindColors
             self.positions = positions
+            self.csvDialect = csvDialect
         }
     }
 
@@ -201,8 +204,12 @@ public enum FileFormat: String, CaseIterable, Sendable {
     public func write(_ network: Network, options: WriteOptions = WriteOptions()) throws -> Data {
         switch self {
         case .yaml: return Data(try YAMLFormat.write(network).utf8)
-        case .csvEdges: return Data(CSVFormat.edgeListTable(network).utf8)
-        case .csvFolder: return Data((CSVFormat.nodesTable(network) + "\n" + CSVFormat.edgesTable(network)).utf8)
+        case .csvEdges: return Data(CSVFormat.edgeListTable(network, dialect: options.csvDialect).utf8)
+        case .csvFolder:
+            // Both tables one after the other (standard output); the byte order mark only at the start.
+            let dialect = options.csvDialect
+            let edges = CSVFormat.edgesTable(network, dialect: dialect).dropFirst(dialect.preamble.count)
+            return Data((CSVFormat.nodesTable(network, dialect: dialect) + "\n" + edges).utf8)
         case .nodeLinkJSON: return try NodeLinkFormat.write(network)
         case .graphml: return Data(GraphMLFormat.write(network).utf8)
         case .gexf: return Data(GEXFFormat.write(network, colors: options.kindColors, positions: options.positions).utf8)

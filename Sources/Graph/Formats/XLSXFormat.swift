@@ -138,7 +138,7 @@ public enum XLSXFormat {
                         case "\"": quoted.toggle()
                         case "[": bracket = true
                         case "]": bracket = false
-                        case "y", "d", "m" where !quoted && !bracket: isDate = true
+                        case "y", "d", "m": if !quoted && !bracket { isDate = true }
                         default: break
                         }
                     }

@@ -30,6 +30,9 @@ struct Export: NetmapCommand {
     @Flag(help: "gexf: leave out viz:position (no Graphviz layout).")
     var noLayout = false
 
+    @Option(help: CSVDialect.help)
+    var csvDialect: CSVDialect = .standard
+
     func validate() throws { _ = try effectiveFormat() }
 
     /// The format to write: `--format`, else the extension of `-o`, else JSON. An extension netmap does not
@@ -62,10 +65,12 @@ struct Export: NetmapCommand {
         switch format {
         case .csvFolder:
             if let output {
-                try CSVFormat.writePair(network, to: output)
+                try CSVFormat.writePair(network, to: output, dialect: csvDialect)
             } else {
-                StandardOutput.write(try format.write(network))
+                StandardOutput.write(try format.write(network, options: FileFormat.WriteOptions(csvDialect: csvDialect)))
             }
+        case .csvEdges:
+            try emit(try format.write(network, options: FileFormat.WriteOptions(csvDialect: csvDialect)), to: output)
         case .gexf:
             let options = FileFormat.WriteOptions(kindColors: Self.kindColors(network), positions: noLayout ? [:] : try Self.positions(network))
             try emit(try format.write(network, options: options), to: output)
