@@ -32,8 +32,8 @@ extension CSVFormat {
         var described: [String: Node] = [:]
         var order: [String] = []
         for (line, fields) in table.rows {
-            let location = table.location(line)
             for (endpoint, idColumn) in [("from", fromColumn), ("to", toColumn)] {
+                let location = table.location(line, column: idColumn)
                 guard idColumn < fields.count, case let id = fields[idColumn].trimmingSpaces, !id.isEmpty else { continue }
                 var attributes: [String: String] = [:]
                 for (column, name) in table.header.enumerated() where column < fields.count {

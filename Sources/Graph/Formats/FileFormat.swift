@@ -24,6 +24,9 @@ public enum FileFormat: String, CaseIterable, Sendable {
     case gml
     /// An Excel workbook: netmap's sheets `nodes` and `edges`, or Kumu's `Elements` and `Connections`.
     case xlsx
+    /// An Excel workbook in Kumu's layout (`Elements`: `ID`, `Label`, `Type`, ...; `Connections`: `From`,
+    /// `To`, `Type`, `Direction`, `Strength`, ...), for importing into Kumu. Read as any workbook.
+    case kumu
     /// Graphviz DOT, read with libcgraph and written by the renderer's DOT builder (both in the netmap
     /// executable, which registers them with `FormatPlugins`).
     case dot
@@ -43,6 +46,7 @@ public enum FileFormat: String, CaseIterable, Sendable {
         case .pajek: return ["pajek"]
         case .gml: return ["gml"]
         case .xlsx: return ["xlsx"]
+        case .kumu: return ["kumu"]
         case .dot: return ["dot"]
         }
     }
@@ -63,7 +67,7 @@ public enum FileFormat: String, CaseIterable, Sendable {
         switch self {
         case .yaml: return ["yaml", "yml"]
         case .csvEdges: return ["csv", "tsv"]
-        case .csvNodes, .csvFolder: return []
+        case .csvNodes, .csvFolder, .kumu: return []
         case .nodeLinkJSON: return ["json"]
         case .graphml: return ["graphml"]
         case .gexf: return ["gexf"]
@@ -168,7 +172,7 @@ public enum FileFormat: String, CaseIterable, Sendable {
             return PajekFormat.read(data, path: path)
         case .gml:
             return GMLFormat.read(data, path: path)
-        case .xlsx:
+        case .xlsx, .kumu:
             return XLSXFormat.read(data, path: path)
         case .dot:
             guard let reader = FormatPlugins.reader(for: self) else {
@@ -215,6 +219,7 @@ public enum FileFormat: String, CaseIterable, Sendable {
         case .gexf: return Data(GEXFFormat.write(network, colors: options.kindColors, positions: options.positions).utf8)
         case .pajek: return Data(PajekFormat.write(network).utf8)
         case .xlsx: return try XLSXFormat.write(network)
+        case .kumu: return try XLSXFormat.writeKumu(network)
         case .dot:
             guard let writer = FormatPlugins.writer(for: self) else {
                 throw GraphError.invalidArgument("writing DOT needs the renderer, which only the netmap command registers")

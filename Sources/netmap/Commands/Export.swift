@@ -11,7 +11,8 @@ struct Export: NetmapCommand {
         Graphviz text the renderer lays out. graphml: GraphML with typed keys (NetworkX, Gephi, yEd, \
         Cytoscape). gexf: GEXF 1.3 for Gephi, coloured by kind, laid out, with a timeline from since/until. \
         pajek: a Pajek .net file. yaml: netmap's own network file. xlsx: an Excel workbook with sheets nodes \
-        and edges (columns as the CSV pair). Without --format, the format follows the \
+        and edges (columns as the CSV pair). kumu: an Excel workbook for Kumu's import (sheets Elements: ID, Label, \
+        Type = kind, ...; Connections: From, To, Type = relation, Direction, Strength = weight, ...). Without --format, the format follows the \
         extension of -o (.yaml, .json, .graphml, .gexf, .net, .dot/.gv, .csv = edgelist); an extension netmap \
         cannot write (.gml, .svg, ...) is refused. See docs/formats.md for what each carries.
         """
@@ -77,8 +78,9 @@ struct Export: NetmapCommand {
         default:
             try emit(try format.write(network), to: output)
         }
-        if format == .csvEdges || format == .xlsx, let loss = Self.tableLoss(network, keepsIsolated: format == .xlsx) {
-            printError("note: \(output ?? "the \(format == .xlsx ? "workbook" : "edge list")") \(loss); --format csv -o FOLDER or -o FILE.yaml keeps everything")
+        let isWorkbook = format == .xlsx || format == .kumu
+        if format == .csvEdges || isWorkbook, let loss = Self.tableLoss(network, keepsIsolated: isWorkbook) {
+            printError("note: \(output ?? "the \(isWorkbook ? "workbook" : "edge list")") \(loss); --format csv -o FOLDER or -o FILE.yaml keeps everything")
         }
     }
 
