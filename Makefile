@@ -81,10 +81,11 @@ diagrams: build
 
 # Fuzzing (SECURITY.md): the netmap binary built with libFuzzer and AddressSanitizer into .build-fuzz (the
 # ordinary build has no fuzz entry point), each target run FUZZ_SECONDS on the seeds in Fuzz/corpus.
+# FUZZ_RUNS=N FUZZ_SEED=S make a repeatable run instead (N inputs per target, fixed seed; CI does this).
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	$(SWIFT) build --build-path .build-fuzz --product netmap -Xswiftc -sanitize=fuzzer,address -Xswiftc -DNETMAP_FUZZ
-	@bash Fuzz/run.sh .build-fuzz/debug/netmap $(FUZZ_SECONDS)
+	@FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SEED=$(FUZZ_SEED) bash Fuzz/run.sh .build-fuzz/debug/netmap $(FUZZ_SECONDS)
 
 # The test suite under AddressSanitizer, in its own scratch folder. Leak reports are off: Foundation,
 # fontconfig and libgvc keep process-long allocations that LeakSanitizer reports at every exit.

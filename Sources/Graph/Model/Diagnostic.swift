@@ -33,9 +33,9 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         let shown = TerminalText.visible(file)
         if let sheet {
-            // `file.xlsx:edges!C17`; a whole sheet is `file.xlsx:edges`.
+            // `file.xlsx:edges!C17` (`edges!17` when no one cell is at fault); a whole sheet is `file.xlsx:edges`.
             guard let line else { return "\(shown):\(TerminalText.visible(sheet))" }
-            return "\(shown):\(TerminalText.visible(sheet))!\(SourceLocation.columnName(column ?? 0))\(line)"
+            return "\(shown):\(TerminalText.visible(sheet))!\(column.map(SourceLocation.columnName) ?? "")\(line)"
         }
         if let line { return "\(shown):\(line)" }
         return shown
@@ -44,7 +44,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// Where in the file, for a message about another place: `line 3`, or `nodes!A3` in a workbook.
     public var place: String? {
         guard let line else { return nil }
-        if let sheet { return "\(TerminalText.visible(sheet))!\(SourceLocation.columnName(column ?? 0))\(line)" }
+        if let sheet { return "\(TerminalText.visible(sheet))!\(column.map(SourceLocation.columnName) ?? "")\(line)" }
         return "line \(line)"
     }
 
