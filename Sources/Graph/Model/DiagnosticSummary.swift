@@ -99,7 +99,7 @@ extension Diagnostic {
         var template = ""
         var quoted = false
         for character in message {
-            if character == "'" { quoted.toggle(); template.append("…"); continue }
+            if character == "'" { quoted.toggle(); if quoted { template.append("…") }; continue }
             if quoted { continue }
             template.append(character.isNumber ? "#" : character)
         }
@@ -116,5 +116,6 @@ extension Diagnostic {
         ("is not a whole year", "bad year"), ("is not a year", "bad year"), ("is after until", "since after until"),
         ("duplicate node id", "duplicate id"), ("is not a slug", "id not a slug"), ("conflicts with", "conflicting values"),
         ("not built in, taken from the data", "vocabulary from the data"), ("has no 'kind'", "node without kind"),
+        ("edge row without", "row without from or to"), ("row without an id", "row without id"),
     ]
 }

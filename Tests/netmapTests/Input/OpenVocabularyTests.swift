@@ -146,4 +146,41 @@ final class OpenVocabularyTests: XCTestCase {
         XCTAssertTrue(result.output.hasPrefix("ok: 5 nodes, 4 edges"), result.output)
         XCTAssertTrue(result.error.contains("note: \(folder.path)/results.json: not node-link JSON (no 'nodes' list); skipped"), result.error)
     }
+
+    /// Kinds and relations from the data get styles in the sorted order of the names present: all different,
+    /// and the same whatever order the file lists them in (issue 15: "its own colour and shape").
+    func testKindsAndRelationsFromTheDataGetDistinctStylesBySortedName() throws {
+        func network(_ kinds: [String], _ relations: [String]) -> Network {
+            var network = Network(nodes: kinds.enumerated().map { Node(id: "n\($0.offset)", label: "n\($0.offset)", kind: $0.element) })
+            for kind in kinds where network.kinds[kind] == nil { network.kinds[kind] = KindInfo(id: kind, label: kind) }
+            for (index, relation) in relations.enumerated() {
+                network.edges.append(Edge(from: "n0", to: "n\(index % max(1, kinds.count))", relation: relation))
+                if network.relations[relation] == nil { network.relations[relation] = RelationInfo(id: relation, label: relation, symmetric: false) }
+            }
+            return network
+        }
+        let names = (0..<40).map { "kind\(String(format: "%02d", $0))" }
+        let styles = Theme.standard.nodeStyles(for: network(names, []))
+        let looks = Set(names.map { name -> String in
+            let style = styles[name]!
+            return "\(style.fill) \(style.shape) \(style.style)"
+        })
+        XCTAssertEqual(looks.count, 40, "40 kinds from the data, 40 different looks")
+        XCTAssertEqual(styles["kind00"]?.fill, Theme.nameFills[0])
+        XCTAssertEqual(styles["kind01"]?.fill, Theme.nameFills[1])
+        XCTAssertEqual(styles["kind01"]?.shape, Theme.nameShapes[1].shape)
+        // Order in the file does not matter; a built-in kind keeps the theme's style and takes no slot.
+        let forward = Theme.standard.nodeStyles(for: network(["member", "county", "trainer"], ["tie", "partner_of", "advises"]))
+        let backward = Theme.standard.nodeStyles(for: network(["trainer", "member", "county"], ["advises", "partner_of", "tie"]))
+        XCTAssertEqual(forward["member"], backward["member"])
+        XCTAssertEqual(forward["trainer"], backward["trainer"])
+        XCTAssertEqual(forward["county"], Theme.builtInKinds["county"])
+        XCTAssertEqual(forward["member"]?.fill, Theme.nameFills[0])
+        XCTAssertEqual(forward["trainer"]?.fill, Theme.nameFills[1])
+        XCTAssertNotEqual(forward["member"], forward["trainer"])
+        let edges = Theme.standard.edgeStyles(for: ["tie", "partner_of", "advises"])
+        XCTAssertEqual(edges["advises"], Theme.extraRelationStyles[0])
+        XCTAssertEqual(edges["tie"], Theme.extraRelationStyles[1])
+        XCTAssertEqual(edges["partner_of"], Theme.builtInRelations["partner_of"])
+    }
 }
