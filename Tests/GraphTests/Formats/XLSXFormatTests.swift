@@ -9,6 +9,22 @@ final class XLSXFormatTests: XCTestCase {
         packageRoot.appendingPathComponent("Tests/Fixtures/xlsx").appendingPathComponent(name).path
     }
 
+    /// Every sheet of a workbook as openpyxl (a library that is not netmap's) reads it: rows of cell values.
+    func openpyxlSheets(_ data: Data) throws -> [String: [[Any]]] {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("written.xlsx").path
+        try data.write(to: URL(fileURLWithPath: path))
+        let script = """
+        import json, sys, openpyxl
+        book = openpyxl.load_workbook(sys.argv[1])
+        print(json.dumps({name: [[cell.value for cell in row] for row in book[name].iter_rows()] for name in book.sheetnames}))
+        """
+        guard let run = runProcess("/usr/bin/env", ["python3", "-c", script, path]) else { throw XCTSkip("python3 is not installed") }
+        XCTAssertEqual(run.status, 0, "openpyxl reads the workbook (make test installs openpyxl): \(run.error)")
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [[Any]]])
+    }
+
     func testNetmapLayoutWithCellTypes() throws {
         let result = NetworkLoader.load([fixture("netmap-layout.xlsx")])
         XCTAssertEqual(result.errors, [])
@@ -73,18 +89,7 @@ final class XLSXFormatTests: XCTestCase {
         XCTAssertEqual(copy.edges.map { $0.citations.map(\.source) }, original.edges.map { $0.citations.map(\.source) })
         XCTAssertEqual(copy.edges.map { $0.attributes["direction"] }, ["undirected", "directed"], "partner_of is symmetric")
 
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("kumu.xlsx").path
-        try data.write(to: URL(fileURLWithPath: path))
-        let script = """
-        import json, sys, openpyxl
-        book = openpyxl.load_workbook(sys.argv[1])
-        print(json.dumps({name: [[cell.value for cell in row] for row in book[name].iter_rows()] for name in book.sheetnames}))
-        """
-        guard let run = runProcess("/usr/bin/env", ["python3", "-c", script, path]) else { throw XCTSkip("python3 is not installed") }
-        XCTAssertEqual(run.status, 0, "openpyxl reads the workbook: \(run.error)")
-        let sheets = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [[Any]]])
+        let sheets = try openpyxlSheets(data)
         let elements = try XCTUnwrap(sheets["Elements"])
         XCTAssertEqual(Array(elements[0].compactMap { $0 as? String }.prefix(4)), ["ID", "Label", "Type", "Tags"])
         XCTAssertEqual(elements[1].prefix(3).compactMap { $0 as? String }, ["innlandet-fk", "Innlandet fylkeskommune", "county"])
@@ -136,18 +141,7 @@ final class XLSXFormatTests: XCTestCase {
         XCTAssertEqual(copy.edges.map(\.weight), original.edges.map(\.weight))
         XCTAssertEqual(copy.edges.map(\.until), original.edges.map(\.until))
 
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("written.xlsx").path
-        try data.write(to: URL(fileURLWithPath: path))
-        let script = """
-        import json, sys, openpyxl
-        book = openpyxl.load_workbook(sys.argv[1])
-        print(json.dumps({name: [[cell.value for cell in row] for row in book[name].iter_rows()] for name in book.sheetnames}))
-        """
-        guard let run = runProcess("/usr/bin/env", ["python3", "-c", script, path]) else { throw XCTSkip("python3 is not installed") }
-        XCTAssertEqual(run.status, 0, "openpyxl reads the workbook (make test installs openpyxl): \(run.error)")
-        let sheets = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [[Any]]])
+        let sheets = try openpyxlSheets(data)
         XCTAssertEqual(Set(sheets.keys), ["nodes", "edges"])
         let edges = try XCTUnwrap(sheets["edges"])
         XCTAssertEqual(edges[0].compactMap { $0 as? String }, ["from", "to", "relation", "weight", "cite", "page", "since", "until"])
