@@ -117,6 +117,17 @@ final class XLSXFormatTests: XCTestCase {
 
     /// Problems found after reading (an unknown relation under a YAML vocabulary, a tie to a missing node,
     /// an uncited tie) name the cell of the field at fault, not just the row.
+    /// One mistake on many rows of a sheet is summarised in rows of that sheet.
+    func testRepeatedMistakesInASheetAreSummarisedByRow() throws {
+        let rows: [[XLSXFormat.Cell]] = [["from", "to", "relation", "weight"].map { .text($0) }]
+            + (0..<100).map { [.text("n\($0)"), .text("n\($0 + 1)"), .text("tie"), .text("heavy")] }
+        let data = try XLSXFormat.workbook([XLSXFormat.Sheet(name: "edges", rows: rows)])
+        let document = FileFormat.xlsx.read(data, path: "big.xlsx")
+        let lines = DiagnosticSummary.lines(document.diagnostics.filter { $0.severity == .error })
+        XCTAssertEqual(lines, (2...6).map { "big.xlsx:edges!D\($0): error: edge n\($0 - 2) → n\($0 - 1): weight 'heavy' is not a positive number" }
+                       + ["... and 95 more like this (rows 7–101 of edges)"])
+    }
+
     func testLaterChecksNameTheFieldsCell() {
         let location = SourceLocation(file: "f.xlsx", line: 7, sheet: "edges", column: 0, fieldColumns: ["relation": 2, "to": 1])
         XCTAssertEqual(location.description, "f.xlsx:edges!A7")
