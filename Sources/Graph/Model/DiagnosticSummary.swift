@@ -41,7 +41,11 @@ public enum DiagnosticSummary {
             shown[groupKey, default: 0] += 1
             result.append(diagnostic.description)
             if index == group.last, group.hidden > 0 {
-                let lines = group.lines.map { $0.lowerBound == $0.upperBound ? " (line \($0.lowerBound))" : " (lines \($0.lowerBound)–\($0.upperBound))" } ?? ""
+                // A workbook's are rows (of the sheet the listed ones name), a text file's lines.
+                let (unit, sheet) = diagnostic.location?.sheet.map { ("row", " of \(TerminalText.visible($0))") } ?? ("line", "")
+                let lines = group.lines.map {
+                    $0.lowerBound == $0.upperBound ? " (\(unit) \($0.lowerBound)\(sheet))" : " (\(unit)s \($0.lowerBound)–\($0.upperBound)\(sheet))"
+                } ?? ""
                 result.append("... and \(group.hidden) more like this\(lines)")
             }
         }

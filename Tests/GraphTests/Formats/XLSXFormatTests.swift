@@ -9,6 +9,22 @@ final class XLSXFormatTests: XCTestCase {
         packageRoot.appendingPathComponent("Tests/Fixtures/xlsx").appendingPathComponent(name).path
     }
 
+    /// Every sheet of a workbook as openpyxl (a library that is not netmap's) reads it: rows of cell values.
+    func openpyxlSheets(_ data: Data) throws -> [String: [[Any]]] {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("written.xlsx").path
+        try data.write(to: URL(fileURLWithPath: path))
+        let script = """
+        import json, sys, openpyxl
+        book = openpyxl.load_workbook(sys.argv[1])
+        print(json.dumps({name: [[cell.value for cell in row] for row in book[name].iter_rows()] for name in book.sheetnames}))
+        """
+        guard let run = runProcess("/usr/bin/env", ["python3", "-c", script, path]) else { throw XCTSkip("python3 is not installed") }
+        XCTAssertEqual(run.status, 0, "openpyxl reads the workbook (make test installs openpyxl): \(run.error)")
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [[Any]]])
+    }
+
     func testNetmapLayoutWithCellTypes() throws {
         let result = NetworkLoader.load([fixture("netmap-layout.xlsx")])
         XCTAssertEqual(result.errors, [])
@@ -73,18 +89,7 @@ final class XLSXFormatTests: XCTestCase {
         XCTAssertEqual(copy.edges.map { $0.citations.map(\.source) }, original.edges.map { $0.citations.map(\.source) })
         XCTAssertEqual(copy.edges.map { $0.attributes["direction"] }, ["undirected", "directed"], "partner_of is symmetric")
 
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("kumu.xlsx").path
-        try data.write(to: URL(fileURLWithPath: path))
-        let script = """
-        import json, sys, openpyxl
-        book = openpyxl.load_workbook(sys.argv[1])
-        print(json.dumps({name: [[cell.value for cell in row] for row in book[name].iter_rows()] for name in book.sheetnames}))
-        """
-        guard let run = runProcess("/usr/bin/env", ["python3", "-c", script, path]) else { throw XCTSkip("python3 is not installed") }
-        XCTAssertEqual(run.status, 0, "openpyxl reads the workbook: \(run.error)")
-        let sheets = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [[Any]]])
+        let sheets = try openpyxlSheets(data)
         let elements = try XCTUnwrap(sheets["Elements"])
         XCTAssertEqual(Array(elements[0].compactMap { $0 as? String }.prefix(4)), ["ID", "Label", "Type", "Tags"])
         XCTAssertEqual(elements[1].prefix(3).compactMap { $0 as? String }, ["innlandet-fk", "Innlandet fylkeskommune", "county"])
@@ -112,6 +117,17 @@ final class XLSXFormatTests: XCTestCase {
 
     /// Problems found after reading (an unknown relation under a YAML vocabulary, a tie to a missing node,
     /// an uncited tie) name the cell of the field at fault, not just the row.
+    /// One mistake on many rows of a sheet is summarised in rows of that sheet.
+    func testRepeatedMistakesInASheetAreSummarisedByRow() throws {
+        let rows: [[XLSXFormat.Cell]] = [["from", "to", "relation", "weight"].map { .text($0) }]
+            + (0..<100).map { [.text("n\($0)"), .text("n\($0 + 1)"), .text("tie"), .text("heavy")] }
+        let data = try XLSXFormat.workbook([XLSXFormat.Sheet(name: "edges", rows: rows)])
+        let document = FileFormat.xlsx.read(data, path: "big.xlsx")
+        let lines = DiagnosticSummary.lines(document.diagnostics.filter { $0.severity == .error })
+        XCTAssertEqual(lines, (2...6).map { "big.xlsx:edges!D\($0): error: edge n\($0 - 2) → n\($0 - 1): weight 'heavy' is not a positive number" }
+                       + ["... and 95 more like this (rows 7–101 of edges)"])
+    }
+
     func testLaterChecksNameTheFieldsCell() {
         let location = SourceLocation(file: "f.xlsx", line: 7, sheet: "edges", column: 0, fieldColumns: ["relation": 2, "to": 1])
         XCTAssertEqual(location.description, "f.xlsx:edges!A7")
@@ -136,18 +152,7 @@ final class XLSXFormatTests: XCTestCase {
         XCTAssertEqual(copy.edges.map(\.weight), original.edges.map(\.weight))
         XCTAssertEqual(copy.edges.map(\.until), original.edges.map(\.until))
 
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("written.xlsx").path
-        try data.write(to: URL(fileURLWithPath: path))
-        let script = """
-        import json, sys, openpyxl
-        book = openpyxl.load_workbook(sys.argv[1])
-        print(json.dumps({name: [[cell.value for cell in row] for row in book[name].iter_rows()] for name in book.sheetnames}))
-        """
-        guard let run = runProcess("/usr/bin/env", ["python3", "-c", script, path]) else { throw XCTSkip("python3 is not installed") }
-        XCTAssertEqual(run.status, 0, "openpyxl reads the workbook (make test installs openpyxl): \(run.error)")
-        let sheets = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [[Any]]])
+        let sheets = try openpyxlSheets(data)
         XCTAssertEqual(Set(sheets.keys), ["nodes", "edges"])
         let edges = try XCTUnwrap(sheets["edges"])
         XCTAssertEqual(edges[0].compactMap { $0 as? String }, ["from", "to", "relation", "weight", "cite", "page", "since", "until"])

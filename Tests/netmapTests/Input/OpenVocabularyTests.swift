@@ -141,9 +141,22 @@ final class OpenVocabularyTests: XCTestCase {
             .write(to: folder.appendingPathComponent("d.gml"), atomically: true, encoding: .utf8)
         try "digraph { d -> e }\n".write(to: folder.appendingPathComponent("e.dot"), atomically: true, encoding: .utf8)
         try #"{"results": [1, 2]}"#.write(to: folder.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
+        try """
+        <?xml version="1.0"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected"><node id="e"/><node id="f"/><edge source="e" target="f"/></graph></graphml>
+        """.write(to: folder.appendingPathComponent("f.graphml"), atomically: true, encoding: .utf8)
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed"><nodes><node id="f" label="f"/><node id="g" label="g"/></nodes><edges><edge id="0" source="f" target="g"/></edges></graph></gexf>
+        """.write(to: folder.appendingPathComponent("g.gexf"), atomically: true, encoding: .utf8)
+        try "id,label,kind\nh,H,member\n".write(to: folder.appendingPathComponent("nodes.csv"), atomically: true, encoding: .utf8)
+        try "from,to,relation\nh,g,tie\n".write(to: folder.appendingPathComponent("edges.csv"), atomically: true, encoding: .utf8)
+        var workbook = Network(nodes: [Node(id: "i", kind: "club")])
+        workbook.edges = [Edge(from: "i", to: "h", relation: "sponsors")]
+        try FileFormat.xlsx.write(workbook).write(to: folder.appendingPathComponent("i.xlsx"))
         let result = try runNetmap(["validate", folder.path])
         XCTAssertEqual(result.status, 0, result.error)
-        XCTAssertTrue(result.output.hasPrefix("ok: 5 nodes, 4 edges"), result.output)
+        XCTAssertTrue(result.output.hasPrefix("ok: 9 nodes, 8 edges"), "YAML, JSON, Pajek, GML, DOT, GraphML, GEXF, the CSV pair and xlsx, merged by id: \(result.output)")
         XCTAssertTrue(result.error.contains("note: \(folder.path)/results.json: not node-link JSON (no 'nodes' list); skipped"), result.error)
     }
 
