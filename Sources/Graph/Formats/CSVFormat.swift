@@ -165,7 +165,6 @@ public enum CSVFormat {
 
     /// Reads a nodes table (CSV or a workbook sheet) into `document`.
     static func readNodes(_ table: Table, into document: inout NetworkDocument) {
-        let path = table.path
         guard let idColumn = table.header.firstIndex(of: "id") else {
             document.diagnostics.append(.error("nodes table has no 'id' column (header: \(table.header.joined(separator: ",")))",
                                                at: table.location(table.firstRowLine - 1)))

@@ -83,4 +83,31 @@ final class XLSXFormatTests: XCTestCase {
         let nodes = try XCTUnwrap(sheets["nodes"])
         XCTAssertEqual(nodes[1][1] as? String, "Innlandet fylkeskommune")
     }
+
+    /// A cell or row reference beyond Excel's limits is a damaged file: refused with the reference, not
+    /// honoured (a column ZZZZ meant filling 475,254 empty cells, 15 letters trapped on overflow; `make fuzz`).
+    func testReferencesBeyondExcelsLimitsAreErrors() {
+        func errors(_ name: String) -> [String] {
+            let path = packageRoot.appendingPathComponent("Tests/Fixtures/fuzz/xlsx").appendingPathComponent(name).path
+            return NetworkLoader.load([path]).errors.map { $0.description.replacingOccurrences(of: path, with: name) }
+        }
+        XCTAssertEqual(errors("column-past-xfd.xlsx"),
+                       ["column-past-xfd.xlsx:edges!1: error: cell reference 'ZZZZZZZZZZZZZZZ1' is beyond Excel's last column XFD; is the file damaged?"])
+        XCTAssertEqual(errors("column-zzzz.xlsx"),
+                       ["column-zzzz.xlsx:edges!1: error: cell reference 'ZZZZ1' is beyond Excel's last column XFD; is the file damaged?"])
+        XCTAssertEqual(errors("row-number-overflow.xlsx"),
+                       ["row-number-overflow.xlsx:edges!: error: row number 9223372036854775807 is outside Excel's 1–1048576; is the file damaged?"])
+        XCTAssertEqual(XLSXFormat.Workbook.column("XFD1"), 16_383)
+    }
+
+    func testDateFormatsAreRecognisedOutsideQuotesAndBrackets() {
+        for code in ["yyyy-mm-dd", "d/m/yy", "mmm yyyy", "[$-414]d. mmmm yyyy"] {
+            XCTAssertTrue(XLSXFormat.Workbook.isDateFormat(code), code)
+        }
+        // Letters in quoted text or colour brackets are not date codes (a 'd' in "days" used to count).
+        for code in ["0 \"days\"", "0.0 \"dager\"", "[Red]0.00", "#,##0", "0 \"år\""] {
+            XCTAssertFalse(XLSXFormat.Workbook.isDateFormat(code), code)
+        }
+        XCTAssertNil(XLSXFormat.Workbook.column("XFE1"))
+    }
 }
