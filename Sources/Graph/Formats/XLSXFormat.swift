@@ -90,13 +90,42 @@ public enum XLSXFormat {
         return document
     }
 
-    /// Kumu's Elements sheet as a nodes table: the label is the id, `Type` the kind.
+    /// Kumu's Elements sheet as a nodes table: `Type` is the kind (an element without one is a `node`, as
+    /// Kumu draws it untyped); without an `ID` column the label is the id, as Kumu's connections name elements
+    /// by label.
     static func kumuElements(_ table: CSVFormat.Table) -> CSVFormat.Table {
         var header = table.header
-        guard let label = header.firstIndex(of: "label"), !header.contains("id") else { return table }
-        if let type = header.firstIndex(of: "type"), !header.contains("kind") { header[type] = "kind" }
-        let rows = (table.cells ?? []).map { row in (line: row.line, fields: (label < row.fields.count ? [row.fields[label]] : [""]) + row.fields) }
-        return CSVFormat.Table(sheet: table.sheet ?? "Elements", path: table.path, header: ["id"] + header, rows: rows)
+        var typeColumn: Int? = nil
+        if let type = header.firstIndex(of: "type"), !header.contains("kind") {
+            header[type] = "kind"
+            typeColumn = type
+        }
+        let label = header.firstIndex(of: "label")
+        let synthesizedID = label != nil && !header.contains("id")
+        var rows = table.cells ?? []
+        if typeColumn != nil || !header.contains("kind") {
+            rows = rows.map { row in
+                var fields = row.fields
+                if let typeColumn {
+                    while fields.count <= typeColumn { fields.append("") }
+                    if fields[typeColumn].trimmingSpaces.isEmpty, !fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { fields[typeColumn] = "node" }
+                }
+                return (row.line, fields)
+            }
+        }
+        var columns = table.columns
+        if synthesizedID, let label {
+            rows = rows.map { row in (row.line, (label < row.fields.count ? [row.fields[label]] : [""]) + row.fields) }
+            header = ["id"] + header
+            columns = [columns[label]] + columns
+        }
+        if !header.contains("kind") {
+            // No Type column at all: every element is a `node`.
+            rows = rows.map { row in (row.line, row.fields + (row.fields.allSatisfy { $0.trimmingSpaces.isEmpty } ? [""] : ["node"])) }
+            header.append("kind")
+            columns.append(nil)
+        }
+        return CSVFormat.Table(sheet: table.sheet ?? "Elements", path: table.path, header: header, rows: rows, columns: columns)
     }
 
     /// An opened workbook: its sheets by name, shared strings and date styles.
@@ -276,6 +305,29 @@ public enum XLSXFormat {
         }
         return try workbook([sheet("nodes", CSVFormat.nodesTable(network), numeric: []),
                              sheet("edges", CSVFormat.edgesTable(network), numeric: ["weight", "since", "until"])])
+    }
+
+    /// A workbook in Kumu's layout: sheet `Elements` (`ID`, `Label`, `Type` = kind, `Tags`, then the nodes'
+    /// attributes) and sheet `Connections` (`From`, `To` = element ids, `Type` = relation, `Direction`
+    /// (`undirected` for a symmetric relation), `Strength` = weight, `Cite`, `Page`, `Since`, `Until`, then the
+    /// ties' attributes). Kumu imports it; netmap reads it back as the same nodes and ties.
+    public static func writeKumu(_ network: Network) throws -> Data {
+        let nodeExtra = Set(network.nodes.flatMap(\.attributes.keys)).sorted()
+        var elements: [[Cell]] = [(["ID", "Label", "Type", "Tags"] + nodeExtra).map { .text($0) }]
+        for node in network.nodes {
+            elements.append(([node.id, node.label, node.kind, node.tags.joined(separator: "|")] + nodeExtra.map { node.attributes[$0] ?? "" }).map { .text($0) })
+        }
+        let edgeExtra = CSVFormat.edgeExtraColumns(network)
+        var connections: [[Cell]] = [(["From", "To", "Type", "Direction", "Strength", "Cite", "Page", "Since", "Until"] + edgeExtra).map { .text($0) }]
+        for edge in network.edges {
+            // edgeRow: from, to, relation, weight, cite, page, since, until, attributes...
+            let row = CSVFormat.edgeRow(edge, extra: edgeExtra)
+            let direction = network.relations[edge.relation]?.symmetric == true ? "undirected" : "directed"
+            func year(_ value: Int?) -> Cell { value.map { .number(Double($0)) } ?? .text("") }
+            connections.append([.text(edge.from), .text(edge.to), .text(edge.relation), .text(direction), .number(edge.weight),
+                                .text(row[4]), .text(row[5]), year(edge.since), year(edge.until)] + row.dropFirst(8).map { .text($0) })
+        }
+        return try workbook([Sheet(name: "Elements", rows: elements), Sheet(name: "Connections", rows: connections)])
     }
 
     /// The rows of CSV text that netmap wrote, header first.
