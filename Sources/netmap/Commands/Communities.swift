@@ -44,7 +44,7 @@ struct Communities: NetmapCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the csv, json or xlsx output to this file instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(help: ArgumentHelp("CSV dialect: standard (`,` and a decimal point) or excel-nb (`;`, decimal comma and a UTF-8 BOM, as Excel opens it in a Norwegian locale).", valueName: "DIALECT"))
+    @Option(help: CSVDialect.help)
     var csvDialect: CSVDialect = .standard
 
     @Option(help: ArgumentHelp("List at most N members per community in the table, most ties first (0: summary only).", valueName: "N"))

@@ -114,7 +114,10 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
 
-extension CSVDialect: ExpressibleByArgument {}
+extension CSVDialect: ExpressibleByArgument {
+    /// The help of every command's `--csv-dialect`.
+    static let help = ArgumentHelp("CSV dialect: standard (`,` and a decimal point) or excel-nb (`;`, decimal comma and a UTF-8 BOM, as Excel opens it in a Norwegian locale).", valueName: "DIALECT")
+}
 
 /// Where the bundled networks live: `./data` when run from the package; else installed beside the binary
 /// (`PREFIX/share/netmap/data` by `make install`, `data/` next to the binary in `make dist`'s folder); else the

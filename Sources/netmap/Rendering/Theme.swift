@@ -87,27 +87,40 @@ struct Theme {
         "related_to": EdgeStyle(color: "#999999", style: "dotted", arrowhead: "none"),
     ]
 
-    /// The style of a node kind: the theme's entry, else the kind's declared colour/shape, else one chosen
-    /// from the kind's name (a kind taken from the data gets its own style, the same in every drawing).
-    func nodeStyle(kind: String, declared: KindInfo?) -> NodeStyle {
-        if let style = kinds[kind] { return style }
-        var style = Theme.styleFromName(kind, base: defaultNode)
-        if let color = declared?.color, DrawingValue.isColor(color) { style.fill = color }
-        if let shape = declared?.shape, DrawingValue.shapes.contains(shape) { style.shape = shape }
-        return style
+    /// The style of every kind of `network` (its vocabulary and the kinds its nodes have): the theme's own
+    /// entry; else, for a kind the theme does not name (a network's own vocabulary), the next pale fill and
+    /// box-like shape in the sorted order of those names, so that no two of a network's kinds look alike (up
+    /// to 40 of them) and the same data always draws the same way. A declared colour or shape wins.
+    /// - Complexity: O(k log k) for k kinds; compute it once per drawing, not per node.
+    func nodeStyles(for network: Network) -> [String: NodeStyle] {
+        let names = Set(network.kinds.keys).union(network.nodes.lazy.map(\.kind))
+        var result: [String: NodeStyle] = [:]
+        var extra = 0
+        for kind in names.sorted() {
+            if let style = kinds[kind] {
+                result[kind] = style
+                continue
+            }
+            var style = Theme.extraKindStyle(extra, base: defaultNode)
+            extra += 1
+            let declared = network.kinds[kind]
+            if let color = declared?.color, DrawingValue.isColor(color) { style.fill = color }
+            if let shape = declared?.shape, DrawingValue.shapes.contains(shape) { style.shape = shape }
+            result[kind] = style
+        }
+        return result
     }
 
-    /// Pale fills and box-like shapes for kinds the theme does not name, picked by a hash of the name
-    /// (FNV-1a, the same on every run and machine), so `member` always looks like `member`.
+    /// Pale fills and box-like shapes for kinds the theme does not name, given in turn: the n-th such kind
+    /// gets fill n mod 8 and shape n mod 5, so neighbours in the order differ in both and the first 40 are
+    /// all different.
     static let nameFills = ["#FBE3B8", "#CDE7F7", "#C9EBDD", "#F4D3E5", "#F9F3B3", "#F3CDB5", "#DCD3F0", "#D9E8C4"]
     static let nameShapes: [(shape: String, style: String)] = [("box", "rounded"), ("box", ""), ("note", ""), ("tab", ""), ("folder", "")]
 
-    static func styleFromName(_ name: String, base: NodeStyle) -> NodeStyle {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+    static func extraKindStyle(_ index: Int, base: NodeStyle) -> NodeStyle {
         var style = base
-        style.fill = nameFills[Int(hash % UInt64(nameFills.count))]
-        let shape = nameShapes[Int((hash / UInt64(nameFills.count)) % UInt64(nameShapes.count))]
+        style.fill = nameFills[index % nameFills.count]
+        let shape = nameShapes[index % nameShapes.count]
         style.shape = shape.shape
         style.style = shape.style
         return style
@@ -144,11 +157,6 @@ struct Theme {
             }
         }
         return result
-    }
-
-    /// The style of a node kind in the built-in theme (kept for callers of the earlier API).
-    static func style(forKind kind: String, declared: KindInfo?) -> NodeStyle {
-        standard.nodeStyle(kind: kind, declared: declared)
     }
 
     /// Wraps text at word boundaries so no line is longer than `width` characters (unless one word is).
