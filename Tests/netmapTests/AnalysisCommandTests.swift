@@ -85,7 +85,7 @@ final class AnalysisCommandTests: XCTestCase {
             ["validate"], ["path", "a", "b"], ["ego", "a"], ["compare", "a", "b"], ["project", "--onto", "county"],
             ["diff", "a.yaml", "--to", "b.yaml"], ["consortium", "--programme", "none", "--lead", "a"], ["find", "a"],
             ["import", "cordis", "--organizations", "o.csv", "-o", "x"], ["import", "forskningsradet", "--grants", "g.csv", "-o", "x"],
-            ["import", "interreg", "--partners", "p.json", "-o", "x"],
+            ["import", "interreg", "--partners", "p.json", "-o", "x"], ["import", "merge", "a", "b", "-o", "x"],
         ]
         for arguments in commands {
             XCTAssertNoThrow(try NetMap.parseAsRoot(arguments + ["--quiet"]), arguments.joined(separator: " "))

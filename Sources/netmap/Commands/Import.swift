@@ -147,6 +147,8 @@ struct ImportMergeCommand: NetmapCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder (nodes.csv, edges.csv, network.yaml) or .json file (NetworkX node-link).", valueName: "PATH"))
     var output: String
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         if inputs.count < 2 { throw ValidationError("give at least two imported networks to merge") }
     }
@@ -155,11 +157,11 @@ struct ImportMergeCommand: NetmapCommand {
         NetmapFormats.register()
         var loaded: [(name: String, network: Network)] = []
         for path in inputs {
-            let input = try NetworkLoader.loadValid([path])
+            let input = try progress.step("loading \(path)") { try NetworkLoader.loadValid([path]) }
             for warning in input.warnings.prefix(5) { printError(warning.description) }
             loaded.append((path, input.network))
         }
-        let result = ImportMerge.merge(loaded)
+        let result = progress.step("merging") { ImportMerge.merge(loaded) }
         let warnings = result.warnings
         for warning in warnings.prefix(20) { printError(warning.description) }
         if warnings.count > 20 { printError("... and \(warnings.count - 20) more warning\(warnings.count == 21 ? "" : "s")") }
