@@ -18,8 +18,12 @@ public struct ConsortiumQuery: Sendable {
     /// Only candidates of these kinds (nil: every actor kind).
     public var kinds: Set<String>?
     public var top: Int = 3
-    /// Candidates must be reachable from the lead within this many ties.
+    /// Candidates must be reachable from the lead within this many ties (unless `newContacts`).
     public var maxHops: Int = 3
+    /// Also rank eligible actors with no path from the lead within `maxHops` ("new contacts": closeness 0, no
+    /// path), by their other signals (theme, experience, proximity). `--candidates N` sets it: a lead with few
+    /// ties still gets N candidates, as a research adviser would list them.
+    public var newContacts = false
     public var method: Method = .auto
     /// `auto` uses exact search up to this many candidates, beam search above.
     public var exactLimit: Int = 40

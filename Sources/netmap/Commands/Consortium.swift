@@ -27,7 +27,7 @@ struct ConsortiumCommand: NetmapCommand {
     @Option(name: .customLong("theme"), help: ArgumentHelp("What the consortium should work on: a theme node, or words or a topic code matched against what candidates did (repeatable).", valueName: "THEME"))
     var themes: [String] = []
 
-    @Option(help: ArgumentHelp("List the N best single candidates (JSON {\"candidates\": [...]}, or one row each with --format csv or xlsx) instead of proposing consortia.", valueName: "N"))
+    @Option(help: ArgumentHelp("List the N best single candidates (JSON {\"candidates\": [...]}, or one row each with --format csv or xlsx) instead of proposing consortia; eligible actors with no path within --max-hops are ranked too (closeness 0, empty path).", valueName: "N"))
     var candidates: Int?
 
     @Option(help: ArgumentHelp("Number of partners, lead included: N or MIN..MAX. Default: the programme's minimum.", valueName: "MIN..MAX"))
@@ -193,6 +193,7 @@ enum ConsortiumReport {
                     return entry
                 },
                 "unconfirmed": result.programme.unconfirmed,
+                "primary_missing": result.programme.primaryMissing.map { ["rules": $0.rules, "document": $0.document] as [String: Any] },
             ] as [String: Any],
         ]
     }
@@ -268,6 +269,9 @@ enum ConsortiumReport {
         lines.append("rules from: " + rules.cite.map(\.description).joined(separator: "; "))
         if !rules.unconfirmed.isEmpty {
             lines.append("unconfirmed in those documents: \(rules.unconfirmed.joined(separator: ", ")) — check the call text")
+        }
+        if !rules.primaryMissing.isEmpty {
+            lines.append("no primary document checked for: " + rules.primaryMissing.map(\.description).joined(separator: "; "))
         }
         for (number, consortium) in result.consortia.enumerated() {
             lines.append("")

@@ -179,6 +179,12 @@ final class DocExamplesTests: XCTestCase {
 
     func testInstallCheckPrintsWhatTheInstallGuideShows() throws { try checkDocument("docs/install.md") }
 
+    /// The report and formats documents show lists of commands (```sh blocks): each must run as shown.
+    /// (docs/diagrams.md's commands are `make diagrams`, which writes the committed pictures.)
+    func testCommandsOfTheReportAndFormatsDocumentsWork() throws {
+        for document in ["docs/report.md", "docs/formats.md"] { try checkDocument(document) }
+    }
+
     /// The glossary's examples quote numbers from the bundled data; each must be printed by one of the glossary's
     /// own commands (as shown, or rounded to the digits the example gives), so a change of the data or of a
     /// measure that `make doc-examples` refreshes in the blocks cannot leave a stale number in the text.
