@@ -155,6 +155,9 @@ struct Theme {
 
     /// Styles for relations the theme does not name (a network's own vocabulary), given in turn so each looks
     /// different in the drawing and the legend; none repeats a built-in relation's colour and line together.
+    /// How many of `extraRelationStyles`, from the first, are solid lines.
+    static let solidExtraRelationStyles = 5
+
     static let extraRelationStyles: [EdgeStyle] = [
         EdgeStyle(color: "#56B4E9"), EdgeStyle(color: "#E69F00"), EdgeStyle(color: "#000000"),
         EdgeStyle(color: "#009E73"), EdgeStyle(color: "#CC79A7"),
@@ -168,7 +171,10 @@ struct Theme {
     /// `stableSlots`, or `defaultEdge` when `distinctExtraRelations` is off.
     func edgeStyles(for relations: some Sequence<String>) -> [String: EdgeStyle] {
         let names = Set(relations)
-        let slots = Theme.stableSlots(for: names.filter { self.relations[$0] == nil }, count: Theme.extraRelationStyles.count)
+        let extra = names.filter { self.relations[$0] == nil }
+        // Up to five such relations are drawn in solid lines (the first five styles): a dashed or dotted
+        // line is harder to follow, and is worth it only where colours alone cannot tell them apart.
+        let slots = Theme.stableSlots(for: extra, count: extra.count <= Theme.solidExtraRelationStyles ? Theme.solidExtraRelationStyles : Theme.extraRelationStyles.count)
         var result: [String: EdgeStyle] = [:]
         for relation in names.sorted() {
             if let style = self.relations[relation] {

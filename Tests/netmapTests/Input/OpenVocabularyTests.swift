@@ -195,6 +195,9 @@ final class OpenVocabularyTests: XCTestCase {
         XCTAssertNotEqual(forward["member"], forward["trainer"])
         let edges = Theme.standard.edgeStyles(for: ["tie", "partner_of", "advises"])
         XCTAssertNotEqual(edges["advises"], edges["tie"])
+        XCTAssertEqual(edges["tie"]?.style, "solid", "up to five relations from the data are solid lines")
+        let many = Theme.standard.edgeStyles(for: (1...11).map { "relation\($0)" })
+        XCTAssertEqual(Set(many.values.map { "\($0.color) \($0.style)" }).count, 11, "11 relations, 11 looks")
         XCTAssertEqual(edges["tie"], Theme.standard.edgeStyles(for: ["tie"])["tie"], "tie looks the same without advises")
         XCTAssertEqual(edges["partner_of"], Theme.builtInRelations["partner_of"])
     }

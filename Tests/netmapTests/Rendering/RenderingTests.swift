@@ -342,12 +342,12 @@ final class RenderingTests: XCTestCase {
         let dot = DOTBuilder(network: network, title: nil).buildNetwork()
         let approves = try edgeLine(dot, "approves"), basedOn = try edgeLine(dot, "based_on")
         // Each takes its own place in the list of extra styles (stableSlots: a hash of the name).
-        XCTAssertTrue(approves.contains("color=\"#009E73\""), approves)
+        XCTAssertTrue(approves.contains("color=\"#E69F00\""), approves)
         XCTAssertTrue(basedOn.contains("color=\"#56B4E9\""), basedOn)
         XCTAssertTrue(try edgeLine(dot, "partner_of").contains("color=\"#D55E00\""), "built-in relations keep their style")
         // The legend shows each in its colour.
         let legend = DOTBuilder(network: network, title: nil).legendLabel()
-        XCTAssertTrue(legend.contains("<FONT COLOR=\"#009E73\">━━━━▸</FONT></TD><TD ALIGN=\"LEFT\">approves</TD>"), legend)
+        XCTAssertTrue(legend.contains("<FONT COLOR=\"#E69F00\">━━━━▸</FONT></TD><TD ALIGN=\"LEFT\">approves</TD>"), legend)
         // A relation keeps its style when a filter leaves the others out.
         var fewer = network
         fewer.edges.removeAll { $0.relation == "approves" }
