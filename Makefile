@@ -7,13 +7,18 @@ DATA ?= data
 .PHONY: demo test deps build diagrams clean browser-deps browser-test report-demo xlsx-deps fuzz test-asan
 
 # Installs the Graphviz C library when it is missing (Debian/Ubuntu, via apt-get), plus the DejaVu fonts.
+# Elsewhere (macOS) it says what to install (docs/install.md) and stops only when Graphviz itself is missing.
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! fc-list 2>/dev/null | grep -qi "DejaVu Sans"; then \
-	  echo "netmap: installing libgraphviz-dev and fonts-dejavu-core with apt-get (needed to draw diagrams)"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgraphviz-dev graphviz fonts-dejavu-core >/dev/null; \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "netmap: installing libgraphviz-dev and fonts-dejavu-core with apt-get (needed to draw diagrams)"; \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgraphviz-dev graphviz fonts-dejavu-core >/dev/null; \
+	  else \
+	    echo "netmap: Graphviz (pkg-config libgvc) or the DejaVu fonts not found; on macOS: brew install graphviz pkg-config && brew install --cask font-dejavu (docs/install.md)"; \
+	  fi; \
 	fi
-	@pkg-config --exists libgvc || { echo "netmap: libgvc still missing; install libgraphviz-dev by hand"; exit 1; }
+	@pkg-config --exists libgvc || { echo "netmap: libgvc still missing: install Graphviz's development files by hand (docs/install.md)"; exit 1; }
 
 build: deps
 	$(SWIFT) build
@@ -81,10 +86,11 @@ diagrams: build
 
 # Fuzzing (SECURITY.md): the netmap binary built with libFuzzer and AddressSanitizer into .build-fuzz (the
 # ordinary build has no fuzz entry point), each target run FUZZ_SECONDS on the seeds in Fuzz/corpus.
+# FUZZ_RUNS=N FUZZ_SEED=S make a repeatable run instead (N inputs per target, fixed seed; CI does this).
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	$(SWIFT) build --build-path .build-fuzz --product netmap -Xswiftc -sanitize=fuzzer,address -Xswiftc -DNETMAP_FUZZ
-	@bash Fuzz/run.sh .build-fuzz/debug/netmap $(FUZZ_SECONDS)
+	@FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SEED=$(FUZZ_SEED) bash Fuzz/run.sh .build-fuzz/debug/netmap $(FUZZ_SECONDS)
 
 # The test suite under AddressSanitizer, in its own scratch folder. Leak reports are off: Foundation,
 # fontconfig and libgvc keep process-long allocations that LeakSanitizer reports at every exit.
@@ -106,6 +112,9 @@ EXTRAS := .build/netmap-extras
 DIST_NAME := netmap-$(VERSION)-$(shell uname -s | tr A-Z a-z)-$(shell uname -m)
 INSTALLED := bin/netmap share/man/man1/netmap.1 share/bash-completion/completions/netmap \
   share/zsh/site-functions/_netmap share/fish/vendor_completions.d/netmap.fish
+# The folders install may have made, deepest first: uninstall removes those left empty.
+INSTALL_DIRS := share/man/man1 share/man share/bash-completion/completions share/bash-completion \
+  share/zsh/site-functions share/zsh share/fish/vendor_completions.d share/fish share/doc bin share
 
 .PHONY: release install uninstall dist dist-check
 
@@ -134,11 +143,13 @@ install: release
 	  $$sudo install -m 644 $(EXTRAS)/_netmap "$$dest/share/zsh/site-functions/_netmap" && \
 	  $$sudo install -m 644 $(EXTRAS)/netmap.fish "$$dest/share/fish/vendor_completions.d/netmap.fish" && \
 	  $$sudo rm -rf "$$dest/share/netmap/data" && $$sudo cp -R data "$$dest/share/netmap/data" && \
+	  $$sudo rm -rf "$$dest/share/doc/netmap" && $$sudo install -d "$$dest/share/doc" && $$sudo cp -R docs "$$dest/share/doc/netmap" && \
 	  echo "netmap: installed $$dest/bin/netmap (try: netmap find trondelag; man netmap)"
 
 uninstall:
 	@dest="$(DESTDIR)$(PREFIX)"; sudo=""; [ -w "$$dest/bin" ] || sudo=sudo; \
-	  for f in $(INSTALLED); do $$sudo rm -f "$$dest/$$f"; done; $$sudo rm -rf "$$dest/share/netmap"; \
+	  for f in $(INSTALLED); do $$sudo rm -f "$$dest/$$f"; done; $$sudo rm -rf "$$dest/share/netmap" "$$dest/share/doc/netmap"; \
+	  for d in $(INSTALL_DIRS); do $$sudo rmdir "$$dest/$$d" 2>/dev/null || true; done; \
 	  echo "netmap: removed from $$dest"
 
 # out/$(DIST_NAME).tar.gz: the binary, data/, docs/, man page, completions and a README for the machine it goes to.
@@ -159,7 +170,8 @@ dist-check: dist
 
 # --- Examples in the docs (Tests/netmapTests/Docs/DocExamplesTests.swift explains how blocks are marked) ---
 .PHONY: doc-examples
-# Rewrites the outputs shown in README.md and docs/guide.md with what the commands print now; review with git diff.
+# Rewrites the outputs shown in README.md, docs/guide.md, docs/glossary.md and docs/install.md with what the
+# commands print now; review with git diff (the glossary's prose quotes numbers too: its test names any stale one).
 doc-examples: deps
 	NETMAP_UPDATE_DOCS=1 $(SWIFT) test --disable-swift-testing --filter DocExamplesTests
 

@@ -9,6 +9,8 @@ struct NetMap: ParsableCommand {
         discussion: """
         INPUT is a network file (.yaml, .csv, .xlsx, .json, .graphml, .gexf, .net, .gml, .dot) or a folder of them; several inputs are merged.
         With no INPUT, the bundled networks in data/ are used. See docs/format.md.
+        New to netmap: docs/guide.md starts with everyday tasks, docs/glossary.md explains the words the output uses \
+        (after `make install` both are in PREFIX/share/doc/netmap).
         """,
         version: "0.1.0",
         subcommands: [

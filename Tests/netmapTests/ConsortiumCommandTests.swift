@@ -241,6 +241,44 @@ final class ConsortiumCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["organization.csv", "project.csv"])
     }
 
+    func testImportMergeKeepsTheFirstNameReportsTheOtherAndRefusesBadInput() throws {
+        let folder = try scratchFolder()
+        let header = "Prosjektnr;Prosjektkortnavn;Organisasjonsnummer;Organisasjonsnavn;Organisasjon rolle"
+        let grants = folder.appendingPathComponent("grants.csv").path
+        try "\(header)\n1;ALPHA;971567376;HØGSKOLEN I ØSTFOLD;COORDINATOR\n1;ALPHA;222222222;BETA AS;PARTICIPANT\n".write(toFile: grants, atomically: true, encoding: .utf8)
+        let organisations = folder.appendingPathComponent("organization.csv").path
+        try """
+        projectID;projectAcronym;organisationID;vatNumber;name;country;activityType;role
+        1;ALPHA;10;NO971567376MVA;HOGSKOLEN I OSTFOLD;NO;HES;coordinator
+        1;ALPHA;20;;Svenska institutet;SE;REC;participant
+
+        """.write(toFile: organisations, atomically: true, encoding: .utf8)
+        let council = folder.appendingPathComponent("council").path, cordis = folder.appendingPathComponent("cordis").path
+        XCTAssertEqual(try runNetmap(["import", "forskningsradet", "--grants", grants, "-o", council]).status, 0)
+        XCTAssertEqual(try runNetmap(["import", "cordis", "--organizations", organisations, "--as", "participations", "-o", cordis]).status, 0)
+        let merged = folder.appendingPathComponent("merged").path
+        let result = try runNetmap(["import", "merge", council, cordis, "-o", merged])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertEqual(result.error, """
+        \(cordis)/nodes.csv:2: warning: node 'org-no-971567376': label 'HOGSKOLEN I OSTFOLD' in \(cordis) differs from 'HØGSKOLEN I ØSTFOLD' in \(council); the other name is kept in other_labels
+        netmap import merge: 2 inputs, 4 nodes (2 found in several inputs, 1 of them named differently, 0 other differing values), 0 possible duplicate groups not merged, 3 ties (1 in several inputs, kept once) → \(merged)
+
+        """)
+        let stats = try runNetmap(["find", "OSTFOLD", merged])
+        XCTAssertEqual(stats.status, 0, stats.error)
+        let nodes = try String(contentsOfFile: merged + "/nodes.csv", encoding: .utf8)
+        XCTAssertTrue(nodes.contains("HOGSKOLEN I OSTFOLD [\(cordis)]"), nodes)
+
+        let one = try runNetmap(["import", "merge", council, "-o", merged + "2"])
+        XCTAssertEqual(one.status, 64)
+        XCTAssertTrue(one.error.contains("give at least two imported networks to merge"), one.error)
+        let missing = folder.appendingPathComponent("nothing").path
+        let bad = try runNetmap(["import", "merge", council, missing, "-o", merged + "3"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertEqual(bad.error, "\(missing): error: no such file or folder\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: merged + "3"))
+    }
+
     func testImportThenConsortiumOnTheImportedNetwork() throws {
         let folder = try scratchFolder()
         let organisations = folder.appendingPathComponent("organization.csv").path

@@ -52,6 +52,26 @@ final class DocumentedBehaviourTests: XCTestCase {
         }
     }
 
+    /// Outputs in the guide go to `out/`, so copying a command never overwrites a committed file.
+    func testDocumentedCommandsWriteOnlyIntoOut() throws {
+        for name in ["README.md", "docs/guide.md", "docs/glossary.md", "docs/install.md"] {
+            for command in DocExamples.commands(in: try document(name)) {
+                let words = command.command.split(separator: " ").map(String.init)
+                for (option, value) in zip(words, words.dropFirst()) where ["-o", "--output", "--render"].contains(option) {
+                    XCTAssertTrue(value.hasPrefix("out/") || value == "/dev/null", "\(name):\(command.line): writes \(value), not into out/")
+                }
+            }
+        }
+    }
+
+    /// The glossary is linked from the help of every command whose output uses its words, and from `netmap help`.
+    func testHelpLinksTheGlossary() throws {
+        for command in ["", "find", "stats", "centrality", "brokers", "communities", "path", "ego", "project", "compare", "consortium"] {
+            let help = try runNetmap(command.isEmpty ? ["help"] : ["help", command], in: packageRoot).output
+            XCTAssertTrue(help.replacingOccurrences(of: "\n", with: " ").contains("docs/glossary.md"), "netmap help \(command)")
+        }
+    }
+
     /// 8. A missing TO (the INPUT taken for FROM) is a usage error, exit status 64, as the guide documents.
     func testMissingNodeNameIsAUsageError() throws {
         for arguments in [["path", "data", "midsec"], ["ego", "data"], ["compare", "data", "midsec"]] {
@@ -119,5 +139,11 @@ final class DocumentedBehaviourTests: XCTestCase {
         XCTAssertTrue(ego.output.hasPrefix("A (county): ego network of radius 1, 2 nodes, 1 tie\n"), ego.output)
         let communities = try runNetmap(["communities", file.path])
         XCTAssertTrue(communities.output.contains("(1 tie)"), communities.output)
+        let validate = try runNetmap(["validate", file.path])
+        XCTAssertEqual(validate.output, "ok: 2 nodes, 1 edge, 1 source; 0 warnings\n")
+        let consortium = try runNetmap(["consortium", "data", "--programme", "interreg-se-no", "--lead", "trondelag-fk",
+                                        "--max-hops", "1", "--top", "1"], in: packageRoot)
+        XCTAssertTrue(consortium.output.contains("note: 13 actors within 1 tie left out: no `country` recorded\n"), consortium.output)
+        XCTAssertFalse(consortium.output.contains("1 ties"), consortium.output)
     }
 }

@@ -32,7 +32,7 @@ struct CandidatePool {
         for (index, node) in network.nodes.enumerated() where index != leadIndex && !excluded.contains(node.id) {
             if ConsortiumFinder.nonActorKinds.contains(node.kind) { continue }
             if let kinds = query.kinds, !kinds.contains(node.kind), !included.contains(node.id) { continue }
-            guard fromLead.cost(to: index).isFinite || included.contains(node.id) else { continue }
+            guard fromLead.cost(to: index).isFinite || included.contains(node.id) || query.newContacts else { continue }
             guard let country = node.country else {
                 skippedNoCountry += 1
                 if included.contains(node.id) { throw GraphError.invalidArgument("--include \(node.id): the node has no `country`, so the rules cannot count it") }
@@ -57,13 +57,13 @@ struct CandidatePool {
             }
             candidates.append(index)
         }
-        if skippedNoCountry > 0 { notes.append("\(skippedNoCountry) actor\(skippedNoCountry == 1 ? "" : "s") within \(query.maxHops) ties left out: no `country` recorded") }
+        if skippedNoCountry > 0 { notes.append("\(skippedNoCountry) actor\(skippedNoCountry == 1 ? "" : "s") within \(counted(query.maxHops, "tie")) left out: no `country` recorded") }
         if !skippedIneligible.isEmpty {
             let list = skippedIneligible.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            notes.append("actors within \(query.maxHops) ties left out as outside the programme's countries: \(list)")
+            notes.append("actors within \(counted(query.maxHops, "tie")) left out as outside the programme's countries: \(list)")
         }
-        if outsideArea > 0 { notes.append("\(outsideArea) actor\(outsideArea == 1 ? "" : "s") within \(query.maxHops) ties left out: their NUTS region is outside the programme area") }
-        if unknownArea > 0 { notes.append("\(unknownArea) actor\(unknownArea == 1 ? "" : "s") within \(query.maxHops) ties left out as unknown: no `nuts` or `region` to place them in the programme area (not assumed eligible)") }
+        if outsideArea > 0 { notes.append("\(outsideArea) actor\(outsideArea == 1 ? "" : "s") within \(counted(query.maxHops, "tie")) left out: their NUTS region is outside the programme area") }
+        if unknownArea > 0 { notes.append("\(unknownArea) actor\(unknownArea == 1 ? "" : "s") within \(counted(query.maxHops, "tie")) left out as unknown: no `nuts` or `region` to place them in the programme area (not assumed eligible)") }
 
         let profiles = profiles ?? PartnerProfiles(network)
         var themeLabels: [String] = query.themeText
@@ -168,9 +168,12 @@ public struct RankedCandidate: Sendable {
 
 extension ConsortiumFinder {
     /// The best single candidates for the lead, by their total score (closeness to the lead, theme, experience,
-    /// brokerage; see `ScoreParts`), eligible by the programme's country and area rules; ties broken by id.
+    /// brokerage, proximity; see `ScoreParts`), eligible by the programme's country and area rules; ties broken
+    /// by id. Eligible actors without a path within `maxHops` are ranked too (`newContacts`: closeness 0, empty path).
     public static func rank(in network: Network, query: ConsortiumQuery, limit: Int) throws -> (candidates: [RankedCandidate], notes: [String]) {
         try validate(query, in: network)
+        var query = query
+        query.newContacts = true
         let pool = try CandidatePool(network: network, query: query)
         let ranked = pool.candidates.map { index -> (Int, Double) in (index, pool.facts[index]?.parts.total ?? 0) }
             .sorted { ($0.1, network.nodes[$1.0].id) > ($1.1, network.nodes[$0.0].id) }
@@ -183,6 +186,8 @@ extension ConsortiumFinder {
 
     /// Signals of every eligible candidate, for evaluating weights without recomputing them (`ConsortiumEvaluation`).
     static func signals(in network: Network, query: ConsortiumQuery, cache: PartnerProfiles.TermCache? = nil) throws -> [(index: Int, signals: CandidateSignals)] {
+        var query = query
+        query.newContacts = true
         let pool = try CandidatePool(network: network, query: query, profiles: PartnerProfiles(network, cache: cache))
         return pool.candidates.map { ($0, pool.facts[$0]?.signals ?? CandidateSignals()) }
     }

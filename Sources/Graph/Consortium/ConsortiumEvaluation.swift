@@ -193,7 +193,7 @@ public enum ConsortiumEvaluation {
         var bestValue = -1.0
         for theme in grid {
             for experience in grid {
-              for proximity in [0.0, 0.1, 0.25, 0.5, 1] {
+              for proximity in grid {
                 let weights = ScoreWeights(closeness: 1, theme: theme, experience: experience, brokerage: ScoreWeights.standard.brokerage, proximity: proximity)
                 let outcomes = rankings.map { outcome(order($0.0.netmap, weights: weights), partners: $0.1) }
                 let s = summary(outcomes, resamples: 0)

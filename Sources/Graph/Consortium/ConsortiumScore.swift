@@ -1,7 +1,7 @@
 import Foundation
 
 /// The parts of a proposed partner's score: each signal of `CandidateSignals` times its weight in
-/// `ScoreWeights` (standard: closeness 1, theme 2, experience 0.25, brokerage 0.2, proximity 0). `total` is their sum; a
+/// `ScoreWeights` (standard: closeness 1, theme 2, experience 0.5, brokerage 0.2, proximity 0.25; learned on half of the Research Council projects, see BENCHMARKS.md). `total` is their sum; a
 /// consortium's score is the mean of its partners' totals (the lead excluded), so each partner's `share` =
 /// total / (number of partners besides the lead) and the shares sum to the consortium's score.
 ///

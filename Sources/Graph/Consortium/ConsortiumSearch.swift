@@ -18,8 +18,12 @@ public struct ConsortiumQuery: Sendable {
     /// Only candidates of these kinds (nil: every actor kind).
     public var kinds: Set<String>?
     public var top: Int = 3
-    /// Candidates must be reachable from the lead within this many ties.
+    /// Candidates must be reachable from the lead within this many ties (unless `newContacts`).
     public var maxHops: Int = 3
+    /// Also rank eligible actors with no path from the lead within `maxHops` ("new contacts": closeness 0, no
+    /// path), by their other signals (theme, experience, proximity). `--candidates N` sets it: a lead with few
+    /// ties still gets N candidates, as a research adviser would list them.
+    public var newContacts = false
     public var method: Method = .auto
     /// `auto` uses exact search up to this many candidates, beam search above.
     public var exactLimit: Int = 40
@@ -126,7 +130,7 @@ public enum ConsortiumFinder {
                     poolSet.insert(c)
                 }
             }
-            notes.append("\(candidates.count) candidates within \(query.maxHops) ties; the \(poolSet.count) best (by closeness to the lead and fit, plus the best for each rule and country) were compared")
+            notes.append("\(candidates.count) candidates within \(counted(query.maxHops, "tie")); the \(poolSet.count) best (by closeness to the lead and fit, plus the best for each rule and country) were compared")
         }
         var pool = ranked.filter { poolSet.contains($0) }
         var codes = pool.map { compiled.code(country: network.nodes[$0].country, kind: network.nodes[$0].kind) }
@@ -163,7 +167,7 @@ public enum ConsortiumFinder {
         // Feasibility per rule over everything reachable (names the missing piece).
         let reachable = [leadCode] + codes
         let reachableTally = compiled.tally(reachable)
-        let within = "within \(query.maxHops) ties of \(lead.label)"
+        let within = "within \(counted(query.maxHops, "tie")) of \(lead.label)"
         if reachable.count < rules.minPartners {
             unmet.append("at least \(rules.minPartners) partners: only \(reachable.count - 1) eligible actor\(reachable.count == 2 ? "" : "s") with a country reachable \(within)")
         }

@@ -22,7 +22,7 @@ public struct ScoreWeights: Hashable, Sendable {
         self.brokerage = brokerage
     }
 
-    public static let standard = ScoreWeights(closeness: 1, theme: 2, experience: 0.25, brokerage: 0.2)
+    public static let standard = ScoreWeights(closeness: 1, theme: 2, experience: 0.5, brokerage: 0.2, proximity: 0.25)
 }
 
 /// The raw signals of one candidate, before weighting (see `PartnerProfiles`).

@@ -61,6 +61,15 @@ public struct ProgrammeCitation: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// Rules of a programme that no primary document (programme guide, programme manual, work programme annex,
+/// cooperation programme) confirms yet, and the document that would.
+public struct MissingPrimarySource: Hashable, Sendable, CustomStringConvertible {
+    public var rules: [String]
+    public var document: String
+
+    public var description: String { "\(rules.joined(separator: ", ")) — needs \(document)" }
+}
+
 /// A region of a programme area: a NUTS code (any level; a two-letter country code covers the whole country) and its name.
 public struct AreaRegion: Hashable, Sendable {
     public var nuts: String
@@ -103,6 +112,9 @@ public struct ProgrammeRules: Sendable {
     public var cite: [ProgrammeCitation] = []
     /// Fields that could not be confirmed in the cited documents.
     public var unconfirmed: [String] = []
+    /// Rules whose cited support is not the programme's own document (a secondary page, or the document named
+    /// without its text, year or section), each with the primary document that would settle it.
+    public var primaryMissing: [MissingPrimarySource] = []
     public var note: String?
     public var location: SourceLocation?
 
@@ -203,6 +215,7 @@ struct RulesReader {
     static let programmeKeys: Set<String> = [
         "id", "label", "network_ids", "min_partners", "max_partners", "min_countries", "countries_among",
         "eligible_countries", "min_eu", "min_from", "required_kinds", "sides", "lead", "area", "cite", "unconfirmed", "note",
+        "primary_missing",
     ]
 
     func location(_ node: Yams.Node) -> SourceLocation { SourceLocation(file: path, line: node.mark?.line) }
@@ -355,6 +368,15 @@ struct RulesReader {
             case "false", "no": break
             case "true", "yes": rules.unconfirmed = ["all"]
             default: rules.unconfirmed = texts(node) ?? []
+            }
+        }
+        if let node = values["primary_missing"] {
+            for (entry, fields) in listEntries(node, field: "primary_missing", of: "{rules, document}", programme: id) {
+                guard let names = fields["rules"].flatMap({ texts($0) }), !names.isEmpty, let document = fields["document"].flatMap({ text($0) }) else {
+                    error("programme '\(id)': each 'primary_missing' entry needs 'rules' (the fields) and 'document' (the primary source that would confirm them)", entry)
+                    continue
+                }
+                rules.primaryMissing.append(MissingPrimarySource(rules: names, document: document))
             }
         }
         rules.note = values["note"].flatMap { text($0) }

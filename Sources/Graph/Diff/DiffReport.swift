@@ -283,10 +283,12 @@ public struct DiffReport {
     // MARK: - CSV and JSON
 
     /// One row per node, tie, change, succession and measure value, with a `change` column saying which.
-    public func csv() -> String {
-        var text = CSVFormat.line(["change", "item", "group", "source", "target", "label", "cite_old", "cite_new",
-                                   "via_succession", "key", "old", "new", "old_rank", "new_rank", "difference"])
-        func row(_ fields: [String]) { text += CSVFormat.line(fields + Array(repeating: "", count: max(0, 15 - fields.count))) }
+    /// In `dialect`: its separator and byte order mark, and the measures' numbers with its decimal mark.
+    public func csv(dialect: CSVDialect = .standard) -> String {
+        var text = dialect.preamble + CSVFormat.line(["change", "item", "group", "source", "target", "label", "cite_old", "cite_new",
+                                                      "via_succession", "key", "old", "new", "old_rank", "new_rank", "difference"], dialect: dialect)
+        func row(_ fields: [String]) { text += CSVFormat.line(fields + Array(repeating: "", count: max(0, 15 - fields.count)), dialect: dialect) }
+        func number(_ value: Double?) -> String { dialect.number(DiffReport.number(value)) }
         for (change, nodes, ties) in [("added", diff.nodesAdded, diff.edgesAdded), ("removed", diff.nodesRemoved, diff.edgesRemoved), ("kept", diff.nodesKept, diff.edgesKept)] {
             for node in nodes {
                 row([change, "node", node.kind, node.id, "", name(node.id), "", "", node.viaSuccession ? "true" : "false"])
@@ -307,8 +309,8 @@ public struct DiffReport {
         for (measure, changes) in measures {
             for change in changes {
                 row(["measure", "node", measure, change.id, "", name(change.id), "", "", "", measure,
-                     change.old.map { DiffReport.number($0) } ?? "", change.new.map { DiffReport.number($0) } ?? "",
-                     change.oldRank.map(String.init) ?? "", change.newRank.map(String.init) ?? "", DiffReport.number(change.change)])
+                     change.old.map { number($0) } ?? "", change.new.map { number($0) } ?? "",
+                     change.oldRank.map(String.init) ?? "", change.newRank.map(String.init) ?? "", number(change.change)])
             }
         }
         return text

@@ -19,17 +19,33 @@ public enum CSVFormat {
         var cells: [(line: Int, fields: [String])]?
         /// The workbook sheet the rows come from, for locations such as `file.xlsx:edges!C17`.
         var sheet: String?
+        /// In a workbook: the sheet column of each header entry (nil for one netmap added, such as the id
+        /// it makes of a Kumu label), so that a cell is named as the user sees it.
+        var columns: [Int?] = []
 
         /// A fresh pass over the data rows (blank rows skipped), each with the line it starts on.
         public var rows: RowStream { RowStream(self) }
 
-        /// Where a row (and a column of it) is, for diagnostics.
-        func location(_ line: Int, column: Int? = nil) -> SourceLocation {
-            SourceLocation(file: path, line: line, sheet: sheet, column: sheet == nil ? nil : column)
+        /// Where a row (and the column at header index `column` in it) is, for diagnostics. In a workbook,
+        /// `fields` (header index by field name) lets later checks name a field's cell (`SourceLocation.cell`).
+        func location(_ line: Int, column: Int? = nil, fields: [String: Int]? = nil) -> SourceLocation {
+            guard let sheet else { return SourceLocation(file: path, line: line) }
+            return SourceLocation(file: path, line: line, sheet: sheet, column: column.flatMap(sheetColumn),
+                                  fieldColumns: fields?.compactMapValues(sheetColumn))
         }
 
-        /// A table of rows already read (a workbook sheet): the first row is the header.
-        init(sheet: String, path: String, header: [String], rows: [(line: Int, fields: [String])]) {
+        /// The sheet column of header index `index`.
+        func sheetColumn(_ index: Int) -> Int? { index < columns.count ? columns[index] : nil }
+
+        /// The header indexes of the fields a reader names, for `location(_:column:fields:)`; nil for CSV
+        /// text (a line number says it all), built once per table.
+        func fieldIndexes(_ fields: [String: Int?]) -> [String: Int]? {
+            sheet == nil ? nil : fields.compactMapValues { $0 }
+        }
+
+        /// A table of rows already read (a workbook sheet): the first row is the header. `columns` gives the
+        /// sheet column of each header entry (default: its position).
+        init(sheet: String, path: String, header: [String], rows: [(line: Int, fields: [String])], columns: [Int?]? = nil) {
             self.header = header.map { $0.trimmingSpaces.lowercased() }
             text = ""
             delimiter = ","
@@ -37,6 +53,7 @@ public enum CSVFormat {
             firstRowLine = rows.first?.line ?? 2
             cells = rows
             self.sheet = sheet
+            self.columns = columns ?? header.indices.map { $0 }
         }
 
         init(header: [String], text: String, delimiter: UnicodeScalar, path: String, firstRowLine: Int) {
@@ -165,16 +182,18 @@ public enum CSVFormat {
 
     /// Reads a nodes table (CSV or a workbook sheet) into `document`.
     static func readNodes(_ table: Table, into document: inout NetworkDocument) {
-        let path = table.path
         guard let idColumn = table.header.firstIndex(of: "id") else {
             document.diagnostics.append(.error("nodes table has no 'id' column (header: \(table.header.joined(separator: ",")))",
-                                               at: table.location(table.firstRowLine - 1)))
+                                               at: table.location(table.firstRowLine - 1, column: 0)))
             return
         }
         let rows = table.rows
         defer { if let error = rows.error { document.diagnostics.append(error) } }
+        let cells = table.fieldIndexes(["id": idColumn, "label": table.header.firstIndex(of: "label"),
+                                        "kind": table.header.firstIndex(of: "kind"), "tags": table.header.firstIndex(of: "tags")])
         for (line, fields) in rows {
-            let location = table.location(line)
+            // A node's place is its id cell; problems of another field name that field's cell.
+            let location = table.location(line, column: idColumn, fields: cells)
             func field(_ name: String) -> String? {
                 guard let column = table.header.firstIndex(of: name), column < fields.count else { return nil }
                 let value = fields[column].trimmingSpaces
@@ -185,7 +204,7 @@ public enum CSVFormat {
                 continue
             }
             var node = Node(id: id, label: field("label") ?? id, kind: field("kind") ?? "node", location: location)
-            if field("kind") == nil { document.diagnostics.append(.error("node '\(id)' has no 'kind'", at: location)) }
+            if field("kind") == nil { document.diagnostics.append(.error("node '\(id)' has no 'kind'", at: location.cell("kind"))) }
             node.tags = splitList(field("tags"))
             for (column, name) in table.header.enumerated() where !nodeColumns.contains(name) && !name.isEmpty && column < fields.count {
                 let value = fields[column]
@@ -195,7 +214,9 @@ public enum CSVFormat {
         }
     }
 
-    /// Reads `edges.csv` rows into `document`. Kumu-style `From`/`To`/`Type` headers are accepted.
+    /// Reads `edges.csv` rows into `document`. Kumu's `From`/`To`/`Type`/`Strength` headers are accepted (as
+    /// from, to, relation and weight; a `Strength` that is not a number, such as `Strong`, is kept as the
+    /// tie's `strength` attribute).
     public static func readEdges(_ data: Data, path: String, into document: inout NetworkDocument) {
         switch self.table(data, path: path) {
         case .success(let table): readEdges(table, into: &document)
@@ -210,16 +231,21 @@ public enum CSVFormat {
         let toColumn = table.header.firstIndex(of: "to") ?? table.header.firstIndex(of: "target")
         guard let fromColumn, let toColumn else {
             document.diagnostics.append(.error("edges table needs 'from' and 'to' (or 'source' and 'target') columns (header: \(table.header.joined(separator: ",")))",
-                                               at: table.location(table.firstRowLine - 1)))
+                                               at: table.location(table.firstRowLine - 1, column: 0)))
             return
         }
         let relationColumn = table.header.firstIndex(of: "relation") ?? table.header.firstIndex(of: "type")
         let hasNodeColumns = hasNodeColumns(table.header)
         readEndpointNodes(table, fromColumn: fromColumn, toColumn: toColumn, path: path, into: &document)
+        let weightColumn = table.header.firstIndex(of: "weight") ?? table.header.firstIndex(of: "strength")
         let rows = table.rows
         defer { if let error = rows.error { document.diagnostics.append(error) } }
+        let cells = table.fieldIndexes(["from": fromColumn, "to": toColumn, "relation": relationColumn, "weight": weightColumn,
+                                        "cite": table.header.firstIndex(of: "cite"), "page": table.header.firstIndex(of: "page"),
+                                        "since": table.header.firstIndex(of: "since"), "until": table.header.firstIndex(of: "until")])
         for (line, fields) in rows {
-            let location = table.location(line)
+            // A tie's place is its `from` cell; problems of another field name that field's cell.
+            let location = table.location(line, column: fromColumn, fields: cells)
             func field(_ column: Int?) -> String? {
                 guard let column, column < fields.count else { return nil }
                 let value = fields[column].trimmingSpaces
@@ -227,7 +253,8 @@ public enum CSVFormat {
             }
             func field(_ name: String) -> String? { field(table.header.firstIndex(of: name)) }
             guard let from = field(fromColumn), let to = field(toColumn) else {
-                document.diagnostics.append(.error("edge row without '\(field(fromColumn) == nil ? "from" : "to")'", at: location))
+                let missing = field(fromColumn) == nil ? "from" : "to"
+                document.diagnostics.append(.error("edge row without '\(missing)'", at: location.cell(missing)))
                 continue
             }
             var edge = Edge(from: from, to: to, relation: field(relationColumn) ?? "related_to", location: location)
@@ -243,19 +270,20 @@ public enum CSVFormat {
             if edge.citations.isEmpty, let page { edge.attributes["page"] = page }
             if let text = field("since") {
                 if let year = parseYear(text) { edge.since = year }
-                else { document.diagnostics.append(.error("edge \(from) → \(to): since '\(text)' is not a whole year", at: table.location(line, column: table.header.firstIndex(of: "since")))) }
+                else { document.diagnostics.append(.error("edge \(from) → \(to): since '\(text)' is not a whole year", at: location.cell("since"))) }
             }
             if let text = field("until") {
                 if let year = parseYear(text) { edge.until = year }
-                else { document.diagnostics.append(.error("edge \(from) → \(to): until '\(text)' is not a whole year", at: table.location(line, column: table.header.firstIndex(of: "until")))) }
+                else { document.diagnostics.append(.error("edge \(from) → \(to): until '\(text)' is not a whole year", at: location.cell("until"))) }
             }
-            if let text = field("weight") {
+            if let text = field(weightColumn) {
                 let normalized = text.replacingOccurrences(of: ",", with: ".")
                 if let weight = Double(normalized), weight.isFinite, weight > 0 { edge.weight = weight }
-                else { document.diagnostics.append(.error("edge \(from) → \(to): weight '\(text)' is not a positive number", at: table.location(line, column: table.header.firstIndex(of: "weight")))) }
+                else if table.header[weightColumn ?? 0] == "strength" { edge.attributes["strength"] = text }  // Kumu's "Strong", "Weak": kept as said
+                else { document.diagnostics.append(.error("edge \(from) → \(to): weight '\(text)' is not a positive number", at: location.cell("weight"))) }
             }
             for (column, name) in table.header.enumerated()
-            where !edgeColumns.contains(name) && !name.isEmpty && column < fields.count && column != relationColumn
+            where !edgeColumns.contains(name) && !name.isEmpty && column < fields.count && column != relationColumn && column != weightColumn
                 && !(hasNodeColumns && (nodeColumn(name, endpoint: "from") != nil || nodeColumn(name, endpoint: "to") != nil)) {
                 let value = fields[column]
                 if !value.isEmpty { edge.attributes[name] = value }

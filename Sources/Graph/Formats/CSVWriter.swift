@@ -18,10 +18,12 @@ public enum CSVDialect: String, CaseIterable, Sendable {
 }
 
 extension CSVFormat {
-    /// One field, quoted when it holds a delimiter (`,` or `;`), a quote or a line break, or starts or ends
-    /// with a space. Every CSV netmap writes goes through here.
-    public static func field(_ field: String) -> String {
-        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) || field.hasPrefix(" ") || field.hasSuffix(" ") {
+    /// One field, quoted when it holds a delimiter, a quote or a line break, or starts or ends with a space.
+    /// Every CSV netmap writes goes through here. The standard dialect quotes both `,` and `;` (a reader
+    /// guessing the delimiter is not misled); `excel-nb` only its own `;`, so a decimal comma stays a number.
+    public static func field(_ field: String, dialect: CSVDialect = .standard) -> String {
+        let comma: Character = dialect == .standard ? "," : ";"
+        if field.contains(where: { $0 == comma || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) || field.hasPrefix(" ") || field.hasSuffix(" ") {
             return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return field
@@ -29,26 +31,27 @@ extension CSVFormat {
 
     /// One CSV line of fields, ending in a line break.
     public static func line(_ fields: [String], dialect: CSVDialect = .standard) -> String {
-        fields.map(field).joined(separator: dialect.separator) + "\n"
+        fields.map { field($0, dialect: dialect) }.joined(separator: dialect.separator) + "\n"
     }
 
     /// `nodes.csv`: `id,label,kind,tags`, then every attribute any node has, in sorted order.
-    public static func nodesTable(_ network: Network) -> String {
+    /// In `dialect` (attributes are text and are written as they are).
+    public static func nodesTable(_ network: Network, dialect: CSVDialect = .standard) -> String {
         let extra = Set(network.nodes.flatMap(\.attributes.keys)).sorted()
-        var text = line(["id", "label", "kind", "tags"] + extra)
+        var text = dialect.preamble + line(["id", "label", "kind", "tags"] + extra, dialect: dialect)
         for node in network.nodes {
-            text += line([node.id, node.label, node.kind, node.tags.joined(separator: "|")] + extra.map { node.attributes[$0] ?? "" })
+            text += line([node.id, node.label, node.kind, node.tags.joined(separator: "|")] + extra.map { node.attributes[$0] ?? "" }, dialect: dialect)
         }
         return text
     }
 
     /// `edges.csv`: `from,to,relation,weight,cite,page,since,until`, then every edge attribute, sorted.
     /// Several citations are joined with `|`; their page is kept when they share one, else the pages are
-    /// joined with `|` in the same order.
-    public static func edgesTable(_ network: Network) -> String {
+    /// joined with `|` in the same order. In `dialect`, the weight with its decimal separator.
+    public static func edgesTable(_ network: Network, dialect: CSVDialect = .standard) -> String {
         let extra = edgeExtraColumns(network)
-        var text = line(["from", "to", "relation", "weight", "cite", "page", "since", "until"] + extra)
-        for edge in network.edges { text += line(edgeRow(edge, extra: extra)) }
+        var text = dialect.preamble + line(["from", "to", "relation", "weight", "cite", "page", "since", "until"] + extra, dialect: dialect)
+        for edge in network.edges { text += line(edgeRow(edge, extra: extra, dialect: dialect), dialect: dialect) }
         return text
     }
 
@@ -58,22 +61,22 @@ extension CSVFormat {
     }
 
     /// One `edges.csv` row.
-    static func edgeRow(_ edge: Edge, extra: [String]) -> [String] {
+    static func edgeRow(_ edge: Edge, extra: [String], dialect: CSVDialect = .standard) -> [String] {
         let (cite, page) = Interchange.citeAndPage(edge.citations)
-        return [edge.from, edge.to, edge.relation, formatNumber(edge.weight), cite ?? "",
+        return [edge.from, edge.to, edge.relation, dialect.number(formatNumber(edge.weight)), cite ?? "",
                 cite == nil ? edge.attributes["page"] ?? "" : page ?? "",
                 edge.since.map(String.init) ?? "", edge.until.map(String.init) ?? ""]
             + extra.map { edge.attributes[$0] ?? "" }
     }
 
-    /// Writes `nodes.csv` and `edges.csv` into a folder (created if missing).
-    public static func writePair(_ network: Network, to folder: String) throws {
+    /// Writes `nodes.csv` and `edges.csv` (in `dialect`) and `network.yaml` into a folder (created if missing).
+    public static func writePair(_ network: Network, to folder: String, dialect: CSVDialect = .standard) throws {
         // The folder itself may be new, but not its parent: a mistyped path is an error, as for other outputs.
         try OutputStage.shared.prepareFolder(folder)
         let base = URL(fileURLWithPath: folder)
         try AtomicFile.write(try declarations(network), to: base.appendingPathComponent("network.yaml").path)
-        try AtomicFile.write(nodesTable(network), to: base.appendingPathComponent("nodes.csv").path)
-        try AtomicFile.write(edgesTable(network), to: base.appendingPathComponent("edges.csv").path)
+        try AtomicFile.write(nodesTable(network, dialect: dialect), to: base.appendingPathComponent("nodes.csv").path)
+        try AtomicFile.write(edgesTable(network, dialect: dialect), to: base.appendingPathComponent("edges.csv").path)
     }
 
     /// `network.yaml`, written beside the CSV pair: the network's name, its sources and the kinds and

@@ -32,8 +32,8 @@ extension CSVFormat {
         var described: [String: Node] = [:]
         var order: [String] = []
         for (line, fields) in table.rows {
-            let location = table.location(line)
             for (endpoint, idColumn) in [("from", fromColumn), ("to", toColumn)] {
+                let location = table.location(line, column: idColumn)
                 guard idColumn < fields.count, case let id = fields[idColumn].trimmingSpaces, !id.isEmpty else { continue }
                 var attributes: [String: String] = [:]
                 for (column, name) in table.header.enumerated() where column < fields.count {
@@ -59,7 +59,7 @@ extension CSVFormat {
     }
 
     /// The edge list text: endpoint node columns, then the tie's own columns as in `edges.csv`.
-    public static func edgeListTable(_ network: Network) -> String {
+    public static func edgeListTable(_ network: Network, dialect: CSVDialect = .standard) -> String {
         let nodeExtra = Set(network.nodes.flatMap(\.attributes.keys)).sorted()
         let hasTags = network.nodes.contains { !$0.tags.isEmpty }
         func nodeColumns(_ prefix: String) -> [String] {
@@ -70,9 +70,9 @@ extension CSVFormat {
             return [node.id, node.label, node.kind] + (hasTags ? [node.tags.joined(separator: "|")] : []) + nodeExtra.map { node.attributes[$0] ?? "" }
         }
         let extra = edgeExtraColumns(network)
-        var text = line(nodeColumns("from") + nodeColumns("to") + ["relation", "weight", "cite", "page", "since", "until"] + extra)
+        var text = dialect.preamble + line(nodeColumns("from") + nodeColumns("to") + ["relation", "weight", "cite", "page", "since", "until"] + extra, dialect: dialect)
         for edge in network.edges {
-            text += line(nodeFields(edge.from) + nodeFields(edge.to) + Array(edgeRow(edge, extra: extra).dropFirst(2)))
+            text += line(nodeFields(edge.from) + nodeFields(edge.to) + Array(edgeRow(edge, extra: extra, dialect: dialect).dropFirst(2)), dialect: dialect)
         }
         return text
     }

@@ -24,6 +24,9 @@ public enum FileFormat: String, CaseIterable, Sendable {
     case gml
     /// An Excel workbook: netmap's sheets `nodes` and `edges`, or Kumu's `Elements` and `Connections`.
     case xlsx
+    /// An Excel workbook in Kumu's layout (`Elements`: `ID`, `Label`, `Type`, ...; `Connections`: `From`,
+    /// `To`, `Type`, `Direction`, `Strength`, ...), for importing into Kumu. Read as any workbook.
+    case kumu
     /// Graphviz DOT, read with libcgraph and written by the renderer's DOT builder (both in the netmap
     /// executable, which registers them with `FormatPlugins`).
     case dot
@@ -43,6 +46,7 @@ public enum FileFormat: String, CaseIterable, Sendable {
         case .pajek: return ["pajek"]
         case .gml: return ["gml"]
         case .xlsx: return ["xlsx"]
+        case .kumu: return ["kumu"]
         case .dot: return ["dot"]
         }
     }
@@ -63,7 +67,7 @@ public enum FileFormat: String, CaseIterable, Sendable {
         switch self {
         case .yaml: return ["yaml", "yml"]
         case .csvEdges: return ["csv", "tsv"]
-        case .csvNodes, .csvFolder: return []
+        case .csvNodes, .csvFolder, .kumu: return []
         case .nodeLinkJSON: return ["json"]
         case .graphml: return ["graphml"]
         case .gexf: return ["gexf"]
@@ -168,7 +172,7 @@ public enum FileFormat: String, CaseIterable, Sendable {
             return PajekFormat.read(data, path: path)
         case .gml:
             return GMLFormat.read(data, path: path)
-        case .xlsx:
+        case .xlsx, .kumu:
             return XLSXFormat.read(data, path: path)
         case .dot:
             guard let reader = FormatPlugins.reader(for: self) else {
@@ -189,9 +193,12 @@ public enum FileFormat: String, CaseIterable, Sendable {
         public var kindColors: [String: String] = [:]
         /// GEXF: node positions by id (none: Gephi lays the graph out).
         public var positions: [String: GEXFFormat.Position] = [:]
-        public init(kindColors: [String: String] = [:], positions: [String: GEXFFormat.Position] = [:]) {
+        /// CSV (the edge list and the tables of the folder): separator, decimal mark and byte order mark.
+        public var csvDialect: CSVDialect = .standard
+        public init(kindColors: [String: String] = [:], positions: [String: GEXFFormat.Position] = [:], csvDialect: CSVDialect = .standard) {
             self.kindColors = kindColors
             self.positions = positions
+            self.csvDialect = csvDialect
         }
     }
 
@@ -201,13 +208,18 @@ public enum FileFormat: String, CaseIterable, Sendable {
     public func write(_ network: Network, options: WriteOptions = WriteOptions()) throws -> Data {
         switch self {
         case .yaml: return Data(try YAMLFormat.write(network).utf8)
-        case .csvEdges: return Data(CSVFormat.edgeListTable(network).utf8)
-        case .csvFolder: return Data((CSVFormat.nodesTable(network) + "\n" + CSVFormat.edgesTable(network)).utf8)
+        case .csvEdges: return Data(CSVFormat.edgeListTable(network, dialect: options.csvDialect).utf8)
+        case .csvFolder:
+            // Both tables one after the other (standard output); the byte order mark only at the start.
+            let dialect = options.csvDialect
+            let edges = CSVFormat.edgesTable(network, dialect: dialect).dropFirst(dialect.preamble.count)
+            return Data((CSVFormat.nodesTable(network, dialect: dialect) + "\n" + edges).utf8)
         case .nodeLinkJSON: return try NodeLinkFormat.write(network)
         case .graphml: return Data(GraphMLFormat.write(network).utf8)
         case .gexf: return Data(GEXFFormat.write(network, colors: options.kindColors, positions: options.positions).utf8)
         case .pajek: return Data(PajekFormat.write(network).utf8)
         case .xlsx: return try XLSXFormat.write(network)
+        case .kumu: return try XLSXFormat.writeKumu(network)
         case .dot:
             guard let writer = FormatPlugins.writer(for: self) else {
                 throw GraphError.invalidArgument("writing DOT needs the renderer, which only the netmap command registers")

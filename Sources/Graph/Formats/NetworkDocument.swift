@@ -57,7 +57,7 @@ public struct NetworkDocument: Sendable {
         kept.reserveCapacity(nodes.count)
         for node in nodes {
             if let earlier = first[node.id] {
-                let whereFirst = earlier?.line.map { " (first on line \($0))" } ?? ""
+                let whereFirst = earlier?.place.map { " (first on \($0))" } ?? ""
                 diagnostics.append(.error("duplicate node id '\(node.id)'\(whereFirst)", at: node.location))
                 continue
             }

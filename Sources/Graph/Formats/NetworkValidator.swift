@@ -17,7 +17,7 @@ public enum NetworkValidator {
         let knownKinds = network.kinds.keys.sorted()
         for node in network.nodes where network.kinds[node.kind] == nil {
             diagnostics.append(.error("node '\(node.id)': " + unknown("kind", node.kind, among: knownKinds, declare: "kinds"),
-                                      at: node.location))
+                                      at: node.location?.cell("kind")))
         }
         for node in network.nodes where node.id.unicodeScalars.contains(where: TerminalText.isControl) {
             diagnostics.append(.error("node id '\(DrawingValue.excerpt(node.id))' contains a control character, which no drawing or XML file can hold; ids are names, remove it",
@@ -30,24 +30,24 @@ public enum NetworkValidator {
             var name: String { "edge \(edge.from) → \(edge.to)" }
             if network.relations[edge.relation] == nil {
                 diagnostics.append(.error("\(name): " + unknown("relation", edge.relation, among: knownRelations, declare: "relations"),
-                                          at: edge.location))
+                                          at: edge.location?.cell("relation")))
             }
             for id in [edge.from, edge.to] where network.node(id) == nil {
                 if nodeSuggestions[id] == nil {
                     nodeSuggestions[id] = nodeSuggestions.count < suggestedNodeIDs ? DidYouMean.hint(for: id, among: network.nodes.lazy.map(\.id)) : ""
                 }
-                diagnostics.append(.error("\(name): no node with id '\(id)'\(nodeSuggestions[id] ?? "")", at: edge.location))
+                diagnostics.append(.error("\(name): no node with id '\(id)'\(nodeSuggestions[id] ?? "")", at: edge.location?.cell(id == edge.from ? "from" : "to")))
             }
             for citation in edge.citations where network.sources[citation.source] == nil {
                 diagnostics.append(.error("\(name): cites '\(citation.source)', which is not declared under 'sources:'"
                                           + DidYouMean.hint(for: citation.source, among: network.sources.keys),
-                                          at: edge.location))
+                                          at: edge.location?.cell("cite")))
             }
             if let since = edge.since, let until = edge.until, since > until {
-                diagnostics.append(.error("\(name): since \(since) is after until \(until)", at: edge.location))
+                diagnostics.append(.error("\(name): since \(since) is after until \(until)", at: edge.location?.cell("since")))
             }
             if edge.citations.isEmpty {
-                counted.add(.warning("\(name) (\(edge.relation)) cites no source", at: edge.location), into: &diagnostics)
+                counted.add(.warning("\(name) (\(edge.relation)) cites no source", at: edge.location?.cell("cite")), into: &diagnostics)
             }
             touched.insert(edge.from)
             touched.insert(edge.to)

@@ -90,13 +90,42 @@ public enum XLSXFormat {
         return document
     }
 
-    /// Kumu's Elements sheet as a nodes table: the label is the id, `Type` the kind.
+    /// Kumu's Elements sheet as a nodes table: `Type` is the kind (an element without one is a `node`, as
+    /// Kumu draws it untyped); without an `ID` column the label is the id, as Kumu's connections name elements
+    /// by label.
     static func kumuElements(_ table: CSVFormat.Table) -> CSVFormat.Table {
         var header = table.header
-        guard let label = header.firstIndex(of: "label"), !header.contains("id") else { return table }
-        if let type = header.firstIndex(of: "type"), !header.contains("kind") { header[type] = "kind" }
-        let rows = (table.cells ?? []).map { row in (line: row.line, fields: (label < row.fields.count ? [row.fields[label]] : [""]) + row.fields) }
-        return CSVFormat.Table(sheet: table.sheet ?? "Elements", path: table.path, header: ["id"] + header, rows: rows)
+        var typeColumn: Int? = nil
+        if let type = header.firstIndex(of: "type"), !header.contains("kind") {
+            header[type] = "kind"
+            typeColumn = type
+        }
+        let label = header.firstIndex(of: "label")
+        let synthesizedID = label != nil && !header.contains("id")
+        var rows = table.cells ?? []
+        if typeColumn != nil || !header.contains("kind") {
+            rows = rows.map { row in
+                var fields = row.fields
+                if let typeColumn {
+                    while fields.count <= typeColumn { fields.append("") }
+                    if fields[typeColumn].trimmingSpaces.isEmpty, !fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { fields[typeColumn] = "node" }
+                }
+                return (row.line, fields)
+            }
+        }
+        var columns = table.columns
+        if synthesizedID, let label {
+            rows = rows.map { row in (row.line, (label < row.fields.count ? [row.fields[label]] : [""]) + row.fields) }
+            header = ["id"] + header
+            columns = [columns[label]] + columns
+        }
+        if !header.contains("kind") {
+            // No Type column at all: every element is a `node`.
+            rows = rows.map { row in (row.line, row.fields + (row.fields.allSatisfy { $0.trimmingSpaces.isEmpty } ? [""] : ["node"])) }
+            header.append("kind")
+            columns.append(nil)
+        }
+        return CSVFormat.Table(sheet: table.sheet ?? "Elements", path: table.path, header: header, rows: rows, columns: columns)
     }
 
     /// An opened workbook: its sheets by name, shared strings and date styles.
@@ -131,18 +160,7 @@ public enum XLSXFormat {
                 var dateFormats: Set<Int> = Set(14...22).union(45...47)
                 for format in styles.child("numFmts")?.children("numFmt") ?? [] {
                     guard let id = format["numFmtId"].flatMap(Int.init), let code = format["formatCode"] else { continue }
-                    // A date format has day, month or year codes outside quoted text and brackets.
-                    var quoted = false, bracket = false, isDate = false
-                    for character in code.lowercased() {
-                        switch character {
-                        case "\"": quoted.toggle()
-                        case "[": bracket = true
-                        case "]": bracket = false
-                        case "y", "d", "m" where !quoted && !bracket: isDate = true
-                        default: break
-                        }
-                    }
-                    if isDate { dateFormats.insert(id) } else { dateFormats.remove(id) }
+                    if Workbook.isDateFormat(code) { dateFormats.insert(id) } else { dateFormats.remove(id) }
                 }
                 for (index, xf) in (styles.child("cellXfs")?.children("xf") ?? []).enumerated() {
                     if let id = xf["numFmtId"].flatMap(Int.init), dateFormats.contains(id) { workbook.dateStyles.insert(index) }
@@ -151,16 +169,47 @@ public enum XLSXFormat {
             return .success(workbook)
         }
 
+        /// Whether a number format shows a date: it has day, month or year codes outside quoted text and
+        /// brackets (`yyyy-mm-dd` does; `0 "days"` and `[Red]0.00` do not).
+        static func isDateFormat(_ code: String) -> Bool {
+            var quoted = false, bracket = false
+            for character in code.lowercased() {
+                switch character {
+                case "\"": quoted.toggle()
+                case "[": bracket = true
+                case "]": bracket = false
+                case "y", "d", "m": if !quoted && !bracket { return true }
+                default: break
+                }
+            }
+            return false
+        }
+
         /// The text of a shared or inline string: its `<t>`, or its runs' `<t>`s.
         static func text(of item: MarkupElement) -> String {
             if let text = item.child("t") { return text.text }
             return item.children("r").compactMap { $0.child("t")?.text }.joined()
         }
 
+        /// The largest workbook part read (a sheet's XML): 1 GiB, far above what Excel writes for its
+        /// 1,048,576 × 16,384 cells of ordinary data, far below what would exhaust memory.
+        static let maximumPartSize = 1 << 30
+
+        /// Why a part's data stopped early or ran over `maximumPartSize`.
+        struct DamagedPart: Error {}
+
         func xml(_ part: String) -> MarkupElement? {
             guard let entry = archive[part] else { return nil }
             var data = Data()
-            guard (try? archive.extract(entry, consumer: { data.append($0) })) != nil else { return nil }
+            // ZIPFoundation reads a stored part in chunks until the size its directory declares, even past
+            // the end of the file: a damaged size made it read empty chunks for hours (found by `make fuzz`).
+            // An empty chunk of a part that is not empty, or more than the cap, ends the reading.
+            let read = try? archive.extract(entry, consumer: { chunk in
+                guard !chunk.isEmpty || entry.uncompressedSize == 0 else { throw DamagedPart() }
+                data.append(chunk)
+                guard data.count <= Workbook.maximumPartSize else { throw DamagedPart() }
+            })
+            guard read != nil else { return nil }
             return try? XMLTree.parse(data, path: path).get()
         }
 
@@ -174,11 +223,21 @@ public enum XLSXFormat {
             var nextRow = 1
             for row in sheet.child("sheetData")?.children("row") ?? [] {
                 let number = row["r"].flatMap(Int.init) ?? nextRow
+                guard (1...Workbook.maximumRows).contains(number) else {
+                    diagnostics.append(.error("row number \(TerminalText.visible(row["r"] ?? "")) is outside Excel's 1–\(Workbook.maximumRows); is the file damaged?",
+                                              at: SourceLocation(file: path, sheet: name)))
+                    return nil
+                }
                 nextRow = number + 1
                 var fields: [String] = []
                 var nextColumn = 0
                 for cell in row.children("c") {
-                    let column = cell["r"].flatMap(Workbook.column) ?? nextColumn
+                    let lettered = cell["r"].flatMap(\.unicodeScalars.first).map { ("A"..."Z").contains($0) } ?? false
+                    guard let column = lettered ? cell["r"].flatMap(Workbook.column) : nextColumn, column < Workbook.maximumColumns else {
+                        diagnostics.append(.error("cell reference '\(TerminalText.visible(cell["r"] ?? ""))' is beyond Excel's last column XFD; is the file damaged?",
+                                                  at: SourceLocation(file: path, line: number, sheet: name)))
+                        return nil
+                    }
                     nextColumn = column + 1
                     while fields.count < column { fields.append("") }
                     let value = cell.child("v")?.text
@@ -212,13 +271,19 @@ public enum XLSXFormat {
             return CSVFormat.Table(sheet: name, path: path, header: rows[headerIndex].fields, rows: Array(rows[(headerIndex + 1)...]))
         }
 
-        /// The 0-based column of a cell reference such as `C17`.
+        /// Excel's limits: 1,048,576 rows and 16,384 columns (A to XFD). A reference beyond them is a damaged
+        /// file, and honouring it would fill millions of empty cells (found by `make fuzz`).
+        static let maximumRows = 1_048_576
+        static let maximumColumns = 16_384
+
+        /// The 0-based column of a cell reference such as `C17`; nil without letters or past column XFD.
         static func column(_ reference: String) -> Int? {
             var column = 0, letters = 0
             for scalar in reference.unicodeScalars {
                 guard ("A"..."Z").contains(scalar) else { break }
                 column = column * 26 + Int(scalar.value) - 64
                 letters += 1
+                guard column <= maximumColumns else { return nil }
             }
             return letters == 0 ? nil : column - 1
         }
@@ -240,6 +305,29 @@ public enum XLSXFormat {
         }
         return try workbook([sheet("nodes", CSVFormat.nodesTable(network), numeric: []),
                              sheet("edges", CSVFormat.edgesTable(network), numeric: ["weight", "since", "until"])])
+    }
+
+    /// A workbook in Kumu's layout: sheet `Elements` (`ID`, `Label`, `Type` = kind, `Tags`, then the nodes'
+    /// attributes) and sheet `Connections` (`From`, `To` = element ids, `Type` = relation, `Direction`
+    /// (`undirected` for a symmetric relation), `Strength` = weight, `Cite`, `Page`, `Since`, `Until`, then the
+    /// ties' attributes). Kumu imports it; netmap reads it back as the same nodes and ties.
+    public static func writeKumu(_ network: Network) throws -> Data {
+        let nodeExtra = Set(network.nodes.flatMap(\.attributes.keys)).sorted()
+        var elements: [[Cell]] = [(["ID", "Label", "Type", "Tags"] + nodeExtra).map { .text($0) }]
+        for node in network.nodes {
+            elements.append(([node.id, node.label, node.kind, node.tags.joined(separator: "|")] + nodeExtra.map { node.attributes[$0] ?? "" }).map { .text($0) })
+        }
+        let edgeExtra = CSVFormat.edgeExtraColumns(network)
+        var connections: [[Cell]] = [(["From", "To", "Type", "Direction", "Strength", "Cite", "Page", "Since", "Until"] + edgeExtra).map { .text($0) }]
+        for edge in network.edges {
+            // edgeRow: from, to, relation, weight, cite, page, since, until, attributes...
+            let row = CSVFormat.edgeRow(edge, extra: edgeExtra)
+            let direction = network.relations[edge.relation]?.symmetric == true ? "undirected" : "directed"
+            func year(_ value: Int?) -> Cell { value.map { .number(Double($0)) } ?? .text("") }
+            connections.append([.text(edge.from), .text(edge.to), .text(edge.relation), .text(direction), .number(edge.weight),
+                                .text(row[4]), .text(row[5]), year(edge.since), year(edge.until)] + row.dropFirst(8).map { .text($0) })
+        }
+        return try workbook([Sheet(name: "Elements", rows: elements), Sheet(name: "Connections", rows: connections)])
     }
 
     /// The rows of CSV text that netmap wrote, header first.

@@ -45,14 +45,14 @@ public enum XMLTree {
         }
     }
 
-    /// Parses `data`. `guardEntities: false` is for tests of the parser's own defences only.
-    /// - Complexity: O(n) in the size of the text.
     /// The line of the first NUL byte, which no XML text (UTF-8, Latin-1, ...) contains; UTF-16 is refused earlier.
     static func binaryLine(_ data: Data) -> Int? {
         guard let index = data.firstIndex(of: 0) else { return nil }
         return 1 + data[..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 
+    /// Parses `data`. `guardEntities: false` is for tests of the parser's own defences only.
+    /// - Complexity: O(n) in the size of the text.
     public static func parse(_ data: Data, path: String, guardEntities: Bool = true) -> Result<MarkupElement, Diagnostic> {
         if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
             return .failure(.error("file is UTF-16; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
@@ -72,7 +72,7 @@ public enum XMLTree {
                 return .failure(.error("the document is in \(name), which netmap does not read; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
             }
         }
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: XMLProcessingInstructions.paddingEmpty(data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false

@@ -6,21 +6,46 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var sheet: String?
     /// In a workbook: the 0-based column, shown as a letter.
     public var column: Int?
+    /// In a workbook row: the column of each field netmap reads (`kind`, `relation`, `cite`, ...), so that a
+    /// problem found after reading (an unknown relation, an uncited tie) names its cell (`cell(_:)`).
+    /// One dictionary shared by every row of a sheet.
+    public var fieldColumns: [String: Int]?
 
-    public init(file: String, line: Int? = nil, sheet: String? = nil, column: Int? = nil) {
+    public init(file: String, line: Int? = nil, sheet: String? = nil, column: Int? = nil, fieldColumns: [String: Int]? = nil) {
         self.file = file
         self.line = line
         self.sheet = sheet
         self.column = column
+        self.fieldColumns = fieldColumns
+    }
+
+    /// The cell of `field` in the same row (`file.xlsx:edges!C7` for the relation), or this location when the
+    /// row is not a workbook's or has no such column.
+    public func cell(_ field: String) -> SourceLocation {
+        guard let column = fieldColumns?[field] else { return self }
+        var location = self
+        location.column = column
+        return location
     }
 
     /// `file:line`, the file name's line breaks and control characters shown as escapes (a name holding a
     /// line break cannot forge another `file:1: error:` line).
     public var description: String {
         let shown = TerminalText.visible(file)
-        if let sheet { return "\(shown):\(TerminalText.visible(sheet))!\(column.map(SourceLocation.columnName) ?? "")\(line.map(String.init) ?? "")" }
+        if let sheet {
+            // `file.xlsx:edges!C17` (`edges!17` when no one cell is at fault); a whole sheet is `file.xlsx:edges`.
+            guard let line else { return "\(shown):\(TerminalText.visible(sheet))" }
+            return "\(shown):\(TerminalText.visible(sheet))!\(column.map(SourceLocation.columnName) ?? "")\(line)"
+        }
         if let line { return "\(shown):\(line)" }
         return shown
+    }
+
+    /// Where in the file, for a message about another place: `line 3`, or `nodes!A3` in a workbook.
+    public var place: String? {
+        guard let line else { return nil }
+        if let sheet { return "\(TerminalText.visible(sheet))!\(column.map(SourceLocation.columnName) ?? "")\(line)" }
+        return "line \(line)"
     }
 
     /// A spreadsheet column's name: 0 → A, 25 → Z, 26 → AA.

@@ -41,7 +41,11 @@ public enum DiagnosticSummary {
             shown[groupKey, default: 0] += 1
             result.append(diagnostic.description)
             if index == group.last, group.hidden > 0 {
-                let lines = group.lines.map { $0.lowerBound == $0.upperBound ? " (line \($0.lowerBound))" : " (lines \($0.lowerBound)–\($0.upperBound))" } ?? ""
+                // A workbook's are rows (of the sheet the listed ones name), a text file's lines.
+                let (unit, sheet) = diagnostic.location?.sheet.map { ("row", " of \(TerminalText.visible($0))") } ?? ("line", "")
+                let lines = group.lines.map {
+                    $0.lowerBound == $0.upperBound ? " (\(unit) \($0.lowerBound)\(sheet))" : " (\(unit)s \($0.lowerBound)–\($0.upperBound)\(sheet))"
+                } ?? ""
                 result.append("... and \(group.hidden) more like this\(lines)")
             }
         }
@@ -99,7 +103,7 @@ extension Diagnostic {
         var template = ""
         var quoted = false
         for character in message {
-            if character == "'" { quoted.toggle(); template.append("…"); continue }
+            if character == "'" { quoted.toggle(); if quoted { template.append("…") }; continue }
             if quoted { continue }
             template.append(character.isNumber ? "#" : character)
         }
@@ -116,5 +120,6 @@ extension Diagnostic {
         ("is not a whole year", "bad year"), ("is not a year", "bad year"), ("is after until", "since after until"),
         ("duplicate node id", "duplicate id"), ("is not a slug", "id not a slug"), ("conflicts with", "conflicting values"),
         ("not built in, taken from the data", "vocabulary from the data"), ("has no 'kind'", "node without kind"),
+        ("edge row without", "row without from or to"), ("row without an id", "row without id"),
     ]
 }

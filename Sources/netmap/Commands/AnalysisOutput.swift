@@ -60,7 +60,7 @@ struct ResultTable {
             for row in rows {
                 text += row.map { cell -> String in
                     switch cell {
-                    case .text(let value): return CSVFormat.field(value)
+                    case .text(let value): return CSVFormat.field(value, dialect: dialect)
                     case .integer(let value): return String(value)
                     case .number(let value): return value.isFinite ? dialect.number("\(value)") : ""
                     }

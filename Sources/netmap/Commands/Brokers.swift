@@ -32,7 +32,7 @@ struct Brokers: NetmapCommand {
     @Option(help: "Output format: table, csv, json or xlsx (an Excel workbook; needs -o FILE).")
     var format: TableFormat = .table
 
-    @Option(help: ArgumentHelp("CSV dialect: standard (`,` and a decimal point) or excel-nb (`;`, decimal comma and a UTF-8 BOM, as Excel opens it in a Norwegian locale).", valueName: "DIALECT"))
+    @Option(help: CSVDialect.help)
     var csvDialect: CSVDialect = .standard
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file. Default: standard output.", valueName: "PATH"))

@@ -20,7 +20,6 @@ struct Centrality: NetmapCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var filters: FilterOptions
-    @OptionGroup var progress: ProgressOptions
 
     @Option(help: ArgumentHelp("Measures to compute (comma-separated; see below).", valueName: "list"))
     var measures: String?
@@ -55,7 +54,7 @@ struct Centrality: NetmapCommand {
     @Option(help: "Output format: table, csv, json or xlsx (an Excel workbook; needs -o FILE).")
     var format: TableFormat = .table
 
-    @Option(help: ArgumentHelp("CSV dialect: standard (`,` and a decimal point) or excel-nb (`;`, decimal comma and a UTF-8 BOM, as Excel opens it in a Norwegian locale).", valueName: "DIALECT"))
+    @Option(help: CSVDialect.help)
     var csvDialect: CSVDialect = .standard
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file. Default: standard output.", valueName: "PATH"))
@@ -86,7 +85,7 @@ struct Centrality: NetmapCommand {
     }
 
     func execute() throws {
-        let loaded = try progress.step("loading") { try input.loadForAnalysis() }
+        let loaded = try input.loadForAnalysis()
         let network = loaded.filtered(by: try filters.filter(for: loaded))
         let graph = AnalysisGraph(network, directed: directed, weighted: weighted)
         if edges {
@@ -121,7 +120,7 @@ struct Centrality: NetmapCommand {
             var step = options
             if measure.isPathBased {
                 let sources = measure == .betweenness ? (options.betweennessSources?.count ?? graph.nodeCount) : graph.nodeCount
-                step.progress = progress.counter(label: measure.rawValue, total: sources)
+                step.progress = input.progress.counter(label: measure.rawValue, total: sources)
             }
             columns.append(try graph.values(of: measure, options: step))
         }

@@ -16,8 +16,6 @@ struct ConsortiumCommand: NetmapCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
-
     @OptionGroup var input: InputOptions
 
     @Option(help: ArgumentHelp("Programme id, e.g. horizon-europe, interreg-npa (see data/programmes.yaml), or none (no eligibility rules).", valueName: "ID"))
@@ -29,7 +27,7 @@ struct ConsortiumCommand: NetmapCommand {
     @Option(name: .customLong("theme"), help: ArgumentHelp("What the consortium should work on: a theme node, or words or a topic code matched against what candidates did (repeatable).", valueName: "THEME"))
     var themes: [String] = []
 
-    @Option(help: ArgumentHelp("List the N best single candidates (JSON {\"candidates\": [...]}) instead of proposing consortia.", valueName: "N"))
+    @Option(help: ArgumentHelp("List the N best single candidates (JSON {\"candidates\": [...]}, or one row each with --format csv or xlsx) instead of proposing consortia; eligible actors with no path within --max-hops are ranked too (closeness 0, empty path).", valueName: "N"))
     var candidates: Int?
 
     @Option(help: ArgumentHelp("Number of partners, lead included: N or MIN..MAX. Default: the programme's minimum.", valueName: "MIN..MAX"))
@@ -59,8 +57,11 @@ struct ConsortiumCommand: NetmapCommand {
     @Option(help: ArgumentHelp("Programme rules file (overrides rules found among the inputs).", valueName: "FILE"))
     var programmes: String?
 
-    @Option(help: "Output format: table or json.")
-    var format: Format = .table
+    @Option(help: "Output format: table, json, csv (one row per partner of each consortium) or xlsx (the same rows as an Excel workbook; needs -o FILE).")
+    var format: TableFormat = .table
+
+    @Option(help: CSVDialect.help)
+    var csvDialect: CSVDialect = .standard
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the result to this file instead of standard output.", valueName: "FILE"))
     var output: String?
@@ -77,6 +78,7 @@ struct ConsortiumCommand: NetmapCommand {
         if beamWidth < 1 { throw ValidationError("--beam-width must be at least 1") }
         if ConsortiumQuery.Method(rawValue: method) == nil { throw ValidationError("--method must be auto, exact or beam, not '\(method)'") }
         _ = try parsedSize()
+        try format.check(output: output)
         try DrawingArguments.check(output: render)
     }
 
@@ -115,13 +117,24 @@ struct ConsortiumCommand: NetmapCommand {
         query.beamWidth = beamWidth
         if let candidates {
             let ranked = try ConsortiumFinder.rank(in: network, query: query, limit: candidates)
-            try emit(try jsonText(ConsortiumReport.json(candidates: ranked.candidates)), to: output)
+            if format == .csv || format == .xlsx {
+                try ConsortiumReport.rows(candidates: ranked.candidates, network: network).write(format, dialect: csvDialect, to: output)
+            } else {
+                try emit(try jsonText(ConsortiumReport.json(candidates: ranked.candidates)), to: output)
+            }
             for note in ranked.notes { printError("note: \(note)") }
             return
         }
         let result = try ConsortiumFinder.find(in: network, query: query)
-        let text = format == .json ? try jsonText(ConsortiumReport.json(result)) : ConsortiumReport.table(result, network: network)
-        try emit(text, to: output)
+        switch format {
+        case .json: try emit(try jsonText(ConsortiumReport.json(result)), to: output)
+        case .table: try emit(ConsortiumReport.table(result, network: network), to: output)
+        case .csv, .xlsx:
+            try ConsortiumReport.rows(result, network: network).write(format, dialect: csvDialect, to: output)
+            // What the table says under the consortia, where a spreadsheet has no place for it.
+            for item in result.unmet { printError("note: no eligible consortium: this rule cannot be met: \(item)") }
+            for note in result.notes { printError("note: \(note)") }
+        }
         if let render { try draw(ConsortiumReport.drawing(result, network: network), with: drawing, to: render) }
     }
 }
@@ -180,6 +193,7 @@ enum ConsortiumReport {
                     return entry
                 },
                 "unconfirmed": result.programme.unconfirmed,
+                "primary_missing": result.programme.primaryMissing.map { ["rules": $0.rules, "document": $0.document] as [String: Any] },
             ] as [String: Any],
         ]
     }
@@ -197,6 +211,44 @@ enum ConsortiumReport {
         ["candidates": candidates.map { candidate -> [String: Any] in
             ["id": candidate.node.id, "label": candidate.node.label, "score": round(candidate.score), "parts": parts(candidate.parts), "path": hops(candidate.path)]
         }]
+    }
+
+    /// The consortia as one row per partner (lead first), for csv and xlsx: the consortium's number and
+    /// score, the partner, its score parts, its path from the lead and the rules the consortium does not meet.
+    static func rows(_ result: ConsortiumResult, network: Network) -> ResultTable {
+        var rows: [[ResultTable.Cell]] = []
+        for (number, consortium) in result.consortia.enumerated() {
+            let unmet = consortium.rules.filter { !$0.met }.map(\.rule).joined(separator: "; ")
+            for partner in consortium.partners {
+                let parts = partner.parts
+                let isLead = partner.role == .lead
+                rows.append([
+                    .integer(number + 1), .number(round(consortium.score)), .text(partner.role.rawValue),
+                    .text(partner.node.id), .text(partner.node.label), .text(partner.node.kind), .text(partner.node.country ?? ""),
+                ] + (isLead ? Array(repeating: ResultTable.Cell.text(""), count: 6) : [
+                    .number(round(parts.total)), .number(round(parts.closeness)), .number(round(parts.theme)),
+                    .number(round(parts.experience)), .number(round(parts.brokerage)), .number(round(parts.proximity)),
+                ]) + [
+                    .text(partner.closestTo ?? ""), .text(isLead ? "" : pathText(partner.path, network: network)),
+                    .text(partner.themes.joined(separator: "|")), .text(partner.programmes.joined(separator: "|")), .text(unmet),
+                ])
+            }
+        }
+        return ResultTable(columns: ["consortium", "consortium_score", "role", "id", "label", "kind", "country", "total", "closeness",
+                                     "theme", "experience", "brokerage", "proximity", "closest_to", "path", "themes", "programmes", "rules_not_met"],
+                           rows: rows)
+    }
+
+    /// `--candidates N` as one row per candidate, best first.
+    static func rows(candidates: [RankedCandidate], network: Network) -> ResultTable {
+        ResultTable(columns: ["rank", "id", "label", "kind", "country", "score", "closeness", "theme", "experience", "brokerage", "proximity", "path"],
+                    rows: candidates.enumerated().map { index, candidate in
+                        let parts = candidate.parts
+                        return [.integer(index + 1), .text(candidate.node.id), .text(candidate.node.label), .text(candidate.node.kind),
+                                .text(candidate.node.country ?? ""), .number(round(candidate.score)), .number(round(parts.closeness)),
+                                .number(round(parts.theme)), .number(round(parts.experience)), .number(round(parts.brokerage)),
+                                .number(round(parts.proximity)), .text(pathText(candidate.path, network: network))]
+                    })
     }
 
     static func pathText(_ path: [PathHop], network: Network) -> String {
@@ -217,6 +269,9 @@ enum ConsortiumReport {
         lines.append("rules from: " + rules.cite.map(\.description).joined(separator: "; "))
         if !rules.unconfirmed.isEmpty {
             lines.append("unconfirmed in those documents: \(rules.unconfirmed.joined(separator: ", ")) — check the call text")
+        }
+        if !rules.primaryMissing.isEmpty {
+            lines.append("no primary document checked for: " + rules.primaryMissing.map(\.description).joined(separator: "; "))
         }
         for (number, consortium) in result.consortia.enumerated() {
             lines.append("")

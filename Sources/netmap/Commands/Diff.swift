@@ -34,9 +34,11 @@ struct Diff: NetmapCommand {
     @Option(help: "Output format: table, json, markdown, csv or xlsx (the csv's rows as an Excel workbook; needs -o FILE).")
     var format: DiffFormat = .table
 
+    @Option(help: CSVDialect.help)
+    var csvDialect: CSVDialect = .standard
+
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "FILE"))
     var output: String?
-
 
     @Option(help: ArgumentHelp("Compare these measures of every node (value, rank, change), largest rise first (comma-separated: degree, betweenness, ...).", valueName: "measure,..."))
     var measures: String?
@@ -106,7 +108,8 @@ struct Diff: NetmapCommand {
         switch format {
         case .table: text = report.table()
         case .markdown: text = report.markdown()
-        case .csv, .xlsx: text = report.csv()
+        case .csv: text = report.csv(dialect: csvDialect)
+        case .xlsx: text = report.csv()
         case .json: text = try jsonText(report.jsonObject())
         }
         var checkReport: String?

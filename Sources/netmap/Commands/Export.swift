@@ -11,7 +11,8 @@ struct Export: NetmapCommand {
         Graphviz text the renderer lays out. graphml: GraphML with typed keys (NetworkX, Gephi, yEd, \
         Cytoscape). gexf: GEXF 1.3 for Gephi, coloured by kind, laid out, with a timeline from since/until. \
         pajek: a Pajek .net file. yaml: netmap's own network file. xlsx: an Excel workbook with sheets nodes \
-        and edges (columns as the CSV pair). Without --format, the format follows the \
+        and edges (columns as the CSV pair). kumu: an Excel workbook for Kumu's import (sheets Elements: ID, Label, \
+        Type = kind, ...; Connections: From, To, Type = relation, Direction, Strength = weight, ...). Without --format, the format follows the \
         extension of -o (.yaml, .json, .graphml, .gexf, .net, .dot/.gv, .csv = edgelist); an extension netmap \
         cannot write (.gml, .svg, ...) is refused. See docs/formats.md for what each carries.
         """
@@ -29,6 +30,9 @@ struct Export: NetmapCommand {
 
     @Flag(help: "gexf: leave out viz:position (no Graphviz layout).")
     var noLayout = false
+
+    @Option(help: CSVDialect.help)
+    var csvDialect: CSVDialect = .standard
 
     func validate() throws { _ = try effectiveFormat() }
 
@@ -62,18 +66,21 @@ struct Export: NetmapCommand {
         switch format {
         case .csvFolder:
             if let output {
-                try CSVFormat.writePair(network, to: output)
+                try CSVFormat.writePair(network, to: output, dialect: csvDialect)
             } else {
-                StandardOutput.write(try format.write(network))
+                StandardOutput.write(try format.write(network, options: FileFormat.WriteOptions(csvDialect: csvDialect)))
             }
+        case .csvEdges:
+            try emit(try format.write(network, options: FileFormat.WriteOptions(csvDialect: csvDialect)), to: output)
         case .gexf:
             let options = FileFormat.WriteOptions(kindColors: Self.kindColors(network), positions: noLayout ? [:] : try Self.positions(network))
             try emit(try format.write(network, options: options), to: output)
         default:
             try emit(try format.write(network), to: output)
         }
-        if format == .csvEdges || format == .xlsx, let loss = Self.tableLoss(network, keepsIsolated: format == .xlsx) {
-            printError("note: \(output ?? "the \(format == .xlsx ? "workbook" : "edge list")") \(loss); --format csv -o FOLDER or -o FILE.yaml keeps everything")
+        let isWorkbook = format == .xlsx || format == .kumu
+        if format == .csvEdges || isWorkbook, let loss = Self.tableLoss(network, keepsIsolated: isWorkbook) {
+            printError("note: \(output ?? "the \(isWorkbook ? "workbook" : "edge list")") \(loss); --format csv -o FOLDER or -o FILE.yaml keeps everything")
         }
     }
 
@@ -93,11 +100,7 @@ struct Export: NetmapCommand {
 
     /// The fill colour of every kind in the network, from the render theme.
     static func kindColors(_ network: Network) -> [String: String] {
-        var colors: [String: String] = [:]
-        for kind in Set(network.nodes.map(\.kind)) {
-            colors[kind] = Theme.style(forKind: kind, declared: network.kinds[kind]).fill
-        }
-        return colors
+        Theme.standard.nodeStyles(for: network).mapValues(\.fill)
     }
 
     /// Node positions from a Graphviz force-directed layout (fdp, or sfdp above 1000 nodes; fixed seed).

@@ -1,7 +1,10 @@
 /// Sentences that several commands' `help` pages share.
 enum HelpText {
     /// Where a reader who is not a network analyst finds what the output's words mean.
-    static let glossary = "What the words and numbers mean, in plain language with examples: docs/glossary.md."
+    static let glossary = """
+        What the words and numbers mean, in plain language with examples: docs/glossary.md (after `make install`: \
+        PREFIX/share/doc/netmap/glossary.md).
+        """
 
     /// How a command that takes a node name finds the node (the rule is `Network.resolve`).
     static let names = """

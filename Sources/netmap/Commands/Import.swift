@@ -6,7 +6,7 @@ struct ImportCommand: NetmapCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import someone else's participation table (CORDIS, the Research Council of Norway, Interreg) as a network.",
-        subcommands: [ImportCORDIS.self, ImportForskningsradet.self, ImportInterreg.self]
+        subcommands: [ImportCORDIS.self, ImportForskningsradet.self, ImportInterreg.self, ImportMergeCommand.self]
     )
 
     func execute() throws {}
@@ -31,6 +31,8 @@ struct ImportOutputOptions: ParsableArguments {
     @Option(name: .customLong("min-shared"), help: "co-participation: keep only ties with at least this many shared projects.")
     var minShared: Int = 1
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         if minShared < 1 { throw ValidationError("--min-shared must be at least 1") }
         if let maxProjectSize, maxProjectSize < 2 { throw ValidationError("--max-project-size must be at least 2") }
@@ -45,7 +47,7 @@ struct ImportOutputOptions: ParsableArguments {
         let warnings = table.warnings + table.duplicateWarnings()
         for warning in warnings.prefix(20) { printError(warning.description) }
         if warnings.count > 20 { printError("... and \(warnings.count - 20) more warning\(warnings.count == 21 ? "" : "s")") }
-        let ties = try table.write(options, to: output)
+        let ties = try progress.step("writing") { try table.write(options, to: output) }
         printError("netmap import \(command): \(table.summary), \(ties) ties → \(output) (\(options.shape.rawValue))")
     }
 }
@@ -73,7 +75,7 @@ struct ImportCORDIS: NetmapCommand {
 
     func execute() throws {
         let options = out.options(default: .coParticipation)
-        let table = try CORDISImport.read(organizations: organizations, projects: projects, options: options)
+        let table = try out.progress.step("reading") { try CORDISImport.read(organizations: organizations, projects: projects, options: options) }
         try out.finish(table, options: options, command: "cordis")
     }
 }
@@ -97,7 +99,7 @@ struct ImportForskningsradet: NetmapCommand {
 
     func execute() throws {
         let options = out.options(default: .participations)
-        let table = try ForskningsradetImport.read(grants: grants, options: options)
+        let table = try out.progress.step("reading") { try ForskningsradetImport.read(grants: grants, options: options) }
         try out.finish(table, options: options, command: "forskningsradet")
     }
 }
@@ -120,7 +122,54 @@ struct ImportInterreg: NetmapCommand {
 
     func execute() throws {
         let options = out.options(default: .participations)
-        let table = try InterregImport.read(partners: partners, options: options)
+        let table = try out.progress.step("reading") { try InterregImport.read(partners: partners, options: options) }
         try out.finish(table, options: options, command: "interreg")
+    }
+}
+
+struct ImportMergeCommand: NetmapCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge networks imported from different datasets into one, by identifier, reporting every disagreement.",
+        discussion: """
+        The same id is the same organisation (org-no-<orgnr> from the Research Council and from CORDIS VAT numbers, \
+        org-<PIC> from CORDIS). Where the inputs name it differently, the first input's label is kept, the others go \
+        to other_labels, and a warning names both; any other attribute with two values keeps the first input's value, \
+        with a warning. Organisations from different inputs with alike names (case, accents, legal form dropped) but \
+        different ids are reported as possible duplicates, never merged. A tie present in several inputs is kept once, \
+        citing each. Give the inputs in the order of preference for labels.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Imported networks (folders or .json files written by netmap import), in order of preference.", valueName: "path"))
+    var inputs: [String]
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder (nodes.csv, edges.csv, network.yaml) or .json file (NetworkX node-link).", valueName: "PATH"))
+    var output: String
+
+    @OptionGroup var progress: ProgressOptions
+
+    func validate() throws {
+        if inputs.count < 2 { throw ValidationError("give at least two imported networks to merge") }
+    }
+
+    func execute() throws {
+        NetmapFormats.register()
+        var loaded: [(name: String, network: Network)] = []
+        for path in inputs {
+            let input = try progress.step("loading \(path)") { try NetworkLoader.loadValid([path]) }
+            for warning in input.warnings.prefix(5) { printError(warning.description) }
+            loaded.append((path, input.network))
+        }
+        let result = progress.step("merging") { ImportMerge.merge(loaded) }
+        let warnings = result.warnings
+        for warning in warnings.prefix(20) { printError(warning.description) }
+        if warnings.count > 20 { printError("... and \(warnings.count - 20) more warning\(warnings.count == 21 ? "" : "s")") }
+        try ImportMerge.write(result.network, to: output)
+        let labels = Set(result.conflicts.filter { $0.key == "label" }.map(\.node)).count
+        let others = result.conflicts.filter { $0.key != "label" }.count
+        printError("netmap import merge: \(inputs.count) inputs, \(result.network.nodes.count) nodes (\(result.shared) found in several inputs, "
+                   + "\(labels) of them named differently, \(others) other differing values), \(result.possibleDuplicates.count) possible duplicate groups not merged, "
+                   + "\(result.network.edges.count) ties (\(result.sharedTies) in several inputs, kept once) → \(output)")
     }
 }

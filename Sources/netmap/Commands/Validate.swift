@@ -37,6 +37,6 @@ struct Validate: NetmapCommand {
             throw ExitCode(1)
         }
         let counts = DiagnosticSummary.countLine(diagnostics.filter { $0.severity != .error }) ?? ""
-        print("ok: \(network.nodes.count) nodes, \(network.edges.count) edges, \(network.sources.count) sources; \(counts.hasPrefix("0 errors, ") ? String(counts.dropFirst("0 errors, ".count)) : counts)")
+        print("ok: \(counted(network.nodes.count, "node")), \(counted(network.edges.count, "edge")), \(counted(network.sources.count, "source")); \(counts.hasPrefix("0 errors, ") ? String(counts.dropFirst("0 errors, ".count)) : counts)")
     }
 }

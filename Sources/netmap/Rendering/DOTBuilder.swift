@@ -216,9 +216,10 @@ struct DOTBuilder {
             for (index, value) in groups.enumerated() { if let value { clustered[value, default: []].append(index) } }
         }
         let colors = colorKey()
+        let kindStyles = theme.nodeStyles(for: network)
         let indent = "  "
         for (index, node) in network.nodes.enumerated() where groups?[index] == nil {
-            lines.append(indent + nodeLine(node, colors: colors, placement: placement))
+            lines.append(indent + nodeLine(node, style: kindStyles[node.kind] ?? theme.defaultNode, colors: colors, placement: placement))
         }
         for (value, members) in clustered.sorted(by: { $0.key < $1.key }) {
             let name = DOTBuilder.clusterName(for: value)
@@ -230,7 +231,10 @@ struct DOTBuilder {
             if let box = placement?.clusters[name] { attributes["bb"] = box.graphvizText }
             lines.append("  subgraph \(DOT.quote(name)) {")
             lines.append("    graph \(DOT.attributes(attributes));")
-            for index in members { lines.append("    " + nodeLine(network.nodes[index], colors: colors, placement: placement)) }
+            for index in members {
+                let node = network.nodes[index]
+                lines.append("    " + nodeLine(node, style: kindStyles[node.kind] ?? theme.defaultNode, colors: colors, placement: placement))
+            }
             lines.append("  }")
         }
         let relationStyles = self.relationStyles
@@ -264,8 +268,8 @@ struct DOTBuilder {
         return lines
     }
 
-    private func nodeLine(_ node: Node, colors: ColorKey?, placement: Placement?) -> String {
-        var style = theme.nodeStyle(kind: node.kind, declared: network.kinds[node.kind])
+    private func nodeLine(_ node: Node, style: Theme.NodeStyle, colors: ColorKey?, placement: Placement?) -> String {
+        var style = style
         if marksOnly {
             style.style = style.style.split(separator: ",").filter { !["dashed", "dotted"].contains($0) }.joined(separator: ",")
         }
@@ -444,8 +448,9 @@ struct DOTBuilder {
         let kinds = Array(Set(network.nodes.map(\.kind))).sorted()
         let colors = colorKey()
         heading(language(DrawingWords.kindsHeading))
+        let kindStyles = theme.nodeStyles(for: network)
         for kind in kinds {
-            let style = theme.nodeStyle(kind: kind, declared: network.kinds[kind])
+            let style = kindStyles[kind] ?? theme.defaultNode
             let label = DOTBuilder.legendValue(language.kind(kind, in: network))
             let glyph = DOTBuilder.shapeGlyph(style)
             swatch(colors == nil && !marksOnly ? style.fill : "#FFFFFF", style.border, glyph.isEmpty ? label : "\(glyph) \(label)")

@@ -43,9 +43,10 @@ struct ReportBuilder {
                                                   note: note, attributes: attributes)
         }
         var kinds: [String: ReportModel.KindEntry] = [:]
+        let kindStyles = theme.nodeStyles(for: network)
         for node in network.nodes {
             if kinds[node.kind] == nil {
-                let style = theme.nodeStyle(kind: node.kind, declared: network.kinds[node.kind])
+                let style = kindStyles[node.kind] ?? theme.defaultNode
                 kinds[node.kind] = ReportModel.KindEntry(label: language.kind(node.kind, in: network), fill: style.fill,
                                                          border: style.border, count: 0)
             }

@@ -3,8 +3,11 @@
 Run from this folder: python3 make_xlsx_fixtures.py  (needs openpyxl; `make test` installs it).
 - netmap-layout.xlsx: sheets `nodes` and `edges` as the CSV pair, with numbers, a date, booleans, inline
   strings (as openpyxl writes text) and one shared string (patched in after saving, as Excel writes text).
-- kumu.xlsx: Kumu's layout, sheets `Elements` (Label, Type, Tags) and `Connections` (From, To, Type, Direction).
-- errors.xlsx: a bad weight in edges!D3 and an Excel error value in edges!E4.
+- kumu.xlsx: Kumu's layout, sheets `Elements` (Label, Type, Tags; one element without a Type) and
+  `Connections` (From, To, Type, Direction, Strength: a number, empty, or a word as Kumu allows).
+- errors.xlsx: a bad weight in edges!D3, an Excel error value in edges!E4, a row without its `to` (edges!B5),
+  since after until (edges!F6), and in sheet `nodes` a node without a kind (nodes!C2) and a duplicate id
+  (nodes!A3).
 """
 import datetime
 import re
@@ -60,10 +63,12 @@ def kumu(path):
     elements.append(["Innlandet fylkeskommune", "County", "public", "Fylkeskommunen"])
     elements.append(["Region Dalarna", "Region", "public|nordic", None])
     elements.append(["Skogforum", "Forum", None, None])
+    elements.append(["Statsforvalteren", None, None, "No type given"])
     connections = book.create_sheet("Connections")
     connections.append(["From", "To", "Type", "Direction", "Strength"])
     connections.append(["Innlandet fylkeskommune", "Region Dalarna", "Partnership", "undirected", 3])
     connections.append(["Innlandet fylkeskommune", "Skogforum", "Member", "directed", None])
+    connections.append(["Statsforvalteren", "Innlandet fylkeskommune", "Member", "directed", "Strong"])
     book.save(path)
 
 
@@ -71,10 +76,17 @@ def errors(path):
     book = openpyxl.Workbook()
     edges = book.active
     edges.title = "edges"
-    edges.append(["from", "to", "relation", "weight", "note"])
+    edges.append(["from", "to", "relation", "weight", "note", "since", "until"])
     edges.append(["a", "b", "tie", 1, "fine"])
     edges.append(["b", "c", "tie", "heavy", "a word for a weight"])
     edges.append(["c", "a", "tie", 2, "=NA()"])
+    edges.append(["d", None, "tie", 1, "no target"])
+    edges.append(["a", "c", "tie", 1, "years the wrong way round", 2020, 2010])
+    nodes = book.create_sheet("nodes")
+    nodes.append(["id", "label", "kind"])
+    nodes.append(["x", "X", None])
+    nodes.append(["a", "A", "member"])
+    nodes.append(["a", "A again", "member"])
     book.save(path)
     # The formula's cached value as Excel stores it: an error cell.
     with zipfile.ZipFile(path) as source:

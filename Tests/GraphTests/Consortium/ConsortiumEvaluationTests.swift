@@ -45,8 +45,13 @@ final class ConsortiumEvaluationTests: XCTestCase {
         XCTAssertEqual(tram.themeText, ["Complex and value-added specialised vessels"])
         XCTAssertEqual(queries.first?.lead, "org-no-855869942", "the coordinator NIVA")
         let rankings = try ConsortiumEvaluation.rankings(tram, in: network)
-        XCTAssertTrue(rankings.netmap.isEmpty, "without TrAM, Rogaland fylkeskommune has no other project: nothing is reachable")
+        // Without TrAM, Rogaland fylkeskommune has no other project: nothing is reachable, so every other
+        // organisation is a new contact, ranked by its other signals with closeness 0.
         XCTAssertEqual(rankings.reachable, [])
+        XCTAssertEqual(rankings.netmap.count, network.nodes.filter { $0.kind != "project" }.count - 1)
+        XCTAssertTrue(rankings.netmap.allSatisfy { $0.signals.closeness == 0 })
+        let ranked = ConsortiumEvaluation.order(rankings.netmap, weights: .standard)
+        XCTAssertEqual(ranked.first, "org-no-855869942", "NIVA coordinated EUROqCHARM, so it has the most experience")
         XCTAssertEqual(rankings.mostActive.count, network.nodes.filter { $0.kind != "project" }.count - 1)
     }
 }

@@ -156,7 +156,7 @@ final class ConsortiumTests: XCTestCase {
         // Within one tie: SE (uni-se), DE (byra-de), NO (skole-no), US (outside) — three countries, so eligible.
         XCTAssertEqual(near.unmet, [])
         let nearer = try find("need-research") { $0.maxHops = 1 }
-        XCTAssertEqual(nearer.unmet, ["at least 2 partners of kind university or research: only 1 university or research partner reachable within 1 ties of Fylke A"])
+        XCTAssertEqual(nearer.unmet, ["at least 2 partners of kind university or research: only 1 university or research partner reachable within 1 tie of Fylke A"])
 
         let capped = try find("max-two") { $0.size = 3...4 }
         XCTAssertEqual(capped.unmet, ["at least 3 partners: the programme allows at most 2 partners"])

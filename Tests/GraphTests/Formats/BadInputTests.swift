@@ -170,4 +170,20 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(messages(.nodeLinkJSON, "{\"nodes\": [\n{\"id\": \"a\"},\n{\"id\": \n"),
                        ["bad:3: error: not valid JSON: the text ends before the JSON is complete (a missing ']', '}' or '\"'?)"])
     }
+
+    /// A processing instruction without data (`<?name?>`) crashed Foundation's XMLParser (NULL passed to
+    /// strlen; found by `make fuzz`). It is read as any other instruction now: ignored, lines unchanged.
+    func testProcessingInstructionsWithoutDataAreRead() throws {
+        XCTAssertEqual(messages(.gexf, "<?f8utrs8x?>\n"), ["bad:2: error: malformed XML: extra content at the end of the document, or the document ended early"])
+        let document = header + "<?pi?><graph edgedefault=\"undirected\"><?a?>\n<node id=\"a\"/>\n<node id=\"b\"><?b?></node>\n<edge source=\"a\" target=\"b\"/>\n</graph>\n</graphml>\n"
+        let read = FileFormat.graphml.read(Data(document.utf8), path: "pi")
+        XCTAssertEqual(read.diagnostics.filter { $0.severity == .error }.map(\.description), [])
+        XCTAssertEqual(read.nodes.map(\.id), ["a", "b"])
+        // CDATA and comments are text: a `<?x?>` in them is kept exactly as written.
+        guard case .success(let root) = XMLTree.parse(Data("<r><!-- <?x?> --><t><![CDATA[<?x?>]]></t></r>".utf8), path: "x") else {
+            return XCTFail("not parsed")
+        }
+        XCTAssertEqual(root.child("t")?.text, "<?x?>")
+        XCTAssertEqual(XMLProcessingInstructions.paddingEmpty(Data("<a><?p?><?q d?><?r?></a>".utf8)), Data("<a><?p ?><?q d?><?r ?></a>".utf8))
+    }
 }

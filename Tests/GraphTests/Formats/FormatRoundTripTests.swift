@@ -124,7 +124,7 @@ final class FormatRoundTripTests: XCTestCase {
     /// The single edge-list CSV loses what the pair loses, plus isolated nodes.
     func testEdgeListCSVKeepsConnectedNodesAndTies() throws {
         for (name, network) in try inputs() {
-            let back = try roundTrip(network, fileName: "edges.csv", write: CSVFormat.edgeListTable, validate: false)
+            let back = try roundTrip(network, fileName: "edges.csv", write: { CSVFormat.edgeListTable($0) }, validate: false)
             var expected = network
             let connected = Set(network.edges.flatMap { [$0.from, $0.to] })
             expected.removeNodes { !connected.contains($0.id) }

@@ -1,5 +1,5 @@
-// Runs the commands that README.md and docs/guide.md show and compares what they print with the docs, so the
-// docs cannot drift from the program.
+// Runs the commands that README.md, docs/guide.md, docs/glossary.md and docs/install.md show and compares what
+// they print with the docs, so the docs cannot drift from the program.
 //
 // HOW TO MARK A BLOCK (the first word of a fence's info string is its language; the words after it are markers,
 // which Markdown viewers do not show but anyone editing the file sees):
@@ -111,6 +111,53 @@ enum DocExamples {
         return Array(actual.prefix(dots)) + ["..."] + Array(actual.suffix(tail))
     }
 
+    /// The text of every "*Example:*" of a document outside code blocks, up to the end of its paragraph, on one line.
+    static func examples(in text: String) -> [String] {
+        var examples: [String] = [], paragraph: [String] = [], inBlock = false
+        func close() {
+            let joined = paragraph.joined(separator: " ")
+            if let start = joined.range(of: "*Example:*") {
+                examples.append(joined[start.upperBound...].trimmingCharacters(in: .whitespaces))
+            }
+            paragraph = []
+        }
+        for line in text.components(separatedBy: "\n") {
+            if line.hasPrefix("```") { close(); inBlock.toggle(); continue }
+            if inBlock { continue }
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { close() } else { paragraph.append(line) }
+        }
+        close()
+        return examples
+    }
+
+    /// The decimal numbers in `text`, as written, without sign (also those inside words such as `thp2020`).
+    static func numbers(in text: String) -> [String] {
+        var numbers: [String] = [], current = ""
+        var characters = Array(text)[...]
+        while let character = characters.popFirst() {
+            if character.isASCII, character.isNumber {
+                current.append(character)
+            } else if character == ".", !current.isEmpty, !current.contains("."),
+                      let next = characters.first, next.isASCII, next.isNumber {
+                current.append(character)
+            } else if !current.isEmpty {
+                numbers.append(current); current = ""
+            }
+        }
+        if !current.isEmpty { numbers.append(current) }
+        return numbers
+    }
+
+    /// Is `quoted` what `printed` shows, rounded to as many decimals as `quoted` has?
+    static func rounds(_ printed: String, to quoted: String) -> Bool {
+        let decimals = quoted.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+        let printedDecimals = printed.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+        guard printedDecimals >= decimals, let value = Double(printed), let target = Double(quoted) else { return false }
+        if printedDecimals == decimals { return printed == quoted }
+        let scale = pow(10.0, Double(decimals))
+        return (value * scale).rounded() / scale == target
+    }
+
     /// Lines without trailing spaces, without empty lines at the end.
     static func trimmed(_ lines: [String]) -> [String] {
         var result = lines.map { line in
@@ -129,6 +176,29 @@ final class DocExamplesTests: XCTestCase {
     func testREADMECommandsWork() throws { try checkDocument("README.md") }
 
     func testGuideCommandsPrintWhatTheGuideShows() throws { try checkDocument("docs/guide.md") }
+
+    func testInstallCheckPrintsWhatTheInstallGuideShows() throws { try checkDocument("docs/install.md") }
+
+    /// The report and formats documents show lists of commands (```sh blocks): each must run as shown.
+    /// (docs/diagrams.md's commands are `make diagrams`, which writes the committed pictures.)
+    func testCommandsOfTheReportAndFormatsDocumentsWork() throws {
+        for document in ["docs/report.md", "docs/formats.md"] { try checkDocument(document) }
+    }
+
+    /// The glossary's examples quote numbers from the bundled data; each must be printed by one of the glossary's
+    /// own commands (as shown, or rounded to the digits the example gives), so a change of the data or of a
+    /// measure that `make doc-examples` refreshes in the blocks cannot leave a stale number in the text.
+    func testGlossaryNumbersComeFromItsCommands() throws {
+        let printed = try checkDocument("docs/glossary.md").flatMap(DocExamples.numbers(in:))
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("docs/glossary.md"), encoding: .utf8)
+        let examples = DocExamples.examples(in: text)
+        XCTAssertGreaterThan(examples.count, 20, "docs/glossary.md: fewer examples than terms")
+        for example in examples {
+            for quoted in DocExamples.numbers(in: example) where !printed.contains(where: { DocExamples.rounds($0, to: quoted) }) {
+                XCTFail("docs/glossary.md: \(quoted) in \"\(example.prefix(120))…\" is printed by none of the glossary's commands")
+            }
+        }
+    }
 
     func testParserReadsMarkersContinuationsAndStatus() {
         let text = """
@@ -170,8 +240,33 @@ final class DocExamplesTests: XCTestCase {
         XCTAssertEqual(DocExamples.refreshed(["x", "y", "z", "w"], ["a", "...", "d"]), ["x", "...", "w"])
     }
 
+    func testExampleNumbersAreFoundAndRounded() {
+        let text = """
+        **Term**. Means 0 to 1. *Example:* A has 0.63 and
+        B −0.056 [thp2020, Kap. 2.4].
+
+        ```console
+        $ netmap x
+        *Example:* 9.9 inside a block is output, not an example
+        ```
+        **Other**. No example here, 7.
+        """
+        XCTAssertEqual(DocExamples.examples(in: text), ["A has 0.63 and B −0.056 [thp2020, Kap. 2.4]."])
+        XCTAssertEqual(DocExamples.numbers(in: "A has 0.63 and B −0.056 [thp2020, Kap. 2.4]."), ["0.63", "0.056", "2020", "2.4"])
+        XCTAssertEqual(DocExamples.numbers(in: "0.630014  -0.056 thp2020 45."), ["0.630014", "0.056", "2020", "45"])
+        XCTAssertTrue(DocExamples.rounds("0.630014", to: "0.63"))
+        XCTAssertTrue(DocExamples.rounds("80.166667", to: "80.2"))
+        XCTAssertTrue(DocExamples.rounds("105.000000", to: "105.0"))
+        XCTAssertTrue(DocExamples.rounds("45", to: "45"))
+        XCTAssertFalse(DocExamples.rounds("0.630014", to: "0.64"))
+        XCTAssertFalse(DocExamples.rounds("45", to: "4"))
+        XCTAssertFalse(DocExamples.rounds("0.5", to: "0.50"), "a number with fewer digits is no proof of the digits quoted")
+    }
+
     /// Runs every command of `document`; with NETMAP_UPDATE_DOCS=1 writes the actual outputs into it instead.
-    func checkDocument(_ document: String) throws {
+    /// - Returns: what the commands printed, one string per command.
+    @discardableResult
+    func checkDocument(_ document: String) throws -> [String] {
         let url = packageRoot.appendingPathComponent(document)
         let text = try String(contentsOf: url, encoding: .utf8)
         let commands = DocExamples.commands(in: text)
@@ -182,6 +277,7 @@ final class DocExamplesTests: XCTestCase {
         var lines = text.components(separatedBy: "\n")
         var replacements: [(Range<Int>, [String])] = []
         var lastStatus: Int32 = 0
+        var outputs: [String] = []
         for command in commands {
             let actual: [String]
             if command.checksStatus {
@@ -189,6 +285,7 @@ final class DocExamplesTests: XCTestCase {
             } else {
                 let (status, output) = try Self.shell(command.command, in: folder)
                 lastStatus = status
+                outputs.append(output)
                 actual = output.components(separatedBy: "\n")
                 if command.expected == nil {
                     XCTAssertEqual(status, 0, "\(document):\(command.line): `\(command.command)` failed:\n\(output)")
@@ -215,6 +312,7 @@ final class DocExamplesTests: XCTestCase {
             try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
             print("doc-examples: refreshed \(replacements.count) output(s) in \(document)")
         }
+        return outputs
     }
 
     static let copied: Set<String> = ["docs", "data"]

@@ -119,8 +119,92 @@ final class ExcelOutputTests: XCTestCase {
     }
 
     func testCSVDialectQuotesFieldsHoldingTheSeparator() {
-        XCTAssertEqual(CSVFormat.line(["a;b", "c", "0,5"], dialect: .excelNB), "\"a;b\";c;\"0,5\"\n")
+        XCTAssertEqual(CSVFormat.line(["a;b", "c", "0,5"], dialect: .excelNB), "\"a;b\";c;0,5\n")
+        XCTAssertEqual(CSVFormat.line(["a;b", "c", "0,5"]), "\"a;b\",c,\"0,5\"\n")
         XCTAssertEqual(CSVDialect.excelNB.number("0.25"), "0,25")
         XCTAssertEqual(CSVDialect.standard.number("0.25"), "0.25")
+    }
+
+    private var bundledData: String {
+        URL(fileURLWithPath: karate).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("data").path
+    }
+
+    func testConsortiumXLSXAndCSVHaveOneRowPerPartner() throws {
+        let folder = try scratchFolder()
+        let arguments = ["consortium", bundledData, "--programme", "interreg-se-no", "--lead", "trondelag-fk", "--top", "2"]
+        let path = folder.appendingPathComponent("consortia.xlsx").path
+        let run = try runNetmap(arguments + ["--format", "xlsx", "-o", path])
+        XCTAssertEqual(run.status, 0, run.error)
+        let rows = try openpyxlRows(path)
+        XCTAssertEqual(Array((rows.first as? [String] ?? []).prefix(8)), ["consortium", "consortium_score", "role", "id", "label", "kind", "country", "total"])
+        XCTAssertEqual(rows.count, 5, "header, then lead and partner of each of the 2 consortia: \(rows)")
+        XCTAssertEqual((rows[1][0] as? NSNumber)?.intValue, 1)
+        XCTAssertEqual(rows[1][2] as? String, "lead")
+        XCTAssertEqual(rows[1][3] as? String, "trondelag-fk")
+        XCTAssertEqual(rows[2][2] as? String, "partner")
+        XCTAssertEqual(rows[2][3] as? String, "region-jamtland-harjedalen")
+        XCTAssertEqual(try XCTUnwrap((rows[2][7] as? NSNumber)?.doubleValue), 1.0, accuracy: 1e-9, "the partner's total is a number cell")
+        XCTAssertEqual((rows[3][0] as? NSNumber)?.intValue, 2)
+        // The same rows as CSV, in either dialect; the json stays the same document.
+        let csv = try runNetmap(arguments + ["--format", "csv"])
+        XCTAssertEqual(csv.status, 0, csv.error)
+        XCTAssertEqual(csv.output.split(separator: "\n").count, 5)
+        XCTAssertTrue(csv.output.contains("\n1,1.0,partner,region-jamtland-harjedalen,Region Jämtland Härjedalen,region,SE,1.0,"), csv.output)
+        let nb = try runNetmap(arguments + ["--format", "csv", "--csv-dialect", "excel-nb"])
+        XCTAssertTrue(nb.output.hasPrefix("\u{FEFF}consortium;consortium_score;role;"), nb.output)
+        XCTAssertTrue(nb.output.contains("\n2;0,8;partner;regionforbundet-jamtlands-lan;"), nb.output)
+        let noFile = try runNetmap(arguments + ["--format", "xlsx"])
+        XCTAssertEqual(noFile.status, 64, noFile.error)
+        let candidates = try runNetmap(["consortium", bundledData, "--programme", "interreg-se-no", "--lead", "trondelag-fk", "--candidates", "3", "--format", "csv"])
+        XCTAssertEqual(candidates.status, 0, candidates.error)
+        XCTAssertEqual(candidates.output.split(separator: "\n").first, "rank,id,label,kind,country,score,closeness,theme,experience,brokerage,proximity,path")
+        XCTAssertEqual(candidates.output.split(separator: "\n").count, 4)
+    }
+
+    func testDiffCSVInExcelNBDialect() throws {
+        let arguments = ["diff", bundledData, "--at", "2012", "--to-year", "2022", "--measures", "betweenness", "--format", "csv"]
+        let standard = try runNetmap(arguments)
+        XCTAssertEqual(standard.status, 0, standard.error)
+        let nb = try runNetmap(arguments + ["--csv-dialect", "excel-nb"])
+        XCTAssertEqual(nb.status, 0, nb.error)
+        XCTAssertTrue(nb.output.hasPrefix("\u{FEFF}change;item;group;source;target;label;"), nb.output)
+        let standardLines = standard.output.split(separator: "\n"), nbLines = nb.output.dropFirst().split(separator: "\n")
+        XCTAssertEqual(standardLines.count, nbLines.count, "the same rows")
+        let measure = try XCTUnwrap(nbLines.first { $0.hasPrefix("measure;node;betweenness;trondelag-fk;") })
+        let fields = measure.split(separator: ";", omittingEmptySubsequences: false)
+        XCTAssertEqual(fields.count, 15, String(measure))
+        XCTAssertTrue(fields[11].contains(","), "decimal comma in the new betweenness: \(measure)")
+        XCTAssertFalse(fields[11].contains("."), String(measure))
+    }
+
+    func testExportCSVInExcelNBDialectReadsBack() throws {
+        let folder = try scratchFolder()
+        let network = folder.appendingPathComponent("in.yaml").path
+        try """
+        sources:
+          s: {title: A plan}
+        nodes:
+          - {id: a, label: "Aust; Agder", kind: county}
+          - {id: b, label: Bø, kind: municipality}
+        edges:
+          - {from: a, to: b, relation: partner_of, weight: 2.5, cite: s}
+        """.write(toFile: network, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("nb").path
+        let run = try runNetmap(["export", network, "--to", "csv", "--csv-dialect", "excel-nb", "-o", out])
+        XCTAssertEqual(run.status, 0, run.error)
+        func file(_ name: String) throws -> String { String(decoding: try Data(contentsOf: URL(fileURLWithPath: out + "/" + name)), as: UTF8.self) }
+        let edges = try file("edges.csv")
+        XCTAssertEqual(edges, "\u{FEFF}from;to;relation;weight;cite;page;since;until\na;b;partner_of;2,5;s;;;\n")
+        let nodes = try file("nodes.csv")
+        XCTAssertEqual(nodes, "\u{FEFF}id;label;kind;tags\na;\"Aust; Agder\";county;\nb;Bø;municipality;\n")
+        let back = NetworkLoader.load([out])
+        XCTAssertEqual(back.errors, [])
+        XCTAssertEqual(back.network.edges.first?.weight, 2.5)
+        XCTAssertEqual(back.network.node("a")?.label, "Aust; Agder")
+        let edgeList = try runNetmap(["export", network, "--to", "edgelist", "--csv-dialect", "excel-nb"])
+        XCTAssertEqual(edgeList.status, 0, edgeList.error)
+        XCTAssertTrue(edgeList.output.hasPrefix("\u{FEFF}from;from_label;from_kind;to;"), edgeList.output)
+        XCTAssertTrue(edgeList.output.contains(";partner_of;2,5;s;"), edgeList.output)
     }
 }

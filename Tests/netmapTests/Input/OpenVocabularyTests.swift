@@ -141,9 +141,64 @@ final class OpenVocabularyTests: XCTestCase {
             .write(to: folder.appendingPathComponent("d.gml"), atomically: true, encoding: .utf8)
         try "digraph { d -> e }\n".write(to: folder.appendingPathComponent("e.dot"), atomically: true, encoding: .utf8)
         try #"{"results": [1, 2]}"#.write(to: folder.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
+        try """
+        <?xml version="1.0"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected"><node id="e"/><node id="f"/><edge source="e" target="f"/></graph></graphml>
+        """.write(to: folder.appendingPathComponent("f.graphml"), atomically: true, encoding: .utf8)
+        try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed"><nodes><node id="f" label="f"/><node id="g" label="g"/></nodes><edges><edge id="0" source="f" target="g"/></edges></graph></gexf>
+        """.write(to: folder.appendingPathComponent("g.gexf"), atomically: true, encoding: .utf8)
+        try "id,label,kind\nh,H,member\n".write(to: folder.appendingPathComponent("nodes.csv"), atomically: true, encoding: .utf8)
+        try "from,to,relation\nh,g,tie\n".write(to: folder.appendingPathComponent("edges.csv"), atomically: true, encoding: .utf8)
+        var workbook = Network(nodes: [Node(id: "i", kind: "club")])
+        workbook.edges = [Edge(from: "i", to: "h", relation: "sponsors")]
+        try FileFormat.xlsx.write(workbook).write(to: folder.appendingPathComponent("i.xlsx"))
         let result = try runNetmap(["validate", folder.path])
         XCTAssertEqual(result.status, 0, result.error)
-        XCTAssertTrue(result.output.hasPrefix("ok: 5 nodes, 4 edges"), result.output)
+        XCTAssertTrue(result.output.hasPrefix("ok: 9 nodes, 8 edges"), "YAML, JSON, Pajek, GML, DOT, GraphML, GEXF, the CSV pair and xlsx, merged by id: \(result.output)")
         XCTAssertTrue(result.error.contains("note: \(folder.path)/results.json: not node-link JSON (no 'nodes' list); skipped"), result.error)
+    }
+
+    /// Kinds and relations from the data get styles of their own: all different, the same whatever order the
+    /// file lists them in, and a name keeps its style when other names come and go (issue 15: "its own colour
+    /// and shape", "the same name always gets the same style").
+    func testKindsAndRelationsFromTheDataGetDistinctStableStyles() throws {
+        func network(_ kinds: [String], _ relations: [String]) -> Network {
+            var network = Network(nodes: kinds.enumerated().map { Node(id: "n\($0.offset)", label: "n\($0.offset)", kind: $0.element) })
+            for kind in kinds where network.kinds[kind] == nil { network.kinds[kind] = KindInfo(id: kind, label: kind) }
+            for (index, relation) in relations.enumerated() {
+                network.edges.append(Edge(from: "n0", to: "n\(index % max(1, kinds.count))", relation: relation))
+                if network.relations[relation] == nil { network.relations[relation] = RelationInfo(id: relation, label: relation, symmetric: false) }
+            }
+            return network
+        }
+        let names = (0..<40).map { "kind\(String(format: "%02d", $0))" }
+        let styles = Theme.standard.nodeStyles(for: network(names, []))
+        let looks = Set(names.map { name -> String in
+            let style = styles[name]!
+            return "\(style.fill) \(style.shape) \(style.style)"
+        })
+        XCTAssertEqual(looks.count, 40, "40 kinds from the data, 40 different looks")
+        // A name keeps its look in a network where most others are missing, unless it collided with one
+        // that comes before it (then it moved to the next free slot): count those that keep it.
+        let fewer = Theme.standard.nodeStyles(for: network(names.enumerated().filter { $0.offset % 3 == 0 }.map(\.element), []))
+        let kept = fewer.keys.filter { fewer[$0] == styles[$0] }.count
+        XCTAssertGreaterThanOrEqual(kept, fewer.count * 2 / 3, "most of \(fewer.count) kinds keep their look")
+        XCTAssertEqual(Theme.stableSlots(for: ["member"], count: 40), Theme.stableSlots(for: ["aardvark", "member", "zebra"], count: 40).filter { $0.key == "member" })
+        // Order in the file does not matter; a built-in kind keeps the theme's style and takes no slot.
+        let forward = Theme.standard.nodeStyles(for: network(["member", "county", "trainer"], ["tie", "partner_of", "advises"]))
+        let backward = Theme.standard.nodeStyles(for: network(["trainer", "member", "county"], ["advises", "partner_of", "tie"]))
+        XCTAssertEqual(forward["member"], backward["member"])
+        XCTAssertEqual(forward["trainer"], backward["trainer"])
+        XCTAssertEqual(forward["county"], Theme.builtInKinds["county"])
+        XCTAssertNotEqual(forward["member"], forward["trainer"])
+        let edges = Theme.standard.edgeStyles(for: ["tie", "partner_of", "advises"])
+        XCTAssertNotEqual(edges["advises"], edges["tie"])
+        XCTAssertEqual(edges["tie"]?.style, "solid", "up to five relations from the data are solid lines")
+        let many = Theme.standard.edgeStyles(for: (1...11).map { "relation\($0)" })
+        XCTAssertEqual(Set(many.values.map { "\($0.color) \($0.style)" }).count, 11, "11 relations, 11 looks")
+        XCTAssertEqual(edges["tie"], Theme.standard.edgeStyles(for: ["tie"])["tie"], "tie looks the same without advises")
+        XCTAssertEqual(edges["partner_of"], Theme.builtInRelations["partner_of"])
     }
 }
