@@ -6,7 +6,6 @@ a Barabási–Albert graph from igraph with m = 10 (n = ties / 10), written once
 (`from,to,relation,weight`) and once as the same ties in igraph's NCOL format (`from to weight`), which
 igraph's C reader takes; igraph has no CSV reader of its own.
 """
-import json
 import os
 import random
 import subprocess
@@ -33,11 +32,24 @@ elif task == "core_number":
 elif task == "louvain":
     c = g.community_multilevel(); values = c.membership; print("modularity", c.modularity)
 elif task == "leiden":
-    c = g.community_leiden(objective_function="modularity", n_iterations=-1, beta=0.01); values = c.membership
+    c = g.community_leiden(objective_function="modularity", n_iterations=2, beta=0.01); values = c.membership
     print("modularity", c.modularity)
 names = g.vs["name"]
 sys.stdout.write("".join(f"{n},{v}\n" for n, v in zip(names, values)))
 '''
+
+# Modularity of igraph's Louvain and Leiden (2 iterations, as timed) over seeds 1..SEEDS; python-igraph draws its
+# random numbers from Python's `random`, so seeding it makes each run repeatable.
+IGRAPH_QUALITY = r'''
+import random, sys, igraph as ig
+task, path, seeds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+g = ig.Graph.Read_Ncol(path, names=True, weights="if_present", directed=False)
+for seed in range(1, seeds + 1):
+    random.seed(seed)
+    c = g.community_multilevel() if task == "louvain" else g.community_leiden(objective_function="modularity", n_iterations=2, beta=0.01)
+    print(c.modularity)
+'''
+SEEDS = int(os.environ.get("BENCH_SEEDS", "5"))
 
 # netmap command per task; every one prints a value per node (or the stats summary) like the igraph script.
 TASKS = [
@@ -78,18 +90,28 @@ def measure(command):
     return float(wall), float(user) + float(system), int(kilobytes) / 1024, result.stdout
 
 
-def modularity(task, tool, output):
-    if tool == "igraph":
-        return float(output.split("\n", 1)[0].split()[1]) if task in ("louvain", "leiden") else None
-    return None
+def mean(values):
+    return sum(values) / len(values)
+
+
+def igraph_modularity(task, ncol_path, script):
+    """igraph's modularity over seeds 1..SEEDS (one process, not timed)."""
+    if task not in ("louvain", "leiden"):
+        return None
+    output = subprocess.run(["python3", script, task, ncol_path, str(SEEDS)], capture_output=True, text=True, check=True).stdout
+    return [float(line) for line in output.split()]
 
 
 def netmap_modularity(task, csv_path):
+    """netmap's modularity over seeds 1..SEEDS (`--format table --members 0` prints it on its first line)."""
     if task not in ("louvain", "leiden"):
         return None
-    output = subprocess.run([NETMAP, "communities", "--algorithm", task, "--format", "json", "--quiet", csv_path],
-                            capture_output=True, text=True, check=True).stdout
-    return json.loads(output)["modularity"]
+    values = []
+    for seed in range(1, SEEDS + 1):
+        output = subprocess.run([NETMAP, "communities", "--algorithm", task, "--seed", str(seed), "--members", "0", "--quiet", csv_path],
+                                capture_output=True, text=True, check=True).stdout
+        values.append(float(output.split("modularity ", 1)[1].split()[0]))
+    return values
 
 
 def main():
@@ -99,6 +121,9 @@ def main():
     script = os.path.join(WORK, "igraph_task.py")
     with open(script, "w") as f:
         f.write(IGRAPH)
+    quality_script = os.path.join(WORK, "igraph_quality.py")
+    with open(quality_script, "w") as f:
+        f.write(IGRAPH_QUALITY)
     results = {}
     for size in SIZES:
         csv_path, ncol_path = generate(size)
@@ -107,17 +132,18 @@ def main():
         for task, arguments in TASKS:
             nm = measure([NETMAP] + arguments + [csv_path])
             ig_ = measure(["python3", script, task, ncol_path])
-            q_nm, q_ig = netmap_modularity(task, csv_path), modularity(task, "igraph", ig_[3])
+            q_nm, q_ig = netmap_modularity(task, csv_path), igraph_modularity(task, ncol_path, quality_script)
             results[(size, task)] = (nm, ig_, q_nm, q_ig)
-            quality = f"  Q netmap {q_nm:.4f} igraph {q_ig:.4f}" if q_nm is not None else ""
+            quality = (f"  Q over {SEEDS} seeds: netmap mean {mean(q_nm):.4f} ({min(q_nm):.4f}–{max(q_nm):.4f}) igraph mean "
+                       f"{mean(q_ig):.4f} ({min(q_ig):.4f}–{max(q_ig):.4f}), netmap/igraph {mean(q_nm) / mean(q_ig):.4f}") if q_nm else ""
             print(f"  {task:<12} netmap {nm[0]:6.2f} s wall {nm[1]:6.2f} s cpu {nm[2]:6.0f} MB | igraph {ig_[0]:6.2f} s wall "
                   f"{ig_[1]:6.2f} s cpu {ig_[2]:6.0f} MB | cpu ratio {nm[1] / ig_[1]:.2f} memory ratio {nm[2] / ig_[2]:.2f}{quality}",
                   flush=True)
 
-    print("\n| ties | task | netmap wall / cpu s | netmap MB | igraph wall / cpu s | igraph MB | time nm/ig (cpu) | time nm/ig (wall) | memory nm/ig | bytes per tie (netmap) | modularity netmap / igraph |")
+    print(f"\n| ties | task | netmap wall / cpu s | netmap MB | igraph wall / cpu s | igraph MB | time nm/ig (cpu) | time nm/ig (wall) | memory nm/ig | bytes per tie (netmap) | modularity netmap / igraph (mean of {SEEDS} seeds) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for (size, task), (nm, ig_, q_nm, q_ig) in results.items():
-        quality = f"{q_nm:.4f} / {q_ig:.4f}" if q_nm is not None else "-"
+        quality = f"{mean(q_nm):.4f} / {mean(q_ig):.4f} ({mean(q_nm) / mean(q_ig):.4f})" if q_nm else "-"
         print(f"| {size} | {task} | {nm[0]:.2f} / {nm[1]:.2f} | {nm[2]:.0f} | {ig_[0]:.2f} / {ig_[1]:.2f} | {ig_[2]:.0f} | "
               f"{nm[1] / ig_[1]:.2f} | {nm[0] / ig_[0]:.2f} | {nm[2] / ig_[2]:.2f} | {nm[2] * 1048576 / TIES[size]:.0f} | {quality} |")
 

@@ -3,6 +3,7 @@
 # binary there with a bare environment (no Swift toolchain on PATH or in LD_LIBRARY_PATH), then from another
 # folder. Fails when the binary links a Swift library from outside the tarball.
 set -euo pipefail
+command -v ldd >/dev/null || { echo "check-dist: needs ldd: make dist-check runs on Linux (docs/install.md)"; exit 1; }
 tarball=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

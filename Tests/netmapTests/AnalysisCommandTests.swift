@@ -77,4 +77,18 @@ final class AnalysisCommandTests: XCTestCase {
         }
         XCTAssertEqual(object["diameter"] as? Int, 5)
     }
+
+    /// Every command that reads a network, and `import`, takes `--quiet` (no progress line on standard error).
+    func testEveryLongCommandTakesQuiet() throws {
+        let commands: [[String]] = [
+            ["stats"], ["centrality"], ["communities"], ["brokers"], ["render", "-o", "x.svg"], ["report", "-o", "x.html"], ["export", "--to", "csv", "-o", "x"],
+            ["validate"], ["path", "a", "b"], ["ego", "a"], ["compare", "a", "b"], ["project", "--onto", "county"],
+            ["diff", "a.yaml", "--to", "b.yaml"], ["consortium", "--programme", "none", "--lead", "a"], ["find", "a"],
+            ["import", "cordis", "--organizations", "o.csv", "-o", "x"], ["import", "forskningsradet", "--grants", "g.csv", "-o", "x"],
+            ["import", "interreg", "--partners", "p.json", "-o", "x"], ["import", "merge", "a", "b", "-o", "x"],
+        ]
+        for arguments in commands {
+            XCTAssertNoThrow(try NetMap.parseAsRoot(arguments + ["--quiet"]), arguments.joined(separator: " "))
+        }
+    }
 }

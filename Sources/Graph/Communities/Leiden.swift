@@ -92,14 +92,15 @@ extension CommunityLevel {
             if count == level.nodeCount {
                 return membership.map { communities[Int($0)] }
             }
-            let (refined, refinedCount) = denseLabels(level.refine(communities, resolution: resolution, randomness: randomness, using: &generator))
+            var (refined, refinedCount) = denseLabels(level.refine(communities, resolution: resolution, randomness: randomness, using: &generator))
+            if refinedCount == level.nodeCount {
+                // The refinement merged nothing, so aggregating by it would not shrink the graph: aggregate by the
+                // communities themselves instead, as igraph does (each community then starts alone, Louvain-style).
+                (refined, refinedCount) = (communities, count)
+            }
             // Each refined part lies inside one community: that community is its starting label.
             var nextStart = [Int32](repeating: 0, count: refinedCount)
             for u in 0..<level.nodeCount { nextStart[Int(refined[u])] = communities[u] }
-            if refinedCount == level.nodeCount {
-                // Nothing merged: aggregating would not shrink the graph; the moved partition is final.
-                return membership.map { communities[Int($0)] }
-            }
             level = level.aggregated(by: refined, count: refinedCount)
             for i in membership.indices { membership[i] = refined[Int(membership[i])] }
             start = nextStart

@@ -136,8 +136,10 @@ struct CommunityLevel {
         var offsets = [Int32](repeating: 0, count: count + 1)
         var targets: [Int32] = []
         var weights: [Double] = []
-        targets.reserveCapacity(min(self.targets.count, count * 16))
-        weights.reserveCapacity(min(self.targets.count, count * 16))
+        // The level's own arc count bounds the result: one allocation, no doubling (and no old and new buffer
+        // alive at once while it grows) on the large first levels.
+        targets.reserveCapacity(self.targets.count)
+        weights.reserveCapacity(self.targets.count)
         var slot = [Int32](repeating: -1, count: count)
         for c in 0..<count {
             let rowStart = targets.count

@@ -137,6 +137,13 @@ public struct AnalysisNetwork: Sendable, Equatable {
         return result
     }
 
+    /// Frees the ties (ends, weights, relations, years, citation marks), keeping the nodes: for a command that
+    /// has built its analysis graph and needs only node ids, labels, kinds and countries afterwards.
+    public mutating func dropTies() {
+        (from, to, weights, relations) = ([], [], [], [])
+        (since, until, cited) = (nil, nil, nil)
+    }
+
     /// Number of nodes of each kind.
     public var countByKind: [String: Int] { kinds.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
 

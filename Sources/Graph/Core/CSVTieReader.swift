@@ -130,7 +130,7 @@ enum CSVTieReader {
                 }
                 // Relation: built-in only (a CSV file declares none), numbered in order of first appearance.
                 let relationText = relationColumn.flatMap { fields.trimmed($0, line) }.flatMap { $0.isEmpty ? nil : $0 }
-                func isRelation(_ bytes: [UInt8]) -> Bool { relationText.map { bytes.elementsEqual($0) } ?? (bytes == CSVTieReader.related) }
+                func isRelation(_ bytes: [UInt8]) -> Bool { relationText.map { CSVTieReader.equal(bytes, $0) } ?? (bytes == CSVTieReader.related) }
                 let relation: UInt16
                 if let last = lastRelation, isRelation(last.bytes) {
                     relation = last.index
@@ -356,6 +356,16 @@ enum CSVTieReader {
     }
 
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.allSatisfy { $0 < 0x80 } }
+
+    /// Whether the two hold the same bytes (a plain loop: the generic `elementsEqual` is slow on every row).
+    @inline(__always)
+    static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBufferPointer { a in
+            for k in 0..<a.count where a[k] != b[k] { return false }
+            return true
+        }
+    }
 
     static func isSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         isASCII(bytes) && Slug.isValid(String(decoding: bytes, as: UTF8.self))

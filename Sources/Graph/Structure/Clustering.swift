@@ -7,7 +7,8 @@ extension AnalysisGraph {
     /// mean of their tie strengths, each divided by the largest strength (Onnela et al. 2005). Directed:
     /// T/(2(d_tot(d_tot−1) − 2d↔)) with T the directed triangles (Fagiolo 2007). 0 for degree < 2.
     ///
-    /// - Complexity: O(Σ_v d(v)²) worst case, O(n) extra space.
+    /// - Complexity: undirected O(m·√m) at worst (each triangle listed once), O(n + m) extra space; directed
+    ///   O(Σ_v d(v)²) at worst, O(n) extra space.
     ///
     /// Watts, D. & Strogatz, S. (1998). https://doi.org/10.1038/30918 — Onnela, J.-P. et al. (2005).
     /// https://doi.org/10.1103/PhysRevE.71.065103 — Fagiolo, G. (2007). https://doi.org/10.1103/PhysRevE.76.026107
@@ -20,30 +21,57 @@ extension AnalysisGraph {
         return largest
     }
 
+    /// Undirected clustering by listing each triangle once, from its corner of lowest (degree, index) rank:
+    /// every tie is oriented towards the higher-ranked end, and for each node u and each higher neighbour v,
+    /// the higher neighbours of v that u also reaches close a triangle, credited to all three corners. A hub
+    /// keeps few higher neighbours, so the work is O(m·√m) at worst and far less on skewed degrees, instead
+    /// of O(Σ d²) for scanning every neighbour's row (Schank & Wagner 2005, "forward").
     private func undirectedClustering() -> [Double] {
         let n = nodeCount
         let scale = maxWeight
+        @inline(__always) func ranksBelow(_ u: Int, _ v: Int) -> Bool {
+            let (du, dv) = (offsets[u + 1] - offsets[u], offsets[v + 1] - offsets[v])
+            return du != dv ? du < dv : u < v
+        }
+        // Ties towards the higher-ranked end, rows in the order of `targets`.
+        var upperOffsets = [Int32](repeating: 0, count: n + 1)
+        for u in 0..<n {
+            var count: Int32 = 0
+            for k in Int(offsets[u])..<Int(offsets[u + 1]) where ranksBelow(u, Int(targets[k])) { count += 1 }
+            upperOffsets[u + 1] = upperOffsets[u] + count
+        }
+        var upperTargets = [Int32](repeating: 0, count: Int(upperOffsets[n]))
+        var upperWeights = [Double](repeating: 0, count: isWeighted ? upperTargets.count : 0)
+        for u in 0..<n {
+            var slot = Int(upperOffsets[u])
+            for k in Int(offsets[u])..<Int(offsets[u + 1]) where ranksBelow(u, Int(targets[k])) {
+                upperTargets[slot] = targets[k]
+                if isWeighted { upperWeights[slot] = weights[k] / scale }
+                slot += 1
+            }
+        }
         var mark = [Double](repeating: 0, count: n)
-        var result = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            let row = Int(offsets[i])..<Int(offsets[i + 1])
-            let degree = row.count
-            if degree < 2 { continue }
-            for k in row { mark[Int(targets[k])] = weights[k] / scale }
-            var triangles = 0.0
+        var triangles = [Double](repeating: 0, count: n)
+        for u in 0..<n {
+            let row = Int(upperOffsets[u])..<Int(upperOffsets[u + 1])
+            if row.count < 2 { continue }
+            for k in row { mark[Int(upperTargets[k])] = isWeighted ? upperWeights[k] : 1 }
             for k in row {
-                let j = Int(targets[k])
-                let wij = weights[k] / scale
-                for l in Int(offsets[j])..<Int(offsets[j + 1]) {
-                    let h = Int(targets[l])
-                    let wik = mark[h]
-                    if wik > 0 {
-                        triangles += isWeighted ? Foundation.cbrt(wij * (weights[l] / scale) * wik) : 1
-                    }
+                let v = Int(upperTargets[k])
+                for l in Int(upperOffsets[v])..<Int(upperOffsets[v + 1]) {
+                    let w = Int(upperTargets[l])
+                    let wuw = mark[w]
+                    guard wuw > 0 else { continue }
+                    let value = isWeighted ? Foundation.cbrt(upperWeights[k] * upperWeights[l] * wuw) : 1
+                    triangles[u] += value; triangles[v] += value; triangles[w] += value
                 }
             }
-            for k in row { mark[Int(targets[k])] = 0 }
-            result[i] = triangles == 0 ? 0 : triangles / Double(degree * (degree - 1))
+            for k in row { mark[Int(upperTargets[k])] = 0 }
+        }
+        var result = [Double](repeating: 0, count: n)
+        for u in 0..<n {
+            let degree = outDegree(u)
+            if degree >= 2 && triangles[u] != 0 { result[u] = 2 * triangles[u] / Double(degree * (degree - 1)) }
         }
         return result
     }

@@ -6,7 +6,8 @@ import Graph
 /// without building the typed model (see `AnalysisLoader`). Same inputs, same `--from`, same errors.
 extension InputOptions {
     func loadForAnalysis() throws -> AnalysisNetwork {
-        try AnalysisLoader.load(paths, format: format)
+        let (paths, format) = (try paths, try format)
+        return try progress.step("loading") { try AnalysisLoader.load(paths, format: format) }
     }
 }
 

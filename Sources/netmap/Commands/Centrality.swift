@@ -20,7 +20,6 @@ struct Centrality: NetmapCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var filters: FilterOptions
-    @OptionGroup var progress: ProgressOptions
 
     @Option(help: ArgumentHelp("Measures to compute (comma-separated; see below).", valueName: "list"))
     var measures: String?
@@ -86,7 +85,7 @@ struct Centrality: NetmapCommand {
     }
 
     func execute() throws {
-        let loaded = try progress.step("loading") { try input.loadForAnalysis() }
+        let loaded = try input.loadForAnalysis()
         let network = loaded.filtered(by: try filters.filter(for: loaded))
         let graph = AnalysisGraph(network, directed: directed, weighted: weighted)
         if edges {
@@ -121,7 +120,7 @@ struct Centrality: NetmapCommand {
             var step = options
             if measure.isPathBased {
                 let sources = measure == .betweenness ? (options.betweennessSources?.count ?? graph.nodeCount) : graph.nodeCount
-                step.progress = progress.counter(label: measure.rawValue, total: sources)
+                step.progress = input.progress.counter(label: measure.rawValue, total: sources)
             }
             columns.append(try graph.values(of: measure, options: step))
         }

@@ -22,7 +22,6 @@ struct Communities: NetmapCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var filters: FilterOptions
-    @OptionGroup var progress: ProgressOptions
 
     @Option(help: "louvain, leiden or label-propagation.")
     var algorithm: Algorithm = .louvain
@@ -68,19 +67,19 @@ struct Communities: NetmapCommand {
     func execute() throws {
         // Drawing needs the typed model; the analysis alone needs only its analysis view.
         var full: Network?
-        let loaded: AnalysisNetwork
+        var network: AnalysisNetwork
         if render != nil {
-            let model = try progress.step("loading") { try input.load() }
+            let model = try input.load()
             full = try filters.filter(for: model).apply(to: model)
-            loaded = AnalysisNetwork(full!)
+            network = AnalysisNetwork(full!)
         } else {
-            let view = try progress.step("loading") { try input.loadForAnalysis() }
-            loaded = view.filtered(by: try filters.filter(for: view))
+            let view = try input.loadForAnalysis()
+            network = view.filtered(by: try filters.filter(for: view))
         }
-        let network = loaded
         let graph = AnalysisGraph(network, weighted: weighted)
+        network.dropTies()   // the graph holds them now
         var generator = SplitMixGenerator(seed: seed)
-        let partition: Partition = progress.step(algorithm.rawValue) {
+        let partition: Partition = input.progress.step(algorithm.rawValue) {
             switch algorithm {
             case .louvain: return graph.louvain(resolution: resolution, using: &generator)
             case .leiden: return graph.leiden(resolution: resolution, iterations: iterations == 0 ? nil : iterations, using: &generator)
@@ -88,8 +87,9 @@ struct Communities: NetmapCommand {
             }
         }
         let modularity = graph.modularity(partition, resolution: resolution)
+        let communityMembers = partition.members
         let degree = try graph.values(of: .degree)
-        let summaries = partition.members.enumerated().map { number, members -> (kinds: [String: Int], central: Int) in
+        let summaries = communityMembers.enumerated().map { number, members -> (kinds: [String: Int], central: Int) in
             let kinds = members.reduce(into: [String: Int]()) { $0[network.kinds[$1], default: 0] += 1 }
             let central = members.max { degree[$0] != degree[$1] ? degree[$0] < degree[$1] : $0 > $1 } ?? members[0]
             return (kinds, central)
@@ -103,7 +103,7 @@ struct Communities: NetmapCommand {
                 "weighted": weighted,
                 "nodes": network.ids.indices.map { ["id": network.ids[$0], "label": network.labels[$0], "community": Int(partition.community[$0]) + 1] },
                 "communities": summaries.enumerated().map { number, summary -> [String: Any] in
-                    ["community": number + 1, "size": partition.members[number].count, "kinds": summary.kinds,
+                    ["community": number + 1, "size": communityMembers[number].count, "kinds": summary.kinds,
                      "central": network.ids[summary.central]]
                 },
                 "assortativity": ["kind": byKind ?? NSNull(), "country": byCountry ?? NSNull()] as [String: Any],
@@ -118,7 +118,7 @@ struct Communities: NetmapCommand {
             print("\(algorithm.rawValue), resolution \(formatNumber(resolution)), seed \(seed)\(weighted ? ", weighted" : ""): " +
                   "\(partition.count) communities, modularity \(String(format: "%.4f", modularity))")
             print("assortativity: kind \(byKind.map { String(format: "%.3f", $0) } ?? "n/a"), country \(byCountry.map { String(format: "%.3f", $0) } ?? "n/a")")
-            for (number, members) in partition.members.enumerated() {
+            for (number, members) in communityMembers.enumerated() {
                 let summary = summaries[number]
                 let kinds = summary.kinds.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                     .map { "\($0.key) \($0.value)" }.joined(separator: ", ")

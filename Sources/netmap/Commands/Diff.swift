@@ -112,17 +112,22 @@ struct Diff: NetmapCommand {
         case .xlsx: text = report.csv()
         case .json: text = try jsonText(report.jsonObject())
         }
+        var checkReport: String?
         if let render {
             var picture = DiffDrawing(diff: diff, language: language, options: try drawing.options())
             // Node labels in the report's language unless --label-lang says otherwise.
             picture.options.labelLanguage = drawing.labelLang ?? (drawing.lang == .en ? "en" : nil)
-            for warning in try picture.draw(to: render) { printError("warning: \(warning)") }
+            let (warnings, drawn) = try picture.draw(to: render)
+            for warning in warnings { printError("warning: \(warning)") }
+            if drawing.check, let drawn { checkReport = drawn.legibility.report }
         }
         if format == .xlsx {
             try ResultTable(csv: text).write(.xlsx, to: output)
         } else {
             try emit(text, to: output)
         }
+        // After the report, so `-o -` output and the figures do not interleave.
+        if let checkReport { print(checkReport, terminator: "") }
     }
 
     /// The relation followed: --follow, or succeeded_by when present; a named relation must exist.

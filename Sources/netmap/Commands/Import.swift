@@ -31,6 +31,8 @@ struct ImportOutputOptions: ParsableArguments {
     @Option(name: .customLong("min-shared"), help: "co-participation: keep only ties with at least this many shared projects.")
     var minShared: Int = 1
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         if minShared < 1 { throw ValidationError("--min-shared must be at least 1") }
         if let maxProjectSize, maxProjectSize < 2 { throw ValidationError("--max-project-size must be at least 2") }
@@ -45,7 +47,7 @@ struct ImportOutputOptions: ParsableArguments {
         let warnings = table.warnings + table.duplicateWarnings()
         for warning in warnings.prefix(20) { printError(warning.description) }
         if warnings.count > 20 { printError("... and \(warnings.count - 20) more warning\(warnings.count == 21 ? "" : "s")") }
-        let ties = try table.write(options, to: output)
+        let ties = try progress.step("writing") { try table.write(options, to: output) }
         printError("netmap import \(command): \(table.summary), \(ties) ties → \(output) (\(options.shape.rawValue))")
     }
 }
@@ -73,7 +75,7 @@ struct ImportCORDIS: NetmapCommand {
 
     func execute() throws {
         let options = out.options(default: .coParticipation)
-        let table = try CORDISImport.read(organizations: organizations, projects: projects, options: options)
+        let table = try out.progress.step("reading") { try CORDISImport.read(organizations: organizations, projects: projects, options: options) }
         try out.finish(table, options: options, command: "cordis")
     }
 }
@@ -97,7 +99,7 @@ struct ImportForskningsradet: NetmapCommand {
 
     func execute() throws {
         let options = out.options(default: .participations)
-        let table = try ForskningsradetImport.read(grants: grants, options: options)
+        let table = try out.progress.step("reading") { try ForskningsradetImport.read(grants: grants, options: options) }
         try out.finish(table, options: options, command: "forskningsradet")
     }
 }
@@ -120,7 +122,7 @@ struct ImportInterreg: NetmapCommand {
 
     func execute() throws {
         let options = out.options(default: .participations)
-        let table = try InterregImport.read(partners: partners, options: options)
+        let table = try out.progress.step("reading") { try InterregImport.read(partners: partners, options: options) }
         try out.finish(table, options: options, command: "interreg")
     }
 }
@@ -145,6 +147,8 @@ struct ImportMergeCommand: NetmapCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output folder (nodes.csv, edges.csv, network.yaml) or .json file (NetworkX node-link).", valueName: "PATH"))
     var output: String
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         if inputs.count < 2 { throw ValidationError("give at least two imported networks to merge") }
     }
@@ -153,11 +157,11 @@ struct ImportMergeCommand: NetmapCommand {
         NetmapFormats.register()
         var loaded: [(name: String, network: Network)] = []
         for path in inputs {
-            let input = try NetworkLoader.loadValid([path])
+            let input = try progress.step("loading \(path)") { try NetworkLoader.loadValid([path]) }
             for warning in input.warnings.prefix(5) { printError(warning.description) }
             loaded.append((path, input.network))
         }
-        let result = ImportMerge.merge(loaded)
+        let result = progress.step("merging") { ImportMerge.merge(loaded) }
         let warnings = result.warnings
         for warning in warnings.prefix(20) { printError(warning.description) }
         if warnings.count > 20 { printError("... and \(warnings.count - 20) more warning\(warnings.count == 21 ? "" : "s")") }

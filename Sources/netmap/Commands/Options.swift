@@ -14,6 +14,9 @@ struct InputOptions: ParsableArguments {
     /// The format `--from` names, if given.
     var format: FileFormat? { get throws { try reading.format } }
 
+    /// `--quiet` and the progress line of long steps (shared by every command that reads a network).
+    var progress: ProgressOptions { reading.progress }
+
     /// The inputs, or the bundled data folder when none were given.
     var paths: [String] { get throws { try ReadingOptions.paths(inputs) } }
 
@@ -31,6 +34,8 @@ struct InputOptions: ParsableArguments {
 struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Read input files as this format whatever their extension: \(FileFormat.readingNames.joined(separator: ", ")).", valueName: "format"))
     var from: String?
+
+    @OptionGroup var progress: ProgressOptions
 
     /// The format `--from` names, if given.
     var format: FileFormat? {
@@ -52,7 +57,8 @@ struct ReadingOptions: ParsableArguments {
 
     /// Everything the inputs hold, from one pass over the files; errors are in its diagnostics.
     func read(_ inputs: [String]) throws -> LoadedInput {
-        NetworkLoader.load(try Self.paths(inputs), format: try format)
+        let (paths, format) = (try Self.paths(inputs), try format)
+        return progress.step("loading") { NetworkLoader.load(paths, format: format) }
     }
 
     /// The inputs loaded, throwing their errors; warnings printed to standard error unless `quiet`.

@@ -16,13 +16,12 @@ struct Stats: NetmapCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var filters: FilterOptions
-    @OptionGroup var progress: ProgressOptions
 
     @Option(help: "Output format: table or json.")
     var format: ReportFormat = .table
 
     func execute() throws {
-        let network = try progress.step("loading") { try input.loadForAnalysis() }
+        let network = try input.loadForAnalysis()
         let stats = NetworkStatistics(network, filter: try filters.filter(for: network))
         switch format {
         case .json:

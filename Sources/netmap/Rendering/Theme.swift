@@ -88,21 +88,20 @@ struct Theme {
     ]
 
     /// The style of every kind of `network` (its vocabulary and the kinds its nodes have): the theme's own
-    /// entry; else, for a kind the theme does not name (a network's own vocabulary), the next pale fill and
-    /// box-like shape in the sorted order of those names, so that no two of a network's kinds look alike (up
-    /// to 40 of them) and the same data always draws the same way. A declared colour or shape wins.
+    /// entry; else, for a kind the theme does not name (a network's own vocabulary), a pale fill and box-like
+    /// shape of its own (`stableSlots`): no two of a network's kinds look alike (up to 40 of them), and a kind
+    /// keeps its look from one network to the next. A declared colour or shape wins.
     /// - Complexity: O(k log k) for k kinds; compute it once per drawing, not per node.
     func nodeStyles(for network: Network) -> [String: NodeStyle] {
         let names = Set(network.kinds.keys).union(network.nodes.lazy.map(\.kind))
+        let slots = Theme.stableSlots(for: names.filter { kinds[$0] == nil }, count: Theme.nameFills.count * Theme.nameShapes.count)
         var result: [String: NodeStyle] = [:]
-        var extra = 0
         for kind in names.sorted() {
             if let style = kinds[kind] {
                 result[kind] = style
                 continue
             }
-            var style = Theme.extraKindStyle(extra, base: defaultNode)
-            extra += 1
+            var style = Theme.extraKindStyle(slots[kind] ?? 0, base: defaultNode)
             let declared = network.kinds[kind]
             if let color = declared?.color, DrawingValue.isColor(color) { style.fill = color }
             if let shape = declared?.shape, DrawingValue.shapes.contains(shape) { style.shape = shape }
@@ -111,11 +110,35 @@ struct Theme {
         return result
     }
 
-    /// Pale fills and box-like shapes for kinds the theme does not name, given in turn: the n-th such kind
-    /// gets fill n mod 8 and shape n mod 5, so neighbours in the order differ in both and the first 40 are
-    /// all different.
+    /// Pale fills and box-like shapes for kinds the theme does not name: slot n gets fill n mod 8 and shape
+    /// n mod 5, so the 40 slots are 40 different looks (8 and 5 share no factor).
     static let nameFills = ["#FBE3B8", "#CDE7F7", "#C9EBDD", "#F4D3E5", "#F9F3B3", "#F3CDB5", "#DCD3F0", "#D9E8C4"]
     static let nameShapes: [(shape: String, style: String)] = [("box", "rounded"), ("box", ""), ("note", ""), ("tab", ""), ("folder", "")]
+
+    /// A style slot in 0..<count for each name, the same for a name in every network as far as the names
+    /// allow: a name's own slot comes from a hash of it (FNV-1a, the same on every run and machine); where
+    /// two names want one slot, the one first in sorted order keeps it and the other takes the next free
+    /// slot. So no two names share a slot until there are more than `count`, and adding a name to a network
+    /// moves at most the names it collides with (giving slots in sorted order would move every later name).
+    static func stableSlots(for names: some Collection<String>, count: Int) -> [String: Int] {
+        var taken = [Bool](repeating: false, count: count)
+        var free = count
+        var result: [String: Int] = [:]
+        for name in names.sorted() {
+            var hash: UInt64 = 0xcbf29ce484222325
+            for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+            var slot = Int(hash % UInt64(count))
+            if free == 0 {
+                result[name] = slot
+                continue
+            }
+            while taken[slot] { slot = (slot + 1) % count }
+            taken[slot] = true
+            free -= 1
+            result[name] = slot
+        }
+        return result
+    }
 
     static func extraKindStyle(_ index: Int, base: NodeStyle) -> NodeStyle {
         var style = base
@@ -132,6 +155,9 @@ struct Theme {
 
     /// Styles for relations the theme does not name (a network's own vocabulary), given in turn so each looks
     /// different in the drawing and the legend; none repeats a built-in relation's colour and line together.
+    /// How many of `extraRelationStyles`, from the first, are solid lines.
+    static let solidExtraRelationStyles = 5
+
     static let extraRelationStyles: [EdgeStyle] = [
         EdgeStyle(color: "#56B4E9"), EdgeStyle(color: "#E69F00"), EdgeStyle(color: "#000000"),
         EdgeStyle(color: "#009E73"), EdgeStyle(color: "#CC79A7"),
@@ -141,17 +167,20 @@ struct Theme {
         EdgeStyle(color: "#000000", style: "dotted"),
     ]
 
-    /// The style of each of `relations`: the theme's own, else (sorted by id, in turn) one of
-    /// `extraRelationStyles`, or `defaultEdge` when `distinctExtraRelations` is off.
+    /// The style of each of `relations`: the theme's own, else one of `extraRelationStyles` by
+    /// `stableSlots`, or `defaultEdge` when `distinctExtraRelations` is off.
     func edgeStyles(for relations: some Sequence<String>) -> [String: EdgeStyle] {
+        let names = Set(relations)
+        let extra = names.filter { self.relations[$0] == nil }
+        // Up to five such relations are drawn in solid lines (the first five styles): a dashed or dotted
+        // line is harder to follow, and is worth it only where colours alone cannot tell them apart.
+        let slots = Theme.stableSlots(for: extra, count: extra.count <= Theme.solidExtraRelationStyles ? Theme.solidExtraRelationStyles : Theme.extraRelationStyles.count)
         var result: [String: EdgeStyle] = [:]
-        var extra = 0
-        for relation in Set(relations).sorted() {
+        for relation in names.sorted() {
             if let style = self.relations[relation] {
                 result[relation] = style
             } else if distinctExtraRelations {
-                result[relation] = Theme.extraRelationStyles[extra % Theme.extraRelationStyles.count]
-                extra += 1
+                result[relation] = Theme.extraRelationStyles[slots[relation] ?? 0]
             } else {
                 result[relation] = defaultEdge
             }

@@ -117,9 +117,9 @@ final class CommunitiesTests: XCTestCase {
 
     /// Leiden run to convergence (igraph's `n_iterations = -1`) reaches at least the modularity of igraph's
     /// Leiden to convergence on karate and Les Misérables (mean over 20 seeds against igraph's mean over 50,
-    /// values from `Tests/Fixtures/communities/make_igraph_leiden.py`); with the default 2 iterations it is
-    /// never below netmap's own Louvain with the same seed, on those and on the bundled data; every community
-    /// is connected.
+    /// values from `Tests/Fixtures/communities/make_igraph_leiden.py`); the default of 2 iterations comes within
+    /// 0.05 % of igraph's 2 iterations (mean over 50 seeds each); with 2 iterations it is never below netmap's own
+    /// Louvain with the same seed, on those and on the bundled data; every community is connected.
     func testLeidenReachesIgraphsModularityAndItsOwnLouvains() throws {
         let url = packageRoot.appendingPathComponent("Tests/Fixtures/communities/igraph_leiden.json")
         let igraph = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: [String: [String: Double]]])
@@ -141,6 +141,17 @@ final class CommunitiesTests: XCTestCase {
             }
             if let reference = igraph[name]?["leiden_converged"]?["mean"] {
                 XCTAssertGreaterThanOrEqual(total / 20, reference - 1e-9, name)
+            }
+            if let reference = igraph[name]?["leiden_two_iterations"]?["mean"] {
+                // Two iterations stop short of the optimum in some runs (karate: at Q 0.4188 against 0.4198), so the
+                // mean is over as many seeds as igraph's. netmap's is 0.024 % below igraph's on karate (about 6 such runs
+                // in 50 against igraph's 1) and equal on Les Misérables; this holds it within 0.05 %.
+                var totalTwoIterations = 0.0
+                for seed in UInt64(0)..<50 {
+                    var generator = SplitMixGenerator(seed: seed)
+                    totalTwoIterations += graph.modularity(graph.leiden(using: &generator))
+                }
+                XCTAssertGreaterThanOrEqual(totalTwoIterations / 50, reference - 5e-4 * reference, "\(name), 2 iterations")
             }
         }
     }

@@ -73,6 +73,17 @@ final class AnalysisLoaderTests: XCTestCase {
             "missing-end.csv": "from,to\na,\n",
             "node-columns.csv": "from,from_kind,to\na,county,b\n",
             "non-ascii.csv": "from,to\nå,b\n",
+            "escaped.json": #"{"nodes": [{"id": "a\u00e5"}], "edges": []}"#,
+            "cited.json": #"{"nodes": [], "edges": [{"source": "a", "target": "b", "cite": "plan"}]}"#,
+            "unknown-relation.json": #"{"nodes": [], "edges": [{"source": "a", "target": "b", "relation": "befriends"}]}"#,
+            "duplicate-id.json": #"{"nodes": [{"id": "a"}, {"id": "a"}], "edges": []}"#,
+            "zero-weight.json": #"{"nodes": [], "edges": [{"source": "a", "target": "b", "weight": 0}]}"#,
+            "boolean-weight.json": #"{"nodes": [], "edges": [{"source": "a", "target": "b", "weight": true}]}"#,
+            "numeric-id.json": #"{"nodes": [{"id": 1}], "edges": []}"#,
+            "trailing-text.json": #"{"nodes": [], "edges": []} x"#,
+            "unclosed.json": #"{"nodes": [{"id": "a"}], "edges": ["#,
+            "directed-after-ties.json": #"{"edges": [{"source": "a", "target": "b"}], "directed": false, "nodes": []}"#,
+            "tags.json": #"{"nodes": [{"id": "a", "tags": ["x"]}], "edges": []}"#,
         ]
         for (name, text) in declined.sorted(by: { $0.key < $1.key }) {
             let path = try write(text, to: name, in: folder)
@@ -118,5 +129,39 @@ final class AnalysisLoaderTests: XCTestCase {
             XCTAssertEqual(blocked, full, "block \(blockSize)")
         }
         XCTAssertEqual(full.edgeCount, 3_001)
+        let json = fixtures.appendingPathComponent("formats/miserables-nodelink.json").path
+        let fullJSON = AnalysisNetwork(try NetworkLoader.loadValid([json]).network)
+        for blockSize in [16, 1000, 1 << 22] {
+            XCTAssertEqual(NodeLinkTieReader.read(json, blockSize: blockSize), fullJSON, "block \(blockSize)")
+        }
+    }
+
+    /// Node-link JSON: NetworkX's undirected files (karate, Les Misérables), netmap's own export of the fixtures,
+    /// and the bundled data (once without its citations, years and tags, which the fast reader leaves to the full
+    /// one) load fast to the full load's view; with them the full load is taken.
+    func testFastLoadOfNodeLinkJSON() throws {
+        try assertFastEqualsFull(fixtures.appendingPathComponent("formats/karate-nodelink.json").path)
+        try assertFastEqualsFull(fixtures.appendingPathComponent("formats/miserables-nodelink.json").path)
+        let folder = try temporaryFolder()
+        for name in ["karate", "lesmis", "directed", "davis", "florentine"] {
+            let network = try NetworkLoader.loadValid([fixtures.appendingPathComponent(name).path]).network
+            let path = folder.appendingPathComponent("\(name).json").path
+            try NodeLinkFormat.write(network).write(to: URL(fileURLWithPath: path))
+            try assertFastEqualsFull(path)
+        }
+        var bundled = try NetworkLoader.loadValid([packageRoot.appendingPathComponent("data").path]).network
+        let cited = folder.appendingPathComponent("cited.json").path
+        try NodeLinkFormat.write(bundled).write(to: URL(fileURLWithPath: cited))
+        XCTAssertNil(AnalysisLoader.fastLoad([cited]))
+        XCTAssertEqual(try AnalysisLoader.load([cited]), AnalysisNetwork(try NetworkLoader.loadValid([cited]).network))
+        for i in bundled.edges.indices { (bundled.edges[i].citations, bundled.edges[i].since, bundled.edges[i].until) = ([], nil, nil) }
+        for node in bundled.nodes where !node.tags.isEmpty {
+            var untagged = node
+            untagged.tags = []
+            bundled.upsert(untagged)
+        }
+        let plain = folder.appendingPathComponent("bundled.json").path
+        try NodeLinkFormat.write(bundled).write(to: URL(fileURLWithPath: plain))
+        try assertFastEqualsFull(plain)
     }
 }
