@@ -140,8 +140,8 @@ final class DiffCommandTests: XCTestCase {
         }
         XCTAssertTrue(svg.contains("class=\"edge relation-member_of change-ended\""), "the ended list's tie is drawn as ended")
         for member in 1...6 { XCTAssertTrue(svg.contains(">Member \(member)<"), "Member \(member) is listed") }
-        XCTAssertTrue(run.error.contains("ties drawn across nodes: 0"), run.error)
-        XCTAssertTrue(run.error.contains("smallest text on the page:"), run.error)
+        XCTAssertTrue(run.output.contains("ties drawn across nodes: 0"), run.output)
+        XCTAssertTrue(run.output.contains("smallest text on the page:"), run.output)
         XCTAssertEqual(try runNetmap(["diff", old, "--to", new, "--check"]).status, 64, "--check needs --render")
     }
 

@@ -46,9 +46,6 @@ struct Diff: NetmapCommand {
     @Option(help: ArgumentHelp("Draw both editions in one picture: added in blue, ended dashed in orange, kept grey (.svg, .png, .pdf).", valueName: "FILE"))
     var render: String?
 
-    @Flag(help: ArgumentHelp("With --render: print the picture's legibility to standard error (ties drawn across nodes, label overlaps, tie crossings, smallest text on the page, page fill)."))
-    var check = false
-
     /// The picture's options (--page, --lang, --label-lang, --layout, --wrap, --no-legend, --dpi); --lang is also
     /// the language of the table and Markdown.
     @OptionGroup var drawing: DrawingArguments
@@ -76,7 +73,7 @@ struct Diff: NetmapCommand {
         if let measures {
             do { _ = try Measure.parseList(measures) } catch let error as GraphError { throw ValidationError(error.description.replacingOccurrences(of: "error: ", with: "")) }
         }
-        if check && render == nil { throw ValidationError("--check measures the --render picture; add --render FILE") }
+        if drawing.check && render == nil { throw ValidationError("--check measures the --render picture; add --render FILE") }
         if drawing.page != nil && render == nil { throw ValidationError("--page applies to the --render picture; add --render FILE") }
         if let layout = drawing.layout, !["neato", "fdp"].contains(layout) {
             throw ValidationError("--layout \(layout) cannot keep the old edition's positions; use neato or fdp, or leave it out")
@@ -116,19 +113,22 @@ struct Diff: NetmapCommand {
         case .xlsx: text = report.csv()
         case .json: text = try jsonText(report.jsonObject())
         }
+        var checkReport: String?
         if let render {
             var picture = DiffDrawing(diff: diff, language: language, options: try drawing.options())
             // Node labels in the report's language unless --label-lang says otherwise.
             picture.options.labelLanguage = drawing.labelLang ?? (drawing.lang == .en ? "en" : nil)
-            let (drawn, warnings) = try picture.draw(to: render)
+            let (warnings, drawn) = try picture.draw(to: render)
             for warning in warnings { printError("warning: \(warning)") }
-            if check, let drawn { printError(String(drawn.legibility.report.dropLast())) }
+            if drawing.check, let drawn { checkReport = drawn.legibility.report }
         }
         if format == .xlsx {
             try ResultTable(csv: text).write(.xlsx, to: output)
         } else {
             try emit(text, to: output)
         }
+        // After the report, so `-o -` output and the figures do not interleave.
+        if let checkReport { print(checkReport, terminator: "") }
     }
 
     /// The relation followed: --follow, or succeeded_by when present; a named relation must exist.

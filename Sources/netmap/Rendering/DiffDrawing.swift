@@ -125,18 +125,17 @@ struct DiffDrawing {
 
     /// Draws the picture to `path` (.svg, .png or .pdf), written whole or not at all.
     ///
-    /// - Returns: the drawing (its legibility for `--check`) and warnings for standard error: Graphviz's, and
-    ///   text below 8 pt on the page.
-    func draw(to path: String) throws -> (drawing: Drawing?, warnings: [String]) {
+    /// - Returns: warnings for standard error: Graphviz's, and text below 8 pt on the page; and the drawing.
+    func draw(to path: String) throws -> (warnings: [String], drawing: Drawing?) {
         let format = try DrawingFormat.of(path)
         if format == .dot { throw GraphError.invalidArgument("cannot draw a diff as DOT ('\(path)'): use .svg, .png or .pdf") }
         let request = try self.request()
-        guard let drawing = try request.write(to: path) else { return (nil, []) }
+        guard let drawing = try request.write(to: path) else { return ([], nil) }
         var warnings = drawing.warnings.map { "Graphviz: \($0)" }
         if let page = options.page, drawing.quality.effectiveFont < 8 {
             warnings.append("on the page (\(DOT.number(page.width)) × \(DOT.number(page.height)) pt) the smallest text is \(DOT.number(drawing.quality.effectiveFont)) pt, below 8 pt; use a larger page (--page 594x420mm is A2 landscape) or compare smaller editions")
         }
-        return (drawing, warnings)
+        return (warnings, drawing)
     }
 
     /// "Changes: Internasjonal strategi 2030 → internasjonal strategi mot 2035": each edition's year, or its
