@@ -171,6 +171,9 @@ struct RenderRequest {
         let builder = try self.builder
         var drawing = try Renderer.draw(builder, choices: choices(for: builder), page: options.page, formats: [format.graphviz],
                                         dpi: format == .png ? (options.dpi ?? 150) : options.dpi)
+        if format == .svg, let warning = pageWarning(drawing) {
+            drawing.outputs[0] = RenderRequest.svg(drawing.outputs[0], describedBy: warning)
+        }
         if format == .dot {
             var first = builder
             first.layout = drawing.layout.engine
@@ -206,6 +209,14 @@ struct RenderRequest {
         let drawing = try draw(format)
         try AtomicFile.write(drawing.outputs[0], to: path)
         return drawing
+    }
+
+    /// The SVG with `text` as a `<desc class="netmap-warning">` of the drawing (after the `<svg>` tag), so
+    /// the page warning travels with the file without being printed.
+    static func svg(_ svg: Data, describedBy text: String) -> Data {
+        let source = String(decoding: svg, as: UTF8.self)
+        guard let start = source.range(of: "<svg "), let end = source.range(of: ">", range: start.upperBound..<source.endIndex) else { return svg }
+        return Data((source[..<end.upperBound] + "\n<desc class=\"netmap-warning\">\(HTML.escape(text))</desc>" + source[end.upperBound...]).utf8)
     }
 
     /// The warning when the smallest text on the page is under 8 pt, in the drawing's language; nil otherwise.
