@@ -99,7 +99,7 @@ public enum ConsortiumEvaluation {
         let mostActive = organisations.sorted(by: byActivity)
         let leadNeighbours = neighbours[query.lead] ?? []
         var common: [String: Double] = [:], adamic: [String: Double] = [:]
-        for z in leadNeighbours {
+        for z in leadNeighbours.sorted() {  // a fixed order: Adamic–Adar sums must not depend on Set order
             let degree = Double(neighbours[z]?.count ?? 0)
             for v in neighbours[z] ?? [] where v != query.lead {
                 common[v, default: 0] += 1
@@ -157,31 +157,47 @@ public enum ConsortiumEvaluation {
         return outcome
     }
 
+    /// Pooled recall@5 and recall@10 (Σ hits / Σ partners) and MRR (mean over queries) of some queries.
+    static func pooled(_ sample: [Outcome]) -> (Double, Double, Double) {
+        let total = Double(sample.reduce(0) { $0 + $1.partners })
+        guard total > 0, !sample.isEmpty else { return (0, 0, 0) }
+        return (sample.reduce(0) { $0 + $1.hits5 } / total, sample.reduce(0) { $0 + $1.hits10 } / total,
+                sample.reduce(0) { $0 + $1.reciprocalRank } / Double(sample.count))
+    }
+
     /// Pooled recall@5, recall@10 and MRR with bootstrap 95% intervals over queries.
     public static func summary(_ outcomes: [Outcome], resamples: Int = 1000, seed: UInt64 = 16) -> Summary {
-        func pooled(_ sample: [Outcome]) -> (Double, Double, Double) {
-            let total = Double(sample.reduce(0) { $0 + $1.partners })
-            guard total > 0, !sample.isEmpty else { return (0, 0, 0) }
-            return (sample.reduce(0) { $0 + $1.hits5 } / total, sample.reduce(0) { $0 + $1.hits10 } / total,
-                    sample.reduce(0) { $0 + $1.reciprocalRank } / Double(sample.count))
+        pairedDifference(outcomes, nil, resamples: resamples, seed: seed)
+    }
+
+    /// The figures of `a` minus those of `b` on the same queries, with a paired bootstrap: each resample draws
+    /// the same queries for both, so the interval is that of the difference (0 outside it: the gap is not
+    /// resampling noise). With `b` nil, the figures of `a` alone (`summary`).
+    public static func pairedDifference(_ a: [Outcome], _ b: [Outcome]?, resamples: Int = 1000, seed: UInt64 = 16) -> Summary {
+        precondition(b == nil || b?.count == a.count, "paired outcomes must be on the same queries")
+        func figures(_ indices: [Int]?) -> (Double, Double, Double) {
+            let x = pooled(indices.map { $0.map { a[$0] } } ?? a)
+            guard let b else { return x }
+            let y = pooled(indices.map { $0.map { b[$0] } } ?? b)
+            return (x.0 - y.0, x.1 - y.1, x.2 - y.2)
         }
         var result = Summary()
-        (result.recall5, result.recall10, result.mrr) = pooled(outcomes)
-        guard !outcomes.isEmpty, resamples > 0 else { return result }
+        (result.recall5, result.recall10, result.mrr) = figures(nil)
+        guard !a.isEmpty, resamples > 0 else { return result }
         var generator = SplitMixGenerator(seed: seed)
-        var a: [Double] = [], b: [Double] = [], c: [Double] = []
+        var r5: [Double] = [], r10: [Double] = [], mrr: [Double] = []
         for _ in 0..<resamples {
-            let sample = (0..<outcomes.count).map { _ in outcomes[Int(generator.next() % UInt64(outcomes.count))] }
-            let (x, y, z) = pooled(sample)
-            a.append(x); b.append(y); c.append(z)
+            let indices = (0..<a.count).map { _ in Int(generator.next() % UInt64(a.count)) }
+            let (x, y, z) = figures(indices)
+            r5.append(x); r10.append(y); mrr.append(z)
         }
         func interval(_ values: [Double]) -> (Double, Double) {
             let sorted = values.sorted()
             return (sorted[Int(Double(sorted.count - 1) * 0.025)], sorted[Int(Double(sorted.count - 1) * 0.975)])
         }
-        result.interval5 = interval(a)
-        result.interval10 = interval(b)
-        result.intervalMRR = interval(c)
+        result.interval5 = interval(r5)
+        result.interval10 = interval(r10)
+        result.intervalMRR = interval(mrr)
         return result
     }
 

@@ -15,6 +15,8 @@ public enum ConsortiumEvaluationRun {
         public var methods: [(name: String, summary: ConsortiumEvaluation.Summary)]
         /// netmap with signals left out or alone.
         public var ablation: [(name: String, summary: ConsortiumEvaluation.Summary)]
+        /// netmap minus each baseline, paired bootstrap over the same queries.
+        public var differences: [(name: String, summary: ConsortiumEvaluation.Summary)] = []
         public var seconds: Double
     }
 
@@ -53,13 +55,15 @@ public enum ConsortiumEvaluationRun {
             func netmap(_ w: ScoreWeights) -> ConsortiumEvaluation.Summary {
                 measured { ConsortiumEvaluation.outcome(ConsortiumEvaluation.order(rankings[$0].netmap, weights: w), partners: queries[$0].partners) }
             }
-            let methods: [(String, ConsortiumEvaluation.Summary)] = [
-                ("netmap", netmap(weights)),
-                ("random", measured { ConsortiumEvaluation.randomOutcome(reachable: rankings[$0].reachable, partners: queries[$0].partners) }),
-                ("most_active", measured { ConsortiumEvaluation.outcome(rankings[$0].mostActive, partners: queries[$0].partners) }),
-                ("common_neighbours", measured { ConsortiumEvaluation.outcome(rankings[$0].commonNeighbours, partners: queries[$0].partners) }),
-                ("adamic_adar", measured { ConsortiumEvaluation.outcome(rankings[$0].adamicAdar, partners: queries[$0].partners) }),
+            let outcomes: [(String, [ConsortiumEvaluation.Outcome])] = [
+                ("netmap", queries.indices.map { ConsortiumEvaluation.outcome(ConsortiumEvaluation.order(rankings[$0].netmap, weights: weights), partners: queries[$0].partners) }),
+                ("random", queries.indices.map { ConsortiumEvaluation.randomOutcome(reachable: rankings[$0].reachable, partners: queries[$0].partners) }),
+                ("most_active", queries.indices.map { ConsortiumEvaluation.outcome(rankings[$0].mostActive, partners: queries[$0].partners) }),
+                ("common_neighbours", queries.indices.map { ConsortiumEvaluation.outcome(rankings[$0].commonNeighbours, partners: queries[$0].partners) }),
+                ("adamic_adar", queries.indices.map { ConsortiumEvaluation.outcome(rankings[$0].adamicAdar, partners: queries[$0].partners) }),
             ]
+            let methods = outcomes.map { ($0.0, ConsortiumEvaluation.summary($0.1, resamples: resamples)) }
+            let differences = outcomes.dropFirst().map { ("netmap − " + $0.0, ConsortiumEvaluation.pairedDifference(outcomes[0].1, $0.1, resamples: resamples)) }
             var w = weights
             var ablation: [(String, ConsortiumEvaluation.Summary)] = [("all signals", methods[0].1)]
             w = weights; w.theme = 0; ablation.append(("without theme", netmap(w)))
@@ -79,7 +83,8 @@ public enum ConsortiumEvaluationRun {
                 }
                 ablation.append(("without area rules", ConsortiumEvaluation.summary(open, resamples: resamples)))
             }
-            datasets.append(DatasetResult(name: name, queries: queries.count, methods: methods, ablation: ablation, seconds: Date().timeIntervalSince(start)))
+            datasets.append(DatasetResult(name: name, queries: queries.count, methods: methods, ablation: ablation, differences: differences,
+                                          seconds: Date().timeIntervalSince(start)))
         }
         return Report(datasets: datasets, learned: learned, trainingQueries: training.count, weights: weights)
     }
@@ -105,8 +110,8 @@ public enum ConsortiumEvaluationRun {
 
     /// The results as Markdown tables (methods, then the ablation), one pair per dataset.
     public static func table(_ report: Report) -> String {
-        func cell(_ value: Double, _ interval: (Double, Double)) -> String {
-            String(format: "%.3f [%.3f–%.3f]", value, interval.0, interval.1)
+        func cell(_ value: Double, _ interval: (Double, Double), signed: Bool = false) -> String {
+            String(format: signed ? "%+.3f [%+.3f, %+.3f]" : "%.3f [%.3f–%.3f]", value, interval.0, interval.1)
         }
         var lines: [String] = []
         for dataset in report.datasets {
@@ -118,6 +123,16 @@ public enum ConsortiumEvaluationRun {
                 lines.append("| \(name) | \(cell(s.recall5, s.interval5)) | \(cell(s.recall10, s.interval10)) | \(cell(s.mrr, s.intervalMRR)) |")
             }
             lines.append("")
+            if !dataset.differences.isEmpty {
+                lines.append("\(dataset.name): netmap minus each baseline on the same queries (paired bootstrap; an interval above 0 means netmap is ahead beyond resampling noise)")
+                lines.append("")
+                lines.append("| difference | recall@5 [95% CI] | recall@10 [95% CI] | MRR [95% CI] |")
+                lines.append("|---|---|---|---|")
+                for (name, s) in dataset.differences {
+                    lines.append("| \(name) | \(cell(s.recall5, s.interval5, signed: true)) | \(cell(s.recall10, s.interval10, signed: true)) | \(cell(s.mrr, s.intervalMRR, signed: true)) |")
+                }
+                lines.append("")
+            }
         }
         let w = report.learned
         lines.append("weights learned on \(report.trainingQueries) training projects of the Research Council data: closeness \(w.closeness), theme \(w.theme), experience \(w.experience), brokerage \(w.brokerage), proximity \(w.proximity)")

@@ -133,7 +133,9 @@ struct PartnerProfiles {
         var idf: [String: Double] = [:]
         for (term, df) in documentFrequency { idf[term] = log(Double(documents + 1) / Double(df + 1)) + 1 }
         vectors = frequencies.map { counts in counts.mapValues { 1 + log($0) }.reduce(into: [:]) { $0[$1.key] = $1.value * (idf[$1.key] ?? 1) } }
-        norms = vectors.map { sqrt($0.values.reduce(0) { $0 + $1 * $1 }) }
+        // Sums in a fixed order (Swift dictionaries iterate in a per-process order), so that equal inputs give
+        // bit-identical scores and the same ranking in every run.
+        norms = vectors.map { sqrt($0.values.sorted().reduce(0) { $0 + $1 * $1 }) }
         self.idf = idf
         self.documents = documents
     }
@@ -176,7 +178,7 @@ struct PartnerProfiles {
             guard let weight = idf[term] else { continue }
             vector[term] = (1 + log(count)) * weight
         }
-        return (vector, sqrt(vector.values.reduce(0) { $0 + $1 * $1 }))
+        return (vector, sqrt(vector.values.sorted().reduce(0) { $0 + $1 * $1 }))
     }
 
     /// Cosine between the query and an actor's document, in [0, 1].
@@ -184,7 +186,7 @@ struct PartnerProfiles {
         guard query.norm > 0, norms[actor] > 0 else { return 0 }
         let document = vectors[actor]
         var dot = 0.0
-        for (term, weight) in query.vector { if let other = document[term] { dot += weight * other } }
+        for term in query.vector.keys.sorted() { if let weight = query.vector[term], let other = document[term] { dot += weight * other } }
         return min(1, dot / (query.norm * norms[actor]))
     }
 

@@ -73,6 +73,7 @@ struct Diff: NetmapCommand {
         if let measures {
             do { _ = try Measure.parseList(measures) } catch let error as GraphError { throw ValidationError(error.description.replacingOccurrences(of: "error: ", with: "")) }
         }
+        if drawing.check && render == nil { throw ValidationError("--check measures the --render picture; add --render FILE") }
         if drawing.page != nil && render == nil { throw ValidationError("--page applies to the --render picture; add --render FILE") }
         if let layout = drawing.layout, !["neato", "fdp"].contains(layout) {
             throw ValidationError("--layout \(layout) cannot keep the old edition's positions; use neato or fdp, or leave it out")
@@ -112,17 +113,22 @@ struct Diff: NetmapCommand {
         case .xlsx: text = report.csv()
         case .json: text = try jsonText(report.jsonObject())
         }
+        var checkReport: String?
         if let render {
             var picture = DiffDrawing(diff: diff, language: language, options: try drawing.options())
             // Node labels in the report's language unless --label-lang says otherwise.
             picture.options.labelLanguage = drawing.labelLang ?? (drawing.lang == .en ? "en" : nil)
-            for warning in try picture.draw(to: render) { printError("warning: \(warning)") }
+            let (warnings, drawn) = try picture.draw(to: render)
+            for warning in warnings { printError("warning: \(warning)") }
+            if drawing.check, let drawn { checkReport = drawn.legibility.report }
         }
         if format == .xlsx {
             try ResultTable(csv: text).write(.xlsx, to: output)
         } else {
             try emit(text, to: output)
         }
+        // After the report, so `-o -` output and the figures do not interleave.
+        if let checkReport { print(checkReport, terminator: "") }
     }
 
     /// The relation followed: --follow, or succeeded_by when present; a named relation must exist.

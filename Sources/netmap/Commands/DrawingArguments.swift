@@ -29,6 +29,9 @@ struct DrawingArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Gather the leaves hanging off one hub by one relation, of one kind, into one list node: 'leaves', or 'leaves:KIND,...' for some kinds only.", valueName: "leaves[:KIND,...]"))
     var collapse: String?
 
+    @Flag(help: ArgumentHelp("Print the drawing's legibility: ties drawn across nodes, label overlaps, tie crossings, smallest text on the page, page fill (render: '--check strict' also exits 1 when there is a tie across a node or a label overlap)."))
+    var check = false
+
     func validate() throws {
         if let layout, !Graphviz.layouts.contains(layout) {
             throw ValidationError("unknown layout '\(layout)'; choose one of \(Graphviz.layouts.joined(separator: ", "))")
@@ -73,10 +76,16 @@ func draw(_ request: RenderRequest, with arguments: DrawingArguments, theme: The
        !request.network.nodes.contains(where: { $0.attributes["label_\(language)"]?.isEmpty == false }) {
         printError("warning: no drawn node has a 'label_\(language)'; every node keeps its 'label'")
     }
-    guard let drawing = try request.write(to: path, layOut: layOut) else { return nil }
+    guard let drawing = try request.write(to: path, layOut: layOut || arguments.check) else { return nil }
     for warning in drawing.warnings { printError("warning: Graphviz: \(warning)") }
     if let warning = request.pageWarning(drawing) { printError("warning: \(warning)") }
+    if arguments.check { printCheck(drawing) }
     return drawing
+}
+
+/// `--check`: the legibility figures of a drawing (`Legibility.report`) on standard output.
+func printCheck(_ drawing: Drawing) {
+    print(drawing.legibility.report, terminator: "")
 }
 
 extension DrawingLanguage: ExpressibleByArgument {}

@@ -53,9 +53,6 @@ struct Render: NetmapCommand {
     @Flag(name: .customLong("hide-isolated"), help: "Leave out nodes without ties (after the other filters).")
     var hideIsolated = false
 
-    @Flag(help: ArgumentHelp("Print the drawing's legibility: ties drawn across nodes, label overlaps, tie crossings, smallest text on the page, page fill. '--check strict' also exits 1 when there is a tie across a node or a label overlap."))
-    var check = false
-
     @Option(help: ArgumentHelp("Write the node positions of the layout to this JSON file.", valueName: "FILE.json"))
     var positions: String?
 
@@ -87,7 +84,7 @@ struct Render: NetmapCommand {
 
     /// `--check strict`: the word after `--check` is read as an input by the parser; it is the check's mode
     /// unless a file or folder of that name exists.
-    var strict: Bool { check && input.inputs.contains("strict") && !FileManager.default.fileExists(atPath: "strict") }
+    var strict: Bool { drawing.check && input.inputs.contains("strict") && !FileManager.default.fileExists(atPath: "strict") }
 
     func execute() throws {
         var input = self.input
@@ -102,10 +99,9 @@ struct Render: NetmapCommand {
         request.title = title
         if sourcesNote { request.footnote = DrawingPlan.sourcesNote(request.network) }
         if let keepLayout { request.keptPositions = try PositionsFile.read(keepLayout) }
-        let drawn = try draw(request, with: drawing, theme: try theme.map(Theme.load(yamlFile:)), to: output, layOut: positions != nil || check)
+        let drawn = try draw(request, with: drawing, theme: try theme.map(Theme.load(yamlFile:)), to: output, layOut: positions != nil)
         if let positions, let drawn { try AtomicFile.write(PositionsFile.text(drawn.positions), to: positions) }
-        if check, let legibility = drawn?.legibility {
-            print(legibility.report, terminator: "")
+        if let legibility = drawn?.legibility {
             if strict && (legibility.tiesAcross > 0 || !legibility.labelOverlaps.isEmpty) { throw ExitCode(1) }
         }
     }

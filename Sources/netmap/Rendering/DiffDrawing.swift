@@ -92,7 +92,7 @@ struct DiffDrawing {
         // 1. The old edition alone, laid out as `render` would (for the screen), to keep its positions.
         var positions: [String: (x: Double, y: Double)] = [:]
         let old = network(old: true).network
-        if !old.nodes.isEmpty {
+        if keepsOldLayout {
             var first = RenderRequest(network: old)
             first.options = options
             first.options.page = nil
@@ -114,19 +114,28 @@ struct DiffDrawing {
         return request
     }
 
+    /// Whether the old edition's layout is kept: unless the new actors outnumber the old edition's. When most of
+    /// the picture is new, the old layout is a small core pinned in the middle with every new actor placed
+    /// around it (Nord-Trøndelag 2009 → Trøndelag 2020, 137 new actors around 19: 1,080 tie crossings and 11
+    /// ties across boxes on A2, against 225 and 3 with the union laid out as a whole, as `render` would).
+    var keepsOldLayout: Bool {
+        let old = diff.nodesKept.count + diff.nodesRemoved.count
+        return old > 0 && diff.nodesAdded.count <= old
+    }
+
     /// Draws the picture to `path` (.svg, .png or .pdf), written whole or not at all.
     ///
-    /// - Returns: warnings for standard error: Graphviz's, and text below 8 pt on the page.
-    func draw(to path: String) throws -> [String] {
+    /// - Returns: warnings for standard error: Graphviz's, and text below 8 pt on the page; and the drawing.
+    func draw(to path: String) throws -> (warnings: [String], drawing: Drawing?) {
         let format = try DrawingFormat.of(path)
         if format == .dot { throw GraphError.invalidArgument("cannot draw a diff as DOT ('\(path)'): use .svg, .png or .pdf") }
         let request = try self.request()
-        guard let drawing = try request.write(to: path) else { return [] }
+        guard let drawing = try request.write(to: path) else { return ([], nil) }
         var warnings = drawing.warnings.map { "Graphviz: \($0)" }
         if let page = options.page, drawing.quality.effectiveFont < 8 {
             warnings.append("on the page (\(DOT.number(page.width)) × \(DOT.number(page.height)) pt) the smallest text is \(DOT.number(drawing.quality.effectiveFont)) pt, below 8 pt; use a larger page (--page 594x420mm is A2 landscape) or compare smaller editions")
         }
-        return warnings
+        return (warnings, drawing)
     }
 
     /// "Changes: Internasjonal strategi 2030 → internasjonal strategi mot 2035": each edition's year, or its

@@ -46,7 +46,16 @@ struct Page: Equatable {
 struct LayoutChoice: Equatable, CustomStringConvertible {
     var engine: String
     var rankdir: String = "LR"
-    var description: String { engine == "dot" ? "dot (\(rankdir))" : engine }
+    /// Graphviz's `start` for neato, fdp and sfdp (nil: Graphviz's fixed default).
+    var seed: Int? = nil
+    /// An ego drawing laid out by `EgoStar` (its DOT text names `twopi`, Graphviz's radial layout).
+    var star = false
+    var description: String { star ? "star" : engine == "dot" ? "dot (\(rankdir))" : engine + (seed.map { " (start \($0))" } ?? "") }
+
+    /// The engine with each of `seeds` (nil first: Graphviz's default).
+    static func seeded(_ engine: String, _ seeds: [Int]) -> [LayoutChoice] {
+        [LayoutChoice(engine: engine)] + seeds.map { LayoutChoice(engine: engine, seed: $0) }
+    }
 }
 
 /// A finished drawing.
@@ -70,7 +79,9 @@ struct Drawing {
 /// the graph whatever the engine.
 enum Renderer {
     /// The layouts tried when the user names none: dot both ways and neato for small networks, clusters need
-    /// dot (fdp only when asked to, or to pin nodes), large networks sfdp.
+    /// dot (fdp only when asked to, or to pin nodes), large networks sfdp. Force-directed layouts are tried
+    /// from several fixed seeds (`start`): their crossings vary by a third from one seed to the next, and the
+    /// drawing keeps the layout with the fewest (see `draw`).
     static func candidates(nodeCount: Int, edgeCount: Int = 0, grouped: Bool, requested: String?, pinned: Bool) -> [LayoutChoice] {
         if let requested {
             return requested == "dot" ? [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB")]
@@ -81,10 +92,10 @@ enum Renderer {
         // output changes from run to run, so netmap uses it only when asked to or to pin nodes.
         if grouped { return [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB")] }
         if nodeCount <= 80 && edgeCount <= 2 * nodeCount {
-            return [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB"), LayoutChoice(engine: "neato")]
+            return [LayoutChoice(engine: "dot", rankdir: "LR"), LayoutChoice(engine: "dot", rankdir: "TB")] + LayoutChoice.seeded("neato", [2, 3])
         }
-        if nodeCount <= 80 { return [LayoutChoice(engine: "neato")] }
-        if nodeCount <= 300 { return [LayoutChoice(engine: "neato"), LayoutChoice(engine: "sfdp")] }
+        if nodeCount <= 80 { return LayoutChoice.seeded("neato", [2, 3]) }
+        if nodeCount <= 300 { return LayoutChoice.seeded("neato", [2, 3]) + LayoutChoice.seeded("sfdp", [2]) }
         return [LayoutChoice(engine: "sfdp")]
     }
 
@@ -203,12 +214,23 @@ enum Renderer {
             var pass = builder
             pass.layout = choice.engine
             pass.rankdir = choice.rankdir
+            if let seed = choice.seed { pass.graphExtras["start"] = String(seed) }
             let output = try Graphviz.render(dot: pass.buildNetwork(), layout: choice.engine, formats: ["json"])
             var geometry = try Geometry.parse(output.data[0])
             if !pass.routesTiesInLayoutPass { geometry.edgePositions = [:] }
             layouts.append((choice, geometry, output.warnings))
         }
         guard let first = layouts.first else { throw GraphError.invalidArgument("no layout to try") }
+        // An ego drawing is also tried as a star (see `EgoStar`), shaped like the page, and wider to leave room
+        // for a legend below.
+        if builder.emphasized.count == 1, let centre = builder.emphasized.first, builder.pinned.isEmpty, builder.groupBy == nil, choices.count > 1 {
+            let area = (page ?? .a4).area
+            for widening in [1.0, 1.3, 1.45, 1.6] {
+                if let star = EgoStar.layout(builder.network, centre: centre, sized: first.geometry, aspect: widening * area.0 / area.1) {
+                    layouts.append((LayoutChoice(engine: "twopi", star: true), star, []))
+                }
+            }
+        }
 
         // The legend, title and footnote are measured once to score the candidates (the footnote is measured
         // again for the chosen layout's width); each candidate is scored by how large the whole fits the page.
@@ -237,8 +259,14 @@ enum Renderer {
                 }
             }
         }
-        var best: (choice: LayoutChoice, geometry: Geometry, scale: Double)?
-        for layout in layouts {
+        // The layouts in order of their estimated legibility (`LayoutScore`: ties across boxes and crossings,
+        // uncompacted); the first whose text reaches `enough` on the page is kept, so the later ones are not
+        // compacted at all (compaction costs seconds on large networks).
+        let scores = layouts.count > 1 ? layouts.map { LayoutScore($0.geometry, edges: ends) } : [LayoutScore()]
+        let order = layouts.indices.sorted { scores[$0] != scores[$1] ? scores[$0] < scores[$1] : $0 < $1 }
+        var picks: [(choice: LayoutChoice, geometry: Geometry, scale: Double, warnings: [String], score: LayoutScore)] = []
+        for index in order {
+            let layout = layouts[index]
             var tries = [layout.geometry]
             if compactable && ["neato", "sfdp", "fdp"].contains(layout.choice.engine) && layout.geometry.clusters.isEmpty && fit(layout.geometry) < enough {
                 tries += Compaction.variants(of: layout.geometry)
@@ -250,17 +278,36 @@ enum Renderer {
                     var gathered = builder
                     (gathered.network, gathered.fixedSizes) = blocks.collapsed(builder.network)
                     gathered.layout = layout.choice.engine
+                    if let seed = layout.choice.seed { gathered.graphExtras["start"] = String(seed) }
                     let output = try Graphviz.render(dot: gathered.buildNetwork(), layout: layout.choice.engine, formats: ["json"])
                     let geometry = try Geometry.parse(output.data[0])
                     tries += ([geometry] + Compaction.variants(of: geometry)).map(blocks.expanded)
                 }
             }
+            // Of the tries, the first that reaches `enough` (the least compacted), else the best fit.
+            var pick: (geometry: Geometry, scale: Double)?
             for geometry in tries {
                 let scale = fit(geometry)
-                if best == nil || scale > best!.scale + 1e-9 {
-                    best = (layout.choice, geometry, scale)
-                    warnings = layout.warnings
-                }
+                if pick == nil || scale > pick!.scale + 1e-9 { pick = (geometry, scale) }
+                if scale >= enough - 1e-9 { break }
+            }
+            guard let pick else { continue }
+            picks.append((layout.choice, pick.geometry, pick.scale, layout.warnings, scores[index]))
+            if pick.scale >= enough - 1e-9 { break }
+        }
+        // When none reaches `enough`: on a page the best fit; on screen (no page size to reach) the most legible
+        // of those within 15 % of the best fit.
+        var best: (choice: LayoutChoice, geometry: Geometry, scale: Double)?
+        if let last = picks.last, last.scale >= enough - 1e-9 {
+            best = (last.choice, last.geometry, last.scale)
+            warnings = last.warnings
+        } else if let top = picks.map(\.scale).max() {
+            let floor = page == nil ? 0.85 * top : top - 1e-9
+            var bestScore: LayoutScore?
+            for pick in picks where pick.scale >= floor && (bestScore == nil || pick.score < bestScore!) {
+                best = (pick.choice, pick.geometry, pick.scale)
+                bestScore = pick.score
+                warnings = pick.warnings
             }
         }
         guard let chosen = best else { throw GraphError.invalidArgument("no layout to try") }
@@ -271,9 +318,12 @@ enum Renderer {
         if !builder.pinned.isEmpty { separateNewNodes(&main, pinned: builder.pinned, network: builder.network) }
         // Every tie drawn clear of the nodes it does not join (see `TieRouter`).
         let relationStyles = builder.relationStyles
-        main.edgePositions = try TieRouter.route(builder.network, geometry: main) { edge in
+        let arrow = { (edge: Edge) in
             !builder.network.isSymmetric(edge.relation) && (relationStyles[edge.relation] ?? builder.theme.defaultEdge).arrowhead != "none"
         }
+        main.edgePositions = try TieRouter.route(builder.network, geometry: main, arrow: arrow)
+        // The few ties the router could not lead between boxes: the nodes they run under move aside (see `NodeNudge`).
+        try NodeNudge.clear(&main, network: builder.network, pinned: Set(builder.pinned.keys), arrow: arrow)
 
         // Sizes of the furniture.
         let footnoteWidth = noteWidth(main)

@@ -16,6 +16,9 @@ import Graph
 /// ties share the route, offset sideways), so Graphviz's multi-edge router, which aborts on some
 /// arrangements, never runs.
 enum TieRouter {
+    /// The most boxes a detour goes round.
+    static let maxObstacles = 4
+
     /// Space left around a box by the router, in points.
     static let margin = 1.0
 
@@ -24,7 +27,9 @@ enum TieRouter {
     ///
     /// - Complexity: one Graphviz routing pass when some tie needs it (visibility graph over the box corners,
     ///   O(v³) for v corners at worst), plus O(e · n · s) for the checks.
-    static func route(_ network: Network, geometry: Geometry, arrow: (Edge) -> Bool) throws -> [String: String] {
+    ///   `previous`, when given, holds routes kept as they are for every tie not in `redo`.
+    static func route(_ network: Network, geometry: Geometry, previous: [String: String]? = nil, redo: Set<Int> = [],
+                      arrow: (Edge) -> Bool) throws -> [String: String] {
         let boxes = geometry.nodesByName
         let inner = geometry.nodes.map { node -> (String, Geometry.Box) in
             let b = node.box, d = Legibility.inset
@@ -34,8 +39,10 @@ enum TieRouter {
         func blocked(_ pos: String, _ edge: Edge) -> Int {
             let points = Legibility.sample(pos)
             guard points.count > 2 else { return 0 }
+            var (minX, minY, maxX, maxY) = (points[0].0, points[0].1, points[0].0, points[0].1)
+            for p in points { minX = min(minX, p.0); maxX = max(maxX, p.0); minY = min(minY, p.1); maxY = max(maxY, p.1) }
             var count = 0
-            for (name, b) in inner where name != edge.from && name != edge.to {
+            for (name, b) in inner where b.maxX > minX && b.minX < maxX && b.maxY > minY && b.minY < maxY && name != edge.from && name != edge.to {
                 if points.dropFirst().dropLast().contains(where: { $0.0 > b.minX && $0.0 < b.maxX && $0.1 > b.minY && $0.1 < b.maxY }) {
                     count += 1
                 }
@@ -48,6 +55,10 @@ enum TieRouter {
         var fallback: [Int: (pos: String, blocked: Int)] = [:]
         for (index, edge) in network.edges.enumerated() {
             let key = "edge-\(index)"
+            if let previous, !redo.contains(index) {
+                if let kept = previous[key] { result[key] = kept }
+                continue
+            }
             guard edge.from != edge.to, let tail = boxes[edge.from], let head = boxes[edge.to] else {
                 if let own = geometry.edgePositions[key] { result[key] = own }
                 continue
@@ -69,30 +80,99 @@ enum TieRouter {
         }
         guard !needRouting.isEmpty else { return result }
 
-        // One route per pair of nodes, from the smaller id to the larger.
-        var pairs: [String: (low: String, high: String)] = [:]
-        var pairOrder: [String] = []
+        // Each pair among the boxes near it; a tie still blocked then takes a detour round the corners of
+        // the boxes it passes.
+        var order: [(low: String, high: String)] = []
+        var seen = Set<String>()
         for index in needRouting {
             let edge = network.edges[index]
             let (low, high) = edge.from < edge.to ? (edge.from, edge.to) : (edge.to, edge.from)
-            let key = low + "\u{0}" + high
-            if pairs[key] == nil { pairs[key] = (low, high); pairOrder.append(key) }
+            if seen.insert(low + "\u{0}" + high).inserted { order.append((low, high)) }
         }
-        let routes = try routeAround(geometry: geometry, pairs: pairOrder.map { pairs[$0]! })
+        let routes = try routeAround(geometry: geometry, pairs: order)
         for index in needRouting {
             let edge = network.edges[index]
             let (low, high) = edge.from < edge.to ? (edge.from, edge.to) : (edge.to, edge.from)
-            guard var points = routes[low + "\u{0}" + high], points.count >= 4 else { continue }
-            if edge.from != low { points.reverse() }
-            if let offset = offsets[index], offset != 0 {
-                // Left of the low → high direction, as `ParallelTies` bows them.
-                points = shifted(points, by: edge.from == low ? offset : -offset)
+            var count = fallback[index]!.blocked
+            if var points = routes[low + "\u{0}" + high], points.count >= 4 {
+                if edge.from != low { points.reverse() }
+                if let offset = offsets[index], offset != 0 {
+                    // Left of the low → high direction, as `ParallelTies` bows them.
+                    points = shifted(points, by: edge.from == low ? offset : -offset)
+                }
+                let pos = splineText(points, arrow: arrow(edge))
+                let routed = blocked(pos, edge)
+                if routed < count {
+                    result["edge-\(index)"] = pos
+                    fallback[index] = (pos, routed)
+                    count = routed
+                }
             }
-            let pos = splineText(points, arrow: arrow(edge))
-            let count = blocked(pos, edge)
-            if count < fallback[index]!.blocked { result["edge-\(index)"] = pos }
+            if count > 0, let detour = detour(edge, around: fallback[index]!.pos, boxes: boxes, offset: offsets[index] ?? 0,
+                                             arrow: arrow(edge), blocked: blocked), detour.blocked < count {
+                result["edge-\(index)"] = detour.pos
+            }
         }
         return result
+    }
+
+    /// A tie the router could not lead between boxes (typically one grazing the corner of a box beside its
+    /// end) drawn as straight legs through one or two points 3 pt outside the corners of the boxes it passes:
+    /// of those routes, the one passing fewest boxes, then the shortest. Tried up to three times, each time
+    /// also around the boxes the best detours so far pass, round `maxObstacles` boxes at most.
+    ///
+    /// - Complexity: O(c² · n · s) for c = 4 · `maxObstacles` corners, n boxes and s samples of a route.
+    static func detour(_ edge: Edge, around pos: String, boxes: [String: Geometry.NodeBox], offset: Double = 0, arrow: Bool,
+                       blocked: (String, Edge) -> Int) -> (pos: String, blocked: Int)? {
+        guard let tail = boxes[edge.from], let head = boxes[edge.to] else { return nil }
+        // Corners far enough out that a tie shifted sideways still clears them.
+        let clearance = 3.0 + abs(offset)
+        let others = boxes.values.filter { $0.name != edge.from && $0.name != edge.to }.sorted { $0.name < $1.name }
+        func hits(_ pos: String) -> [Geometry.NodeBox] {
+            let points = Legibility.sample(pos)
+            return others.filter { NodeNudge.passes(points, $0.box) }
+        }
+        var best: (pos: String, blocked: Int, length: Double)?
+        var obstacles: [Geometry.NodeBox] = []
+        var next = hits(pos)
+        for _ in 0..<3 {
+            let fresh = next.filter { node in !obstacles.contains { $0.name == node.name } }
+            guard !fresh.isEmpty, obstacles.count < maxObstacles else { break }
+            obstacles += fresh.prefix(maxObstacles - obstacles.count)
+            // One corner of a box passed, or two corners (of one box or of two), in either order.
+            let corners = obstacles.flatMap { node -> [(Double, Double)] in
+                let b = node.box
+                return [(b.minX - clearance, b.minY - clearance), (b.maxX + clearance, b.minY - clearance),
+                        (b.maxX + clearance, b.maxY + clearance), (b.minX - clearance, b.maxY + clearance)]
+            }
+            var routes: [[(Double, Double)]] = corners.map { [$0] }
+            for a in corners.indices {
+                for b in corners.indices where a != b { routes.append([corners[a], corners[b]]) }
+            }
+            var tried: [(pos: String, blocked: Int, length: Double)] = []
+            for waypoints in routes {
+                let start = ParallelTies.border(of: tail, towards: waypoints[0])
+                let end = ParallelTies.border(of: head, towards: waypoints[waypoints.count - 1])
+                let legs = [start] + waypoints + [end]
+                var controls = [start]
+                var length = 0.0
+                for k in 1..<legs.count {
+                    let (p, q) = (legs[k - 1], legs[k])
+                    controls += [(p.0 + (q.0 - p.0) / 3, p.1 + (q.1 - p.1) / 3), (p.0 + 2 * (q.0 - p.0) / 3, p.1 + 2 * (q.1 - p.1) / 3), q]
+                    length += ((q.0 - p.0) * (q.0 - p.0) + (q.1 - p.1) * (q.1 - p.1)).squareRoot()
+                }
+                // Ties joining the same two nodes keep apart, as `ParallelTies` bows them (left of low → high).
+                if offset != 0 { controls = shifted(controls, by: edge.from < edge.to ? offset : -offset) }
+                let text = splineText(controls, arrow: arrow)
+                tried.append((text, blocked(text, edge), length))
+            }
+            tried.sort { $0.blocked != $1.blocked ? $0.blocked < $1.blocked : $0.length < $1.length }
+            if let first = tried.first, best == nil || first.blocked < best!.blocked { best = first }
+            guard best!.blocked > 0 else { break }
+            // Next time also around the boxes the most promising routes pass.
+            next = tried.prefix(4).flatMap { hits($0.pos) }
+        }
+        return best.map { ($0.pos, $0.blocked) }
     }
 
     /// Routes each pair around the boxes near it with Graphviz (`nop2`, `splines=true`): the control points of

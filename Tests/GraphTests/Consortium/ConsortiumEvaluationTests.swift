@@ -33,6 +33,26 @@ final class ConsortiumEvaluationTests: XCTestCase {
         XCTAssertLessThanOrEqual(summary.interval10.0, summary.recall10)
     }
 
+    func testPairedDifferenceResamplesTheSameQueriesForBoth() {
+        typealias Outcome = ConsortiumEvaluation.Outcome
+        let better = [Outcome(hits5: 1, hits10: 1, reciprocalRank: 1, partners: 1), Outcome(hits5: 1, hits10: 2, reciprocalRank: 0.5, partners: 2),
+                      Outcome(hits5: 0, hits10: 1, reciprocalRank: 0.25, partners: 1)]
+        let worse = [Outcome(hits5: 0, hits10: 0, reciprocalRank: 0.5, partners: 1), Outcome(hits5: 0, hits10: 1, reciprocalRank: 0.2, partners: 2),
+                     Outcome(hits5: 0, hits10: 0, reciprocalRank: 0, partners: 1)]
+        let difference = ConsortiumEvaluation.pairedDifference(better, worse, resamples: 500, seed: 3)
+        XCTAssertEqual(difference.recall5, 2.0 / 4, accuracy: 1e-12)
+        XCTAssertEqual(difference.recall10, 3.0 / 4, accuracy: 1e-12)
+        XCTAssertEqual(difference.mrr, (0.5 + 0.3 + 0.25) / 3, accuracy: 1e-12)
+        // Better on every query: every paired resample is ahead, so the interval stays above 0 (unpaired
+        // intervals of the two methods would overlap).
+        XCTAssertGreaterThan(difference.intervalMRR.0, 0)
+        XCTAssertGreaterThan(difference.interval10.0, 0)
+        let none = ConsortiumEvaluation.pairedDifference(better, better, resamples: 100, seed: 3)
+        XCTAssertEqual([none.recall5, none.interval5.0, none.interval5.1, none.intervalMRR.1], [0, 0, 0, 0])
+        let alone = ConsortiumEvaluation.summary(better, resamples: 100, seed: 3)
+        XCTAssertEqual(alone.mrr, (1 + 0.5 + 0.25) / 3, accuracy: 1e-12)
+    }
+
     func testQueriesHoldOutTheProjectAndAskTheLead() throws {
         let options = ImportOptions(shape: .participations)
         let network = try ForskningsradetImport.read(grants: packageRoot.appendingPathComponent("Tests/Fixtures/import/forskningsradet.csv").path, options: options).network(options)
