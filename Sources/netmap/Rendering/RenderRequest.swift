@@ -131,8 +131,29 @@ struct RenderRequest {
         builder.pinned = keptPositions.filter { network.node($0.key) != nil }
         builder.marksOnly = marksOnly
         if let collapse = options.collapse {
-            (builder.network, builder.lists) = try collapse.apply(to: network)
-            if !builder.lists.isEmpty { builder.tieMarks = [:] }
+            // A leaf is gathered only with leaves marked alike (by its own mark and its tie's), so a list
+            // carries the marks of its members.
+            var tieClass: [String: String] = [:]
+            for (index, mark) in tieMarks {
+                for end in [network.edges[index].from, network.edges[index].to] { tieClass[end] = min(tieClass[end] ?? mark.name, mark.name) }
+            }
+            var classes: [String: String] = [:]
+            for id in Set(tieClass.keys).union(nodeMarks.keys) {
+                var names = nodeMarks[id].map { [$0.name] } ?? []
+                if let tie = tieClass[id], !names.contains(tie) { names.append(tie) }
+                classes[id] = names.joined(separator: "+")
+            }
+            let origins: [[Int]]
+            (builder.network, builder.lists, origins) = try collapse.apply(to: network, classes: classes)
+            builder.tieMarks = [:]
+            for (index, from) in origins.enumerated() {
+                let marks = Set(from.map { tieMarks[$0] })
+                if marks.count == 1, let mark = marks.first ?? nil { builder.tieMarks[index] = mark }
+            }
+            for (id, list) in builder.lists {
+                let marks = Set(list.members.map { nodeMarks[$0.id] })
+                if marks.count == 1, let mark = marks.first ?? nil { builder.nodeMarks[id] = mark }
+            }
         }
         return builder
         }
