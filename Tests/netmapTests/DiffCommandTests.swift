@@ -155,6 +155,10 @@ final class DiffCommandTests: XCTestCase {
         }
         XCTAssertTrue(try picture("vestfold-og-telemark-2030.yaml", "telemark-2035.yaml").keepsOldLayout)
         XCTAssertFalse(try picture("nord-trondelag-2009.yaml", "trondelag-2020.yaml").keepsOldLayout)
+        var fresh = try picture("vestfold-og-telemark-2030.yaml", "telemark-2035.yaml")
+        fresh.freshLayout = true
+        XCTAssertFalse(fresh.keepsOldLayout, "--fresh-layout")
+        XCTAssertEqual(try runNetmap(["diff", "\(data)/telemark-2035.yaml", "--to", "\(data)/telemark-2035.yaml", "--fresh-layout"]).status, 64)
     }
 
     func testParsingKeepsOldAndNewApart() throws {
