@@ -120,6 +120,43 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: png)).prefix(4), Data([0x89, 0x50, 0x4E, 0x47]))
     }
 
+    /// `--collapse leaves` gathers a hub's leaves into lists without mixing changes: kept, ended and new
+    /// members of one hub become three lists, each drawn as its change, and every name stays in the picture;
+    /// `--check` prints the picture's legibility.
+    func testCollapsedPictureListsEachChangeApartAndChecks() throws {
+        let folder = try scratchFolder()
+        func edition(_ name: String, _ members: [Int]) throws -> String {
+            let nodes = members.map { "  - {id: n\($0), label: Member \($0), kind: network}" }.joined(separator: "\n")
+            let edges = members.map { "  - {from: h-fk, to: n\($0), relation: member_of}" }.joined(separator: "\n")
+            return try write("nodes:\n  - {id: h-fk, label: Hub, kind: county}\n\(nodes)\nedges:\n\(edges)\n", to: name, in: folder)
+        }
+        let old = try edition("old.yaml", [1, 2, 3, 4]), new = try edition("new.yaml", [1, 2, 5, 6])
+        let path = folder.appendingPathComponent("c.svg").path
+        let run = try runNetmap(["diff", old, "--to", new, "--collapse", "leaves", "--render", path, "--check", "-o", "/dev/null"])
+        XCTAssertEqual(run.status, 0, run.error)
+        let svg = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "&#45;", with: "-")
+        for change in ["kept", "ended", "added"] {
+            XCTAssertTrue(svg.contains("id-list_3Ah-fk_3Amember_of_3Anetwork_3Achange-\(change) change-\(change)\""), "one list of \(change) members")
+        }
+        XCTAssertTrue(svg.contains("class=\"edge relation-member_of change-ended\""), "the ended list's tie is drawn as ended")
+        for member in 1...6 { XCTAssertTrue(svg.contains(">Member \(member)<"), "Member \(member) is listed") }
+        XCTAssertTrue(run.output.contains("ties drawn across nodes: 0"), run.output)
+        XCTAssertTrue(run.output.contains("smallest text on the page:"), run.output)
+        XCTAssertEqual(try runNetmap(["diff", old, "--to", new, "--check"]).status, 64, "--check needs --render")
+    }
+
+    /// The old edition's layout is kept unless the new actors outnumber the old edition's (Telemark 2035: 4 new
+    /// beside 25 old, kept; Trøndelag 2020: 137 new beside 19 old, laid out afresh).
+    func testOldLayoutIsKeptUnlessMostOfThePictureIsNew() throws {
+        func picture(_ old: String, _ new: String) throws -> DiffDrawing {
+            let (a, b) = (try InputOptions.parse(["\(data)/\(old)"]).load(), try InputOptions.parse(["\(data)/\(new)"]).load())
+            let diff = NetworkDiff.compare(a, b, options: DiffOptions(follow: DiffOptions.defaultFollow([a, b])))
+            return DiffDrawing(diff: diff, language: DiffLanguage(code: "en")!)
+        }
+        XCTAssertTrue(try picture("vestfold-og-telemark-2030.yaml", "telemark-2035.yaml").keepsOldLayout)
+        XCTAssertFalse(try picture("nord-trondelag-2009.yaml", "trondelag-2020.yaml").keepsOldLayout)
+    }
+
     func testParsingKeepsOldAndNewApart() throws {
         let command = try XCTUnwrap(try NetMap.parseAsRoot(["diff", "a.yaml", "b", "--to", "c.yaml", "d", "--format", "json"]) as? Diff)
         XCTAssertEqual(command.input.inputs, ["a.yaml", "b"])

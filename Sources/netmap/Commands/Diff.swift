@@ -73,6 +73,7 @@ struct Diff: NetmapCommand {
         if let measures {
             do { _ = try Measure.parseList(measures) } catch let error as GraphError { throw ValidationError(error.description.replacingOccurrences(of: "error: ", with: "")) }
         }
+        if drawing.check && render == nil { throw ValidationError("--check measures the --render picture; add --render FILE") }
         if drawing.page != nil && render == nil { throw ValidationError("--page applies to the --render picture; add --render FILE") }
         if let layout = drawing.layout, !["neato", "fdp"].contains(layout) {
             throw ValidationError("--layout \(layout) cannot keep the old edition's positions; use neato or fdp, or leave it out")

@@ -92,7 +92,7 @@ struct DiffDrawing {
         // 1. The old edition alone, laid out as `render` would (for the screen), to keep its positions.
         var positions: [String: (x: Double, y: Double)] = [:]
         let old = network(old: true).network
-        if !old.nodes.isEmpty {
+        if keepsOldLayout {
             var first = RenderRequest(network: old)
             first.options = options
             first.options.page = nil
@@ -112,6 +112,15 @@ struct DiffDrawing {
         for (index, change) in union.ties.enumerated() { request.tieMarks[index] = marks[change] }
         request.footnote = successionNote
         return request
+    }
+
+    /// Whether the old edition's layout is kept: unless the new actors outnumber the old edition's. When most of
+    /// the picture is new, the old layout is a small core pinned in the middle with every new actor placed
+    /// around it (Nord-Trøndelag 2009 → Trøndelag 2020, 137 new actors around 19: 1,080 tie crossings and 11
+    /// ties across boxes on A2, against 225 and 3 with the union laid out as a whole, as `render` would).
+    var keepsOldLayout: Bool {
+        let old = diff.nodesKept.count + diff.nodesRemoved.count
+        return old > 0 && diff.nodesAdded.count <= old
     }
 
     /// Draws the picture to `path` (.svg, .png or .pdf), written whole or not at all.

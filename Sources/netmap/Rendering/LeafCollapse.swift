@@ -35,9 +35,13 @@ struct LeafCollapse: Equatable {
     /// `network` with each group of leaves replaced by a list node (id `list:<hub>:<relation>:<kind>`, made
     /// unique), and the lists by that id.
     ///
+    /// - Parameter classes: a class by node id (a leaf's mark, e.g. a diff's added/ended/kept): leaves of
+    ///   different classes are never gathered into one list, and a list of a class has `:<class>` after its id.
+    /// - Returns: also, for each tie of the result, the indices of the ties of `network` it stands for (one
+    ///   for a tie kept as it was; every member's tie for a list's tie).
     /// - Throws: when a kind named in `kinds` is not a kind of any node.
     /// - Complexity: O(n + e log e).
-    func apply(to network: Network) throws -> (network: Network, lists: [String: List]) {
+    func apply(to network: Network, classes: [String: String] = [:]) throws -> (network: Network, lists: [String: List], origins: [[Int]]) {
         if let kinds {
             let present = Set(network.nodes.map(\.kind))
             for kind in kinds.sorted() where !present.contains(kind) {
@@ -61,7 +65,7 @@ struct LeafCollapse: Equatable {
             // A pair tied only to each other is no hub and leaf.
             if ties[hub]?.count ?? 0 <= 1 { continue }
             let outward = edge.from == hub
-            let key = [hub, edge.relation, outward ? ">" : "<", node.kind].joined(separator: "\u{0}")
+            let key = [hub, edge.relation, outward ? ">" : "<", node.kind, classes[node.id] ?? ""].joined(separator: "\u{0}")
             if groups[key] == nil {
                 groupOrder.append(key)
                 groupTie[key] = edge
@@ -71,12 +75,12 @@ struct LeafCollapse: Equatable {
         var result = network
         var lists: [String: List] = [:]
         var gathered = Set<String>()
-        var newEdges: [Edge] = []
+        var newEdges: [Edge] = [], newOrigins: [[Int]] = []
         for key in groupOrder {
             guard let members = groups[key], members.count >= LeafCollapse.minimumLeaves, let tie = groupTie[key] else { continue }
             let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
-            let (hub, relation, outward, kind) = (parts[0], parts[1], parts[2] == ">", parts[3])
-            var id = "list:\(hub):\(relation):\(kind)"
+            let (hub, relation, outward, kind, group) = (parts[0], parts[1], parts[2] == ">", parts[3], parts[4])
+            var id = "list:\(hub):\(relation):\(kind)" + (group.isEmpty ? "" : ":\(group)")
             while network.node(id) != nil || lists[id] != nil { id += "'" }
             let ordered = members.sorted { (network.node($0)?.label ?? $0, $0) < (network.node($1)?.label ?? $1, $1) }
             lists[id] = List(kind: kind, members: ordered.compactMap { network.node($0) })
@@ -89,11 +93,15 @@ struct LeafCollapse: Equatable {
             edge.citations = Array(Set(members.flatMap { member in network.edges.filter { $0.from == member || $0.to == member }.flatMap(\.citations) }))
                 .sorted { ($0.source, $0.page ?? "") < ($1.source, $1.page ?? "") }
             newEdges.append(edge)
+            let memberSet = Set(members)
+            newOrigins.append(network.edges.indices.filter { memberSet.contains(network.edges[$0].from) || memberSet.contains(network.edges[$0].to) })
         }
-        guard !lists.isEmpty else { return (network, [:]) }
+        guard !lists.isEmpty else { return (network, [:], network.edges.indices.map { [$0] }) }
         result.removeNodes { gathered.contains($0.id) }
         result.edges += newEdges
-        return (result, lists)
+        // removeNodes keeps the other ties in order.
+        let origins = network.edges.indices.filter { !gathered.contains(network.edges[$0].from) && !gathered.contains(network.edges[$0].to) }.map { [$0] }
+        return (result, lists, origins + newOrigins)
     }
 }
 

@@ -2,8 +2,8 @@ import Foundation
 import Graph
 
 /// Moves the few nodes that a routed tie still runs under (where `TieRouter` found no way between boxes) to the
-/// nearest spot inside the drawing where no tie passes them, no box overlaps them and their own ties run
-/// straight past every other box; their ties are then routed again.
+/// nearest spot inside the drawing where no tie passes them and no box overlaps them; their ties are then
+/// routed again, and the moves are kept when fewer nodes have a tie across them than before.
 ///
 /// A node is moved along a spiral around where it stood (steps of 0.5 rad, radius 3 pt a radian, up to
 /// `reach` points away); pinned nodes (`--keep-layout`, the diff's old edition) and drawings with group boxes
@@ -23,38 +23,55 @@ enum NodeNudge {
                       arrow: (Edge) -> Bool) throws -> Set<String> {
         guard geometry.clusters.isEmpty else { return [] }
         var movedAll = Set<String>()
-        for _ in 0..<rounds {
-            let curves = network.edges.indices.map { index -> [(Double, Double)] in
-                geometry.edgePositions["edge-\(index)"].map(Legibility.sample) ?? []
-            }
-            let blockers = blocking(geometry, network: network, curves: curves)
-            guard !blockers.isEmpty else { break }
+        func curves(_ geometry: Geometry) -> [[(Double, Double)]] {
+            network.edges.indices.map { geometry.edgePositions["edge-\($0)"].map(Legibility.sample) ?? [] }
+        }
+        var current = curves(geometry)
+        var blockers = blocking(geometry, network: network, curves: current)
+        for _ in 0..<rounds where !blockers.isEmpty {
+            var next = geometry
             var redo = Set<Int>()
             var moved = Set<String>()
-            for name in blockers where !pinned.contains(name) && !moved.contains(name) {
-                guard let index = geometry.nodes.firstIndex(where: { $0.name == name }),
-                      let spot = freeSpot(for: index, in: geometry, network: network, curves: curves, avoiding: moved) else { continue }
-                geometry.nodes[index].x = spot.x
-                geometry.nodes[index].y = spot.y
-                moved.insert(name)
-                for (tie, edge) in network.edges.enumerated() where edge.from == name || edge.to == name { redo.insert(tie) }
+            // Each node in the way, else an end of a tie across it.
+            for group in blockers {
+                for name in group where !pinned.contains(name) && !moved.contains(name) {
+                    guard let index = next.nodes.firstIndex(where: { $0.name == name }),
+                          let spot = freeSpot(for: index, in: next, network: network, curves: current, avoiding: moved) else { continue }
+                    next.nodes[index].x = spot.x
+                    next.nodes[index].y = spot.y
+                    moved.insert(name)
+                    for (tie, edge) in network.edges.enumerated() where edge.from == name || edge.to == name { redo.insert(tie) }
+                    break
+                }
             }
             guard !moved.isEmpty else { break }
+            next.edgePositions = try TieRouter.route(network, geometry: next, previous: next.edgePositions, redo: redo, arrow: arrow)
+            // Kept only when fewer nodes have a tie across them than before.
+            let after = curves(next)
+            let remaining = blocking(next, network: network, curves: after)
+            guard remaining.count < blockers.count else { break }
+            geometry = next
+            current = after
+            blockers = remaining
             movedAll.formUnion(moved)
-            geometry.edgePositions = try TieRouter.route(network, geometry: geometry, previous: geometry.edgePositions, redo: redo, arrow: arrow)
         }
         return movedAll
     }
 
-    /// The nodes some tie runs across, in drawing order.
-    static func blocking(_ geometry: Geometry, network: Network, curves: [[(Double, Double)]]) -> [String] {
-        var names = Set<String>()
+    /// The nodes some tie runs across, in drawing order, each with the ends of those ties after it (fewest ties
+    /// first): when the node in the way cannot move, moving an end can clear the tie.
+    static func blocking(_ geometry: Geometry, network: Network, curves: [[(Double, Double)]]) -> [[String]] {
+        var ends: [String: Set<String>] = [:]
         for (index, edge) in network.edges.enumerated() where curves[index].count > 2 {
             for node in geometry.nodes where node.name != edge.from && node.name != edge.to && passes(curves[index], node.box) {
-                names.insert(node.name)
+                ends[node.name, default: []].formUnion([edge.from, edge.to])
             }
         }
-        return geometry.nodes.map(\.name).filter(names.contains)
+        var degree: [String: Int] = [:]
+        for edge in network.edges { degree[edge.from, default: 0] += 1; degree[edge.to, default: 0] += 1 }
+        return geometry.nodes.map(\.name).filter { ends[$0] != nil }.map { name in
+            [name] + ends[name]!.sorted { (degree[$0] ?? 0, $0) < (degree[$1] ?? 0, $1) }
+        }
     }
 
     /// Whether a sample of `curve` other than its ends lies inside `box` shrunk by `Legibility.inset`.
@@ -65,21 +82,16 @@ enum NodeNudge {
         return curve.dropFirst().dropLast().contains { $0.0 > minX && $0.0 < maxX && $0.1 > minY && $0.1 < maxY }
     }
 
-    /// The nearest spot on a spiral around node `index` where its box (with `gap`) overlaps no other box, no
-    /// tie not its own passes it (ties of `avoiding` nodes count as their straight lines, as they are routed
-    /// again) and its own ties, straight, pass no other box.
+    /// The nearest spot on a spiral around node `index` inside the drawing where its box (with `gap`) overlaps
+    /// no other box and no tie not its own passes it (ties of `avoiding` nodes count as their straight lines,
+    /// as they are routed again).
     static func freeSpot(for index: Int, in geometry: Geometry, network: Network, curves: [[(Double, Double)]],
                          avoiding: Set<String>) -> (x: Double, y: Double)? {
         let node = geometry.nodes[index]
         let byName = geometry.nodesByName
         let others = geometry.nodes.indices.filter { $0 != index }.map { geometry.nodes[$0] }
         var foreign: [(points: [(Double, Double)], box: Geometry.Box)] = []
-        var own: [String] = []
-        for (tie, edge) in network.edges.enumerated() {
-            if edge.from == node.name || edge.to == node.name {
-                own.append(edge.from == node.name ? edge.to : edge.from)
-                continue
-            }
+        for (tie, edge) in network.edges.enumerated() where edge.from != node.name && edge.to != node.name {
             var points = curves[tie]
             if avoiding.contains(edge.from) || avoiding.contains(edge.to) || points.count < 2,
                let a = byName[edge.from], let b = byName[edge.to] {
@@ -105,12 +117,7 @@ enum NodeNudge {
             if !geometry.boundingBox.contains(b, tolerance: 0) { continue }
             if others.contains(where: { grown.overlaps($0.box) }) { continue }
             if foreign.contains(where: { $0.box.overlaps(b, tolerance: 0) && passes(densified($0.points), b) }) { continue }
-            let clear = own.allSatisfy { end in
-                guard let other = byName[end] else { return true }
-                let line = (x0: candidate.x, y0: candidate.y, x1: other.x, y1: other.y)
-                return !others.contains { $0.name != end && EmptySpace.segment(line, meets: inner($0.box)) }
-            }
-            if clear { return (candidate.x, candidate.y) }
+            return (candidate.x, candidate.y)
         }
     }
 

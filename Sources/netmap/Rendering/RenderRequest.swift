@@ -131,8 +131,29 @@ struct RenderRequest {
         builder.pinned = keptPositions.filter { network.node($0.key) != nil }
         builder.marksOnly = marksOnly
         if let collapse = options.collapse {
-            (builder.network, builder.lists) = try collapse.apply(to: network)
-            if !builder.lists.isEmpty { builder.tieMarks = [:] }
+            // A leaf is gathered only with leaves marked alike (by its own mark and its tie's), so a list
+            // carries the marks of its members.
+            var tieClass: [String: String] = [:]
+            for (index, mark) in tieMarks {
+                for end in [network.edges[index].from, network.edges[index].to] { tieClass[end] = min(tieClass[end] ?? mark.name, mark.name) }
+            }
+            var classes: [String: String] = [:]
+            for id in Set(tieClass.keys).union(nodeMarks.keys) {
+                var names = nodeMarks[id].map { [$0.name] } ?? []
+                if let tie = tieClass[id], !names.contains(tie) { names.append(tie) }
+                classes[id] = names.joined(separator: "+")
+            }
+            let origins: [[Int]]
+            (builder.network, builder.lists, origins) = try collapse.apply(to: network, classes: classes)
+            builder.tieMarks = [:]
+            for (index, from) in origins.enumerated() {
+                let marks = Set(from.map { tieMarks[$0] })
+                if marks.count == 1, let mark = marks.first ?? nil { builder.tieMarks[index] = mark }
+            }
+            for (id, list) in builder.lists {
+                let marks = Set(list.members.map { nodeMarks[$0.id] })
+                if marks.count == 1, let mark = marks.first ?? nil { builder.nodeMarks[id] = mark }
+            }
         }
         return builder
         }
@@ -150,6 +171,9 @@ struct RenderRequest {
         let builder = try self.builder
         var drawing = try Renderer.draw(builder, choices: choices(for: builder), page: options.page, formats: [format.graphviz],
                                         dpi: format == .png ? (options.dpi ?? 150) : options.dpi)
+        if format == .svg, let warning = pageWarning(drawing) {
+            drawing.outputs[0] = RenderRequest.svg(drawing.outputs[0], describedBy: warning)
+        }
         if format == .dot {
             var first = builder
             first.layout = drawing.layout.engine
@@ -185,6 +209,14 @@ struct RenderRequest {
         let drawing = try draw(format)
         try AtomicFile.write(drawing.outputs[0], to: path)
         return drawing
+    }
+
+    /// The SVG with `text` as a `<desc class="netmap-warning">` of the drawing (after the `<svg>` tag), so
+    /// the page warning travels with the file without being printed.
+    static func svg(_ svg: Data, describedBy text: String) -> Data {
+        let source = String(decoding: svg, as: UTF8.self)
+        guard let start = source.range(of: "<svg "), let end = source.range(of: ">", range: start.upperBound..<source.endIndex) else { return svg }
+        return Data((source[..<end.upperBound] + "\n<desc class=\"netmap-warning\">\(HTML.escape(text))</desc>" + source[end.upperBound...]).utf8)
     }
 
     /// The warning when the smallest text on the page is under 8 pt, in the drawing's language; nil otherwise.

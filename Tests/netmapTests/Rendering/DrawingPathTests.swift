@@ -90,7 +90,7 @@ final class LeafCollapseTests: XCTestCase {
         network.edges = [Edge(from: "fk", to: "other", relation: "partner_of")]
             + ["t1", "t3", "t2"].map { Edge(from: "fk", to: $0, relation: "addresses") }
             + [Edge(from: "fk", to: "p1", relation: "addresses"), Edge(from: "t4", to: "fk", relation: "addresses")]
-        let (collapsed, lists) = try LeafCollapse().apply(to: network)
+        let (collapsed, lists, _) = try LeafCollapse().apply(to: network)
         XCTAssertEqual(lists.count, 1, "t4's tie runs the other way, p1 is of another kind")
         let (id, list) = try XCTUnwrap(lists.first)
         XCTAssertEqual(id, "list:fk:addresses:theme")

@@ -75,6 +75,37 @@ final class LegibilityTests: XCTestCase {
         XCTAssertTrue(routes["edge-0"]?.hasPrefix("e,180,") == true || routes["edge-0"]?.hasPrefix("e,") == true, "an arrowhead at c")
     }
 
+    /// Where the router finds no way, a detour round the corners of the box in the way clears it.
+    func testADetourGoesRoundTheCornersOfABoxInTheWay() throws {
+        let geometry = self.geometry(ties: [:])
+        let boxes = geometry.nodesByName
+        let edge = Edge(from: "a", to: "c", relation: "partner_of")
+        let straight = "e,180,0 20,0 80,0 140,0 174,0"
+        func blocked(_ pos: String, _ edge: Edge) -> Int {
+            let points = Legibility.sample(pos)
+            return geometry.nodes.filter { $0.name != edge.from && $0.name != edge.to && NodeNudge.passes(points, $0.box) }.count
+        }
+        XCTAssertEqual(blocked(straight, edge), 1)
+        let detour = try XCTUnwrap(TieRouter.detour(edge, around: straight, boxes: boxes, arrow: true, blocked: blocked))
+        XCTAssertEqual(detour.blocked, 0, detour.pos)
+        XCTAssertTrue(detour.pos.hasPrefix("e,"), "an arrowhead at c")
+        // Within 2 boxes' height of the line: round b's corners, not far round d or e.
+        XCTAssertTrue(Legibility.sample(detour.pos).allSatisfy { abs($0.1) <= 20 }, detour.pos)
+    }
+
+    /// Every command's `--render` takes `--check` (here `diff`).
+    func testDiffRenderPrintsTheFigures() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netmap-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let svg = folder.appendingPathComponent("x.svg").path
+        let result = try runNetmap(["diff", "data/vestfold-og-telemark-2030.yaml", "--to", "data/telemark-2035.yaml", "--render", svg,
+                                    "-o", folder.appendingPathComponent("x.txt").path, "--check"], in: RenderingTests.root)
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.output.hasPrefix("ties drawn across nodes: 0 "), result.output)
+        XCTAssertTrue(result.output.contains("\ntie crossings: "), result.output)
+    }
+
     /// `render --check` prints the five figures; `--check strict` exits 0 on a clean drawing.
     func testCheckPrintsTheFigures() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netmap-check-\(UUID().uuidString)")
@@ -91,6 +122,21 @@ final class LegibilityTests: XCTestCase {
         XCTAssertTrue(lines[3].hasPrefix("smallest text on the page: "))
         XCTAssertTrue(lines[4].hasPrefix("page fill: ") && lines[4].hasSuffix(" %"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: svg))
+        XCTAssertFalse(try String(contentsOfFile: svg, encoding: .utf8).contains("netmap-warning"), "no warning at 8 pt or more")
+    }
+
+    /// Text under 8 pt on the page: the warning goes into the SVG too, in the drawing's language.
+    func testThePageWarningIsWrittenIntoTheSVG() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netmap-warn-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let svg = folder.appendingPathComponent("x.svg").path
+        let result = try runNetmap(["render", "Tests/Fixtures/rendering/sample.yaml", "-o", svg, "--group-by", "country", "--color-by", "country",
+                                    "--size-by", "degree", "--page", "a4-landscape", "--lang", "nb"], in: RenderingTests.root)
+        XCTAssertEqual(result.status, 0, result.error)
+        let warning = try XCTUnwrap(result.error.split(separator: "\n").first { $0.hasPrefix("warning: ") && $0.contains("pt") })
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        XCTAssertTrue(text.contains("<desc class=\"netmap-warning\">" + HTML.escape(String(warning.dropFirst("warning: ".count))) + "</desc>"), String(warning))
     }
 
     /// Every word netmap writes follows --lang; declared kinds and relations take label_en/_nb/_nn.

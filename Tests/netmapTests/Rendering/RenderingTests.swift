@@ -89,17 +89,23 @@ final class RenderingTests: XCTestCase {
 
     func testNoOverlapNoClippingEverywhere() throws {
         for (name, network) in try allNetworks() {
-            for grouped in [false, true] where !grouped || network.nodes.contains(where: { $0.country != nil }) {
-                let drawing = try draw(network, page: .a4) { if grouped { $0.groupBy = "country" } }
+            // On A4 (plain and grouped) and on screen (plain).
+            for (page, grouped) in [(Page?.some(.a4), false), (.a4, true), (nil, false)] where !grouped || network.nodes.contains(where: { $0.country != nil }) {
+                let what = "\(name) \(page == nil ? "screen" : "A4") grouped: \(grouped)"
+                let drawing = try draw(network, page: page) { if grouped { $0.groupBy = "country" } }
                 XCTAssertTrue(XMLParser(data: drawing.outputs[0]).parse(), name)
-                XCTAssertEqual(drawing.quality.overlaps.map { "\($0.0) / \($0.1)" }, [], "\(name) grouped: \(grouped)")
-                XCTAssertEqual(drawing.quality.clipped, [], "\(name) grouped: \(grouped)")
-                // Legibility (docs/diagrams.md): no label over a node or another label, and ties across nodes
-                // only where the router found no way round: at most 1 tie in 20 on these crowded A4 pages
-                // (before the router: 118 of 198 ties of Trøndelag on screen).
+                XCTAssertEqual(drawing.quality.overlaps.map { "\($0.0) / \($0.1)" }, [], what)
+                XCTAssertEqual(drawing.quality.clipped, [], what)
+                // Legibility (docs/diagrams.md): no label over a node or another label, and no tie across a
+                // node, except on the crowded A4 pages of Trøndelag and the whole folder (their page is A3),
+                // where at most 1 tie in 50 still does (before the router: 118 of 198 ties of Trøndelag on screen).
                 let legibility = drawing.legibility
-                XCTAssertEqual(legibility.labelOverlaps.map { "\($0.0) / \($0.1)" }, [], "\(name) grouped: \(grouped)")
-                XCTAssertLessThanOrEqual(legibility.tiesAcross * 20, max(20, network.edges.count), "\(name) grouped: \(grouped): \(legibility.report)")
+                XCTAssertEqual(legibility.labelOverlaps.map { "\($0.0) / \($0.1)" }, [], what)
+                if network.edges.count > 150 {
+                    XCTAssertLessThanOrEqual(legibility.tiesAcross * 50, network.edges.count, "\(what): \(legibility.report)")
+                } else {
+                    XCTAssertEqual(legibility.tiesAcross, 0, "\(what): \(legibility.report)")
+                }
             }
         }
     }
