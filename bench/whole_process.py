@@ -20,8 +20,10 @@ SIZES = os.environ.get("BENCH_SIZES", "10k,100k,1m" + (",10m" if os.environ.get(
 TIES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
 
 IGRAPH = r'''
-import sys, igraph as ig
+import random, sys, igraph as ig
 task, path = sys.argv[1], sys.argv[2]
+ig.set_random_number_generator(random)
+random.seed(42)   # netmap's default seed; igraph's Louvain time varies several-fold from one random order to another
 g = ig.Graph.Read_Ncol(path, names=True, weights="if_present", directed=False)
 if task == "pagerank":
     values = g.pagerank()
@@ -38,26 +40,34 @@ names = g.vs["name"]
 sys.stdout.write("".join(f"{n},{v}\n" for n, v in zip(names, values)))
 '''
 
-# Modularity of igraph's Louvain and Leiden (2 iterations, as timed) over seeds 1..SEEDS; python-igraph draws its
+# Modularity of igraph's Louvain and Leiden (2 iterations, as timed) over seeds 1..count; python-igraph draws its
 # random numbers from Python's `random`, so seeding it makes each run repeatable.
 IGRAPH_QUALITY = r'''
 import random, sys, igraph as ig
 task, path, seeds = sys.argv[1], sys.argv[2], int(sys.argv[3])
 g = ig.Graph.Read_Ncol(path, names=True, weights="if_present", directed=False)
+ig.set_random_number_generator(random)
 for seed in range(1, seeds + 1):
     random.seed(seed)
     c = g.community_multilevel() if task == "louvain" else g.community_leiden(objective_function="modularity", n_iterations=2, beta=0.01)
     print(c.modularity)
 '''
-SEEDS = int(os.environ.get("BENCH_SEEDS", "5"))
 
-# netmap command per task; every one prints a value per node (or the stats summary) like the igraph script.
+
+def seeds(size):
+    """Seeds for the modularity means: 20 up to 100k ties, 5 above (BENCH_SEEDS overrides)."""
+    return int(os.environ.get("BENCH_SEEDS", "20" if TIES[size] <= 100_000 else "5"))
+
+# (task, netmap command, igraph task): every netmap command prints a value per node like the igraph script,
+# except `stats` (the summary: components, density, clustering, degrees; distances only up to 20,000 nodes),
+# which is set against igraph's components.
 TASKS = [
-    ("pagerank", ["centrality", "--measures", "pagerank", "--format", "csv", "--quiet"]),
-    ("components", ["stats", "--format", "json", "--quiet"]),
-    ("core_number", ["centrality", "--measures", "core_number", "--format", "csv", "--quiet"]),
-    ("louvain", ["communities", "--algorithm", "louvain", "--format", "csv", "--quiet"]),
-    ("leiden", ["communities", "--algorithm", "leiden", "--format", "csv", "--quiet"]),
+    ("pagerank", ["centrality", "--measures", "pagerank", "--format", "csv", "--quiet"], "pagerank"),
+    ("components", ["centrality", "--measures", "component", "--format", "csv", "--quiet"], "components"),
+    ("stats", ["stats", "--format", "json", "--quiet"], "components"),
+    ("core_number", ["centrality", "--measures", "core_number", "--format", "csv", "--quiet"], "core_number"),
+    ("louvain", ["communities", "--algorithm", "louvain", "--format", "csv", "--quiet"], "louvain"),
+    ("leiden", ["communities", "--algorithm", "leiden", "--format", "csv", "--quiet"], "leiden"),
 ]
 
 
@@ -94,20 +104,20 @@ def mean(values):
     return sum(values) / len(values)
 
 
-def igraph_modularity(task, ncol_path, script):
-    """igraph's modularity over seeds 1..SEEDS (one process, not timed)."""
+def igraph_modularity(task, ncol_path, script, count):
+    """igraph's modularity over seeds 1..count (one process, not timed)."""
     if task not in ("louvain", "leiden"):
         return None
-    output = subprocess.run(["python3", script, task, ncol_path, str(SEEDS)], capture_output=True, text=True, check=True).stdout
+    output = subprocess.run(["python3", script, task, ncol_path, str(count)], capture_output=True, text=True, check=True).stdout
     return [float(line) for line in output.split()]
 
 
-def netmap_modularity(task, csv_path):
-    """netmap's modularity over seeds 1..SEEDS (`--format table --members 0` prints it on its first line)."""
+def netmap_modularity(task, csv_path, count):
+    """netmap's modularity over seeds 1..count (`--format table --members 0` prints it on its first line)."""
     if task not in ("louvain", "leiden"):
         return None
     values = []
-    for seed in range(1, SEEDS + 1):
+    for seed in range(1, count + 1):
         output = subprocess.run([NETMAP, "communities", "--algorithm", task, "--seed", str(seed), "--members", "0", "--quiet", csv_path],
                                 capture_output=True, text=True, check=True).stdout
         values.append(float(output.split("modularity ", 1)[1].split()[0]))
@@ -129,28 +139,28 @@ def main():
         csv_path, ncol_path = generate(size)
         megabytes = os.path.getsize(csv_path) / 1e6
         print(f"\n{size} ties ({megabytes:.0f} MB CSV)", flush=True)
-        for task, arguments in TASKS:
+        for task, arguments, igraph_task in TASKS:
             nm = measure([NETMAP] + arguments + [csv_path])
-            ig_ = measure(["python3", script, task, ncol_path])
-            q_nm, q_ig = netmap_modularity(task, csv_path), igraph_modularity(task, ncol_path, quality_script)
+            ig_ = measure(["python3", script, igraph_task, ncol_path])
+            q_nm, q_ig = netmap_modularity(task, csv_path, seeds(size)), igraph_modularity(task, ncol_path, quality_script, seeds(size))
             results[(size, task)] = (nm, ig_, q_nm, q_ig)
-            quality = (f"  Q over {SEEDS} seeds: netmap mean {mean(q_nm):.4f} ({min(q_nm):.4f}–{max(q_nm):.4f}) igraph mean "
+            quality = (f"  Q over {seeds(size)} seeds: netmap mean {mean(q_nm):.4f} ({min(q_nm):.4f}–{max(q_nm):.4f}) igraph mean "
                        f"{mean(q_ig):.4f} ({min(q_ig):.4f}–{max(q_ig):.4f}), netmap/igraph {mean(q_nm) / mean(q_ig):.4f}") if q_nm else ""
             print(f"  {task:<12} netmap {nm[0]:6.2f} s wall {nm[1]:6.2f} s cpu {nm[2]:6.0f} MB | igraph {ig_[0]:6.2f} s wall "
                   f"{ig_[1]:6.2f} s cpu {ig_[2]:6.0f} MB | cpu ratio {nm[1] / ig_[1]:.2f} memory ratio {nm[2] / ig_[2]:.2f}{quality}",
                   flush=True)
 
-    print(f"\n| ties | task | netmap wall / cpu s | netmap MB | igraph wall / cpu s | igraph MB | time nm/ig (cpu) | time nm/ig (wall) | memory nm/ig | bytes per tie (netmap) | modularity netmap / igraph (mean of {SEEDS} seeds) |")
+    print("\n| ties | task | netmap wall / cpu s | netmap MB | igraph wall / cpu s | igraph MB | time nm/ig (cpu) | time nm/ig (wall) | memory nm/ig | bytes per tie (netmap) | modularity netmap / igraph (mean over seeds) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for (size, task), (nm, ig_, q_nm, q_ig) in results.items():
-        quality = f"{mean(q_nm):.4f} / {mean(q_ig):.4f} ({mean(q_nm) / mean(q_ig):.4f})" if q_nm else "-"
+        quality = f"{mean(q_nm):.4f} / {mean(q_ig):.4f} ({mean(q_nm) / mean(q_ig):.4f}, {len(q_nm)} seeds)" if q_nm else "-"
         print(f"| {size} | {task} | {nm[0]:.2f} / {nm[1]:.2f} | {nm[2]:.0f} | {ig_[0]:.2f} / {ig_[1]:.2f} | {ig_[2]:.0f} | "
               f"{nm[1] / ig_[1]:.2f} | {nm[0] / ig_[0]:.2f} | {nm[2] / ig_[2]:.2f} | {nm[2] * 1048576 / TIES[size]:.0f} | {quality} |")
 
     print("\nGrowth: CPU time at 10× the ties over CPU time before (10 = linear; flagged above 15)")
     print("| task | tool | " + " | ".join(f"{a}→{b}" for a, b in zip(SIZES, SIZES[1:])) + " |")
     print("|---|---|" + "---|" * (len(SIZES) - 1))
-    for task, _ in TASKS:
+    for task, _, _ in TASKS:
         for tool, index in (("netmap", 0), ("igraph", 1)):
             cells = []
             for a, b in zip(SIZES, SIZES[1:]):
@@ -175,7 +185,11 @@ def main():
     print("|---|---|---|---|---|---|")
     for name, path in formats.items():
         size_bytes = sum(os.path.getsize(os.path.join(path, f)) for f in os.listdir(path)) if os.path.isdir(path) else os.path.getsize(path)
-        wall, cpu, peak, _ = measure([NETMAP, "centrality", "--measures", "degree", "--top", "1", "--quiet", path])
+        try:
+            wall, cpu, peak, _ = measure([NETMAP, "centrality", "--measures", "degree", "--top", "1", "--quiet", path])
+        except SystemExit as failure:
+            print(f"| {name} | {size_bytes / 1e6:.0f} | failed: {str(failure).splitlines()[-1]} | | | |", flush=True)
+            continue
         print(f"| {name} | {size_bytes / 1e6:.0f} | {wall:.2f} / {cpu:.2f} | {size_bytes / 1e6 / cpu:.0f} | {peak:.0f} | {peak * 1048576 / TIES[size]:.0f} |", flush=True)
     print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
 

@@ -7,6 +7,7 @@ public enum Measure: String, CaseIterable, Sendable {
     case coreNumber = "core_number"
     case constraint
     case effectiveSize = "effective_size"
+    case component
 
     /// Parses a comma-separated list of measure names, naming the unknown one in the error.
     public static func parseList(_ text: String) throws -> [Measure] {
@@ -58,6 +59,7 @@ extension Measure {
         case .coreNumber: return "largest k such that the node is in the k-core"
         case .constraint: return "Burt: how much the node's contacts are tied to each other (high = no brokerage)"
         case .effectiveSize: return "Burt: number of non-redundant contacts"
+        case .component: return "the node's connected component, 1 = the largest (weak components when directed)"
         }
     }
 }
@@ -98,6 +100,8 @@ extension AnalysisGraph {
             return constraint()
         case .effectiveSize:
             return effectiveSize()
+        case .component:
+            return componentNumbers().map(Double.init)
         }
     }
 }

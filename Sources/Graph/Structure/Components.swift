@@ -13,6 +13,25 @@ extension AnalysisGraph {
         return ranked.map { components[$0] }
     }
 
+    /// Each node's connected component (weak components when directed) numbered 1, 2, … by decreasing size,
+    /// equal sizes by their lowest node index: the per-node membership igraph's `connected_components()` gives,
+    /// in the order `connectedComponents()` lists the components.
+    ///
+    /// - Complexity: O(n + m) (`componentLabels()` and a counting pass).
+    public func componentNumbers() -> [Int] {
+        let (labels, count) = componentLabels()
+        var size = [Int](repeating: 0, count: count)
+        var lowest = [Int](repeating: Int.max, count: count)
+        for (node, label) in labels.enumerated() {
+            size[Int(label)] += 1
+            lowest[Int(label)] = min(lowest[Int(label)], node)
+        }
+        let order = (0..<count).sorted { size[$0] != size[$1] ? size[$0] > size[$1] : lowest[$0] < lowest[$1] }
+        var number = [Int](repeating: 0, count: count)
+        for (rank, label) in order.enumerated() { number[label] = rank + 1 }
+        return labels.map { number[Int($0)] }
+    }
+
     /// The component of every node (weakly connected for directed graphs), numbered 0, 1, … in the order of
     /// each component's smallest node index, and the number of components. Cheaper than
     /// `connectedComponents()` where only labels or sizes are needed.

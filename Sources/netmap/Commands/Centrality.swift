@@ -62,7 +62,7 @@ struct Centrality: NetmapCommand {
 
     var measureList: [Measure] {
         get throws {
-            guard let measures else { return Measure.allCases.filter { $0 != .katz } }
+            guard let measures else { return Measure.allCases.filter { $0 != .katz && $0 != .component } }
             let list = try Measure.parseList(measures)
             if list.isEmpty { throw GraphError.invalidArgument("--measures is empty; choose from \(Measure.allCases.map(\.rawValue).joined(separator: ", "))") }
             return list
@@ -134,7 +134,7 @@ struct Centrality: NetmapCommand {
             }
         }
         if let top { order = Array(order.prefix(top)) }
-        let integerMeasures: Set<Measure> = [.degree, .coreNumber]
+        let integerMeasures: Set<Measure> = [.degree, .coreNumber, .component]
         let rows: [[ResultTable.Cell]] = order.map { index in
             var row: [ResultTable.Cell] = [.text(network.ids[index]), .text(network.labels[index]), .text(network.kinds[index])]
             for (m, measure) in measures.enumerated() {

@@ -71,6 +71,19 @@ final class DistancesTests: XCTestCase {
         XCTAssertEqual(average, 10.0 / 8.0, accuracy: 1e-12)
     }
 
+    /// The per-node component numbers (`centrality --measures component`): 1 for the largest, equal sizes by
+    /// lowest node, as `connectedComponents()` lists them; on the fixtures too.
+    func testComponentNumbers() throws {
+        XCTAssertEqual(makeGraph(7, [(5, 6), (1, 2), (2, 3), (0, 4)]).componentNumbers(), [2, 1, 1, 1, 2, 3, 3])
+        for name in AnalysisFixtures.names {
+            let graph = try AnalysisFixtures.graph(name, view: "undirected")
+            let numbers = graph.componentNumbers()
+            for (k, members) in graph.connectedComponents().enumerated() {
+                XCTAssertEqual(Set(members.map { numbers[$0] }), [k + 1], name)
+            }
+        }
+    }
+
     func testDegreeAndStrengthByHand() throws {
         let graph = makeGraph(3, [(0, 1), (0, 1), (1, 2)], weights: [2, 3, 1])
         XCTAssertEqual(try graph.values(of: .degree), [1, 2, 1])
