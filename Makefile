@@ -72,9 +72,9 @@ diagrams: build
 	$(NETMAP) render $(DATA) -o docs/img/national.svg --page a3-landscape --hide-isolated --lang nb --title "Norge: internasjonale partnere (medfølgende data)"
 	$(NETMAP) render $(DATA)/trondelag-2020.yaml -o docs/img/trondelag-2020.svg --page a3-landscape --lang nb
 	$(NETMAP) render $(DATA) -o docs/img/ego-trondelag.svg --ego trondelag-fk --radius 1 --page a4 --lang nb --title "Trøndelag fylkeskommune: direkte forbindelser"
-	$(NETMAP) diff $(DATA)/vestfold-og-telemark-2030.yaml --to $(DATA)/telemark-2035.yaml --lang nb --render docs/img/diff-telemark.svg -o /dev/null
+	$(NETMAP) diff $(DATA)/vestfold-og-telemark-2030.yaml --to $(DATA)/telemark-2035.yaml --lang nb --fresh-layout --render docs/img/diff-telemark.svg -o /dev/null
 	$(NETMAP) diff $(DATA)/nord-trondelag-2009.yaml --to $(DATA)/trondelag-2020.yaml --lang nb --collapse leaves --render docs/img/diff-trondelag.svg --page 594x420mm -o /dev/null
-	$(NETMAP) diff $(DATA)/vestfold-og-telemark-2030.yaml --to $(DATA)/telemark-2035.yaml --lang nb --render out/diff-telemark.png -o /dev/null
+	$(NETMAP) diff $(DATA)/vestfold-og-telemark-2030.yaml --to $(DATA)/telemark-2035.yaml --lang nb --fresh-layout --render out/diff-telemark.png -o /dev/null
 	$(NETMAP) render $(DATA) -o docs/img/top25.svg --top 25 --by degree --page a4 --sources-note
 	$(NETMAP) render $(DATA) -o out/national.png --page a3-landscape --hide-isolated --lang nb --dpi 150
 	$(NETMAP) render $(DATA) -o out/ego-trondelag.png --ego trondelag-fk --page a4 --lang nb --dpi 150

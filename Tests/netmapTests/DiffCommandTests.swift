@@ -155,6 +155,33 @@ final class DiffCommandTests: XCTestCase {
         }
         XCTAssertTrue(try picture("vestfold-og-telemark-2030.yaml", "telemark-2035.yaml").keepsOldLayout)
         XCTAssertFalse(try picture("nord-trondelag-2009.yaml", "trondelag-2020.yaml").keepsOldLayout)
+        var fresh = try picture("vestfold-og-telemark-2030.yaml", "telemark-2035.yaml")
+        fresh.freshLayout = true
+        XCTAssertFalse(fresh.keepsOldLayout, "--fresh-layout")
+        XCTAssertEqual(try runNetmap(["diff", "\(data)/telemark-2035.yaml", "--to", "\(data)/telemark-2035.yaml", "--fresh-layout"]).status, 64)
+    }
+
+    /// The pictures of the guide and `make diagrams` meet the diagrams issue's targets on their pages: no tie
+    /// drawn across a node, no label overlap, smallest text at least 8 pt (bench/diff-pictures.sh prints them).
+    func testGuidePicturesMeetTheLegibilityTargets() throws {
+        let pictures: [(old: String, new: String, page: String?, collapse: Bool, fresh: Bool, crossings: Int)] = [
+            ("vestfold-og-telemark-2030.yaml", "telemark-2035.yaml", nil, false, true, 6),
+            ("nord-trondelag-2009.yaml", "trondelag-2020.yaml", "594x420mm", true, false, 100),
+        ]
+        for picture in pictures {
+            let (a, b) = (try InputOptions.parse(["\(data)/\(picture.old)"]).load(), try InputOptions.parse(["\(data)/\(picture.new)"]).load())
+            let diff = NetworkDiff.compare(a, b, options: DiffOptions(follow: DiffOptions.defaultFollow([a, b])))
+            var drawing = DiffDrawing(diff: diff, language: DiffLanguage(code: "nb")!)
+            drawing.options.language = .nb
+            drawing.options.page = try picture.page.map(Page.parse)
+            drawing.options.collapse = picture.collapse ? LeafCollapse() : nil
+            drawing.freshLayout = picture.fresh
+            let legibility = try drawing.request().draw(.svg).legibility
+            XCTAssertLessThanOrEqual(legibility.crossings, picture.crossings, picture.new)
+            XCTAssertEqual(legibility.tiesAcross, 0, "\(picture.new): \(legibility.tiesAcrossNodes)")
+            XCTAssertEqual(legibility.labelOverlaps.count, 0, "\(picture.new): \(legibility.labelOverlaps)")
+            XCTAssertGreaterThanOrEqual(legibility.smallestText, 8, picture.new)
+        }
     }
 
     func testParsingKeepsOldAndNewApart() throws {

@@ -57,13 +57,15 @@ struct CandidatePool {
             }
             candidates.append(index)
         }
-        if skippedNoCountry > 0 { notes.append("\(skippedNoCountry) actor\(skippedNoCountry == 1 ? "" : "s") within \(counted(query.maxHops, "tie")) left out: no `country` recorded") }
+        // With new contacts every actor was considered, not only those within reach.
+        let scope = query.newContacts ? "" : " within \(counted(query.maxHops, "tie"))"
+        if skippedNoCountry > 0 { notes.append("\(skippedNoCountry) actor\(skippedNoCountry == 1 ? "" : "s")\(scope) left out: no `country` recorded") }
         if !skippedIneligible.isEmpty {
             let list = skippedIneligible.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            notes.append("actors within \(counted(query.maxHops, "tie")) left out as outside the programme's countries: \(list)")
+            notes.append("actors\(scope) left out as outside the programme's countries: \(list)")
         }
-        if outsideArea > 0 { notes.append("\(outsideArea) actor\(outsideArea == 1 ? "" : "s") within \(counted(query.maxHops, "tie")) left out: their NUTS region is outside the programme area") }
-        if unknownArea > 0 { notes.append("\(unknownArea) actor\(unknownArea == 1 ? "" : "s") within \(counted(query.maxHops, "tie")) left out as unknown: no `nuts` or `region` to place them in the programme area (not assumed eligible)") }
+        if outsideArea > 0 { notes.append("\(outsideArea) actor\(outsideArea == 1 ? "" : "s")\(scope) left out: their NUTS region is outside the programme area") }
+        if unknownArea > 0 { notes.append("\(unknownArea) actor\(unknownArea == 1 ? "" : "s")\(scope) left out as unknown: no `nuts` or `region` to place them in the programme area (not assumed eligible)") }
 
         let profiles = profiles ?? PartnerProfiles(network)
         var themeLabels: [String] = query.themeText

@@ -52,12 +52,15 @@ enum NodeLinkTieReader {
         var kindOfNode: [UInt16] = []
         var countries: [String?] = []
         var kindNames: [String] = []
+        /// Kinds and relations by name, so a file with many distinct names stays linear (they are checked
+        /// against the declarations only at the end, as the `graph` object may come last).
+        var kindIndex: [String: UInt16] = [:]
+        var relationIndex: [[UInt8]: UInt16] = [:]
         var from: [Int32] = []
         var to: [Int32] = []
         var weights: [Double] = []
         var relations: [UInt16] = []
         var relationNames: [String] = []
-        var relationBytes: [[UInt8]] = []
         var lastRelation: UInt16?
         var lastRelationSpelling: [UInt8] = []
         var undirected = false
@@ -184,10 +187,11 @@ enum NodeLinkTieReader {
             nodeIDs.append(id)
             labels.append(label ?? table.string(Int(id)))
             let kindName = kind ?? "node"
-            if let known = kindNames.firstIndex(of: kindName) {
-                kindOfNode.append(UInt16(known))
+            if let known = kindIndex[kindName] {
+                kindOfNode.append(known)
             } else {
                 guard kindNames.count < Int(UInt16.max) else { return false }
+                kindIndex[kindName] = UInt16(kindNames.count)
                 kindOfNode.append(UInt16(kindNames.count))
                 kindNames.append(kindName)
             }
@@ -241,11 +245,11 @@ enum NodeLinkTieReader {
         }
 
         mutating func relation(named bytes: [UInt8]) -> UInt16? {
-            if let known = relationBytes.firstIndex(of: bytes) { return UInt16(known) }
-            guard relationBytes.count < Int(UInt16.max), let name = String(validating: bytes, as: UTF8.self) else { return nil }
-            relationBytes.append(bytes)
+            if let known = relationIndex[bytes] { return known }
+            guard relationNames.count < Int(UInt16.max), let name = String(validating: bytes, as: UTF8.self) else { return nil }
+            relationIndex[bytes] = UInt16(relationNames.count)
             relationNames.append(name)
-            return UInt16(relationBytes.count - 1)
+            return UInt16(relationNames.count - 1)
         }
 
         /// The view, once the declarations (read by `NodeLinkFormat` from the `graph` object) accept every kind

@@ -42,6 +42,11 @@ extension Network {
 
     /// Text folded for matching: lowercase, accents removed, æ→ae, ø→o, å→a, hyphens as spaces, spaces collapsed.
     public static func searchKey(_ text: String) -> String {
+        // ASCII text has nothing to fold: the same key without Foundation's string calls, which cost most of a
+        // `--lead NAME` lookup on a network of thousands of nodes.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: " ")
+        }
         var folded = text.lowercased()
         for (letter, replacement) in [("æ", "ae"), ("ø", "o"), ("å", "a"), ("ß", "ss")] {
             folded = folded.replacingOccurrences(of: letter, with: replacement)

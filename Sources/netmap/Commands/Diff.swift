@@ -46,6 +46,9 @@ struct Diff: NetmapCommand {
     @Option(help: ArgumentHelp("Draw both editions in one picture: added in blue, ended dashed in orange, kept grey (.svg, .png, .pdf).", valueName: "FILE"))
     var render: String?
 
+    @Flag(name: .customLong("fresh-layout"), help: "With --render: lay both editions out together afresh instead of keeping the old edition's positions (fewer tie crossings when much has changed).")
+    var freshLayout = false
+
     /// The picture's options (--page, --lang, --label-lang, --layout, --wrap, --no-legend, --dpi); --lang is also
     /// the language of the table and Markdown.
     @OptionGroup var drawing: DrawingArguments
@@ -73,6 +76,7 @@ struct Diff: NetmapCommand {
         if let measures {
             do { _ = try Measure.parseList(measures) } catch let error as GraphError { throw ValidationError(error.description.replacingOccurrences(of: "error: ", with: "")) }
         }
+        if freshLayout && render == nil { throw ValidationError("--fresh-layout applies to the --render picture; add --render FILE") }
         if drawing.check && render == nil { throw ValidationError("--check measures the --render picture; add --render FILE") }
         if drawing.page != nil && render == nil { throw ValidationError("--page applies to the --render picture; add --render FILE") }
         if let layout = drawing.layout, !["neato", "fdp"].contains(layout) {
@@ -116,6 +120,7 @@ struct Diff: NetmapCommand {
         var checkReport: String?
         if let render {
             var picture = DiffDrawing(diff: diff, language: language, options: try drawing.options())
+            picture.freshLayout = freshLayout
             // Node labels in the report's language unless --label-lang says otherwise.
             picture.options.labelLanguage = drawing.labelLang ?? (drawing.lang == .en ? "en" : nil)
             let (warnings, drawn) = try picture.draw(to: render)

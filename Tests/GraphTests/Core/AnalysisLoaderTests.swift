@@ -163,5 +163,15 @@ final class AnalysisLoaderTests: XCTestCase {
         let plain = folder.appendingPathComponent("bundled.json").path
         try NodeLinkFormat.write(bundled).write(to: URL(fileURLWithPath: plain))
         try assertFastEqualsFull(plain)
+        // Many kinds and relations that no declaration names: declined (the full load takes them from the data).
+        var many = #"{"nodes": ["#
+        many += (0..<3_000).map { #"{"id": "n\#($0)", "kind": "k\#($0)"}"# }.joined(separator: ", ")
+        many += #"], "edges": ["#
+        many += (0..<3_000).map { #"{"source": "n\#($0)", "target": "n\#(($0 + 1) % 3_000)", "relation": "r\#($0)"}"# }.joined(separator: ", ")
+        many += "]}"
+        let manyPath = folder.appendingPathComponent("many-names.json").path
+        try Data(many.utf8).write(to: URL(fileURLWithPath: manyPath))
+        XCTAssertNil(AnalysisLoader.fastLoad([manyPath]))
+        XCTAssertEqual(try AnalysisLoader.load([manyPath]).relationNames.count, 3_000)
     }
 }

@@ -88,4 +88,13 @@ final class NodeSearchTests: XCTestCase {
         XCTAssertEqual(try network.resolve("region jam").id, "jamtland")                        // 3. one prefix
         XCTAssertEqual(try network.resolve("trondelag").id, "trondelag-fk")                     // 3. whole words of an id
     }
+
+    func testSearchKeyFoldsASCIIAndOtherTextAlike() {
+        XCTAssertEqual(Network.searchKey("  NTNU - Gjovik  Campus-Nord "), "ntnu gjovik campus nord")
+        XCTAssertEqual(Network.searchKey("NTNU - Gjøvik  Campus-Nord"), "ntnu gjovik campus nord", "the Foundation path agrees with the ASCII one")
+        XCTAssertEqual(Network.searchKey("HØGSKOLEN I ØSTFOLD"), Network.searchKey("HOGSKOLEN I OSTFOLD"))
+        XCTAssertEqual(Network.searchKey("Jämtland Härjedalen"), "jamtland harjedalen")
+        XCTAssertEqual(Network.searchKey("Straße"), "strasse")
+        XCTAssertEqual(Network.searchKey("---"), "")
+    }
 }
