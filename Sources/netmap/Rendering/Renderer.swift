@@ -232,19 +232,27 @@ enum Renderer {
             }
         }
 
-        // The legend, title and footnote are measured once to score the candidates (the footnote is measured
-        // again for the chosen layout's width); each candidate is scored by how large the whole fits the page.
+        // The legend, title and footnote are measured to score the candidates, the footnote wrapped to each
+        // candidate's width as the final drawing wraps it (measured once per width); each candidate is scored by
+        // how large the whole fits the page.
         let noteWidth = { (geometry: Geometry) in Int(max(geometry.boundingBox.width, 300) / (builder.theme.noteSize * 0.55)) }
-        let trial = try Graphviz.render(dot: builder.buildFurniture(footnoteWidth: noteWidth(first.geometry)), layout: "dot", formats: ["json"])
-        let trialParts = try Geometry.parse(trial.data[0]).nodesByName
+        var trialParts: [Int: [String: Geometry.NodeBox]] = [:]
+        func parts(for geometry: Geometry) throws -> [String: Geometry.NodeBox] {
+            let width = builder.footnote == nil ? noteWidth(first.geometry) : noteWidth(geometry)
+            if let known = trialParts[width] { return known }
+            let trial = try Graphviz.render(dot: builder.buildFurniture(footnoteWidth: width), layout: "dot", formats: ["json"])
+            let measured = try Geometry.parse(trial.data[0]).nodesByName
+            trialParts[width] = measured
+            return measured
+        }
         let ends = builder.network.edges.map { (from: $0.from, to: $0.to) }
         // A scale that puts the smallest text at 8 pt on the page is enough: of the layouts that reach it, the
         // first (the least compacted) is kept, as denser ones hide more ties under boxes.
         let smallest = min(builder.theme.fontSize, builder.footnote == nil ? .infinity : builder.theme.noteSize,
                            builder.sizing == nil ? .infinity : builder.theme.sizeRange.min)
         let enough = page == nil ? 1 : min(1, 8.05 / smallest)
-        func fit(_ geometry: Geometry) -> Double {
-            let total = arrange(geometry, parts: trialParts, fitPage: fitPage, edges: ends).boundingBox
+        func fit(_ geometry: Geometry) throws -> Double {
+            let total = arrange(geometry, parts: try parts(for: geometry), fitPage: fitPage, edges: ends).boundingBox
             return min(enough, fitPage.0 / max(1, total.width), fitPage.1 / max(1, total.height))
         }
         // When the drawing must fit a page, force-directed layouts without clusters or pinned nodes are also tried
@@ -268,7 +276,7 @@ enum Renderer {
         for index in order {
             let layout = layouts[index]
             var tries = [layout.geometry]
-            if compactable && ["neato", "sfdp", "fdp"].contains(layout.choice.engine) && layout.geometry.clusters.isEmpty && fit(layout.geometry) < enough {
+            if try compactable && ["neato", "sfdp", "fdp"].contains(layout.choice.engine) && layout.geometry.clusters.isEmpty && fit(layout.geometry) < enough {
                 tries += Compaction.variants(of: layout.geometry)
                 // Also with each hub's leaves stacked beside it (see `LeafBlocks`).
                 let blocks = LeafBlocks(layout.geometry, edges: ends, order: leafOrder)
@@ -287,7 +295,7 @@ enum Renderer {
             // Of the tries, the first that reaches `enough` (the least compacted), else the best fit.
             var pick: (geometry: Geometry, scale: Double)?
             for geometry in tries {
-                let scale = fit(geometry)
+                let scale = try fit(geometry)
                 if pick == nil || scale > pick!.scale + 1e-9 { pick = (geometry, scale) }
                 if scale >= enough - 1e-9 { break }
             }
