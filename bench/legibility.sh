@@ -42,8 +42,9 @@ diagrams: data --page a3-landscape --hide-isolated --title|render data -o $out/x
 diagrams: trondelag-2020.yaml --page a3-landscape --lang nb|render data/trondelag-2020.yaml -o $out/x.svg --page a3-landscape --lang nb
 diagrams: data --ego trondelag-fk --page a4 --title|render data -o $out/x.svg --ego trondelag-fk --radius 1 --page a4 --lang nb --title "Trøndelag fylkeskommune: direkte forbindelser"
 diagrams: diff vestfold-og-telemark-2030 → telemark-2035 (screen)|diff data/vestfold-og-telemark-2030.yaml --to data/telemark-2035.yaml --lang nb --render $out/x.svg
-diagrams: diff nord-trondelag-2009 → trondelag-2020 --page 594x420mm|diff data/nord-trondelag-2009.yaml --to data/trondelag-2020.yaml --lang nb --render $out/x.svg --page 594x420mm
-diff nord-trondelag-2009 → trondelag-2020 --page a3-landscape|diff data/nord-trondelag-2009.yaml --to data/trondelag-2020.yaml --lang nb --render $out/x.svg --page a3-landscape
+diagrams: diff nord-trondelag-2009 → trondelag-2020 --collapse leaves --page 594x420mm|diff data/nord-trondelag-2009.yaml --to data/trondelag-2020.yaml --lang nb --collapse leaves --render $out/x.svg --page 594x420mm
+diff nord-trondelag-2009 → trondelag-2020 --page 594x420mm|diff data/nord-trondelag-2009.yaml --to data/trondelag-2020.yaml --lang nb --render $out/x.svg --page 594x420mm
+diff nord-trondelag-2009 → trondelag-2020 --collapse leaves --page a3-landscape|diff data/nord-trondelag-2009.yaml --to data/trondelag-2020.yaml --lang nb --collapse leaves --render $out/x.svg --page a3-landscape
 diff data --at 2012 --to-year 2022 (screen)|diff data --at 2012 --to-year 2022 --render $out/x.svg
 diff data --at 2012 --to-year 2022 --page a3-landscape|diff data --at 2012 --to-year 2022 --render $out/x.svg --page a3-landscape
 diagrams: data --top 25 --page a4 --sources-note|render data -o $out/x.svg --top 25 --by degree --page a4 --sources-note
