@@ -41,7 +41,8 @@ diagrams: lesmis.yaml --page a4-landscape --size-by degree|render Tests/Fixtures
 diagrams: data --page a3-landscape --hide-isolated --title|render data -o $out/x.svg --page a3-landscape --hide-isolated --lang nb --title "Norge: internasjonale partnere (medfølgende data)"
 diagrams: trondelag-2020.yaml --page a3-landscape --lang nb|render data/trondelag-2020.yaml -o $out/x.svg --page a3-landscape --lang nb
 diagrams: data --ego trondelag-fk --page a4 --title|render data -o $out/x.svg --ego trondelag-fk --radius 1 --page a4 --lang nb --title "Trøndelag fylkeskommune: direkte forbindelser"
-diagrams: diff vestfold-og-telemark-2030 → telemark-2035 (screen)|diff data/vestfold-og-telemark-2030.yaml --to data/telemark-2035.yaml --lang nb --render $out/x.svg
+diagrams: diff vestfold-og-telemark-2030 → telemark-2035 --fresh-layout (screen)|diff data/vestfold-og-telemark-2030.yaml --to data/telemark-2035.yaml --lang nb --fresh-layout --render $out/x.svg
+diff vestfold-og-telemark-2030 → telemark-2035 (screen)|diff data/vestfold-og-telemark-2030.yaml --to data/telemark-2035.yaml --lang nb --render $out/x.svg
 diagrams: diff nord-trondelag-2009 → trondelag-2020 --collapse leaves --page 594x420mm|diff data/nord-trondelag-2009.yaml --to data/trondelag-2020.yaml --lang nb --collapse leaves --render $out/x.svg --page 594x420mm
 diff nord-trondelag-2009 → trondelag-2020 --page 594x420mm|diff data/nord-trondelag-2009.yaml --to data/trondelag-2020.yaml --lang nb --render $out/x.svg --page 594x420mm
 diff nord-trondelag-2009 → trondelag-2020 --collapse leaves --page a3-landscape|diff data/nord-trondelag-2009.yaml --to data/trondelag-2020.yaml --lang nb --collapse leaves --render $out/x.svg --page a3-landscape
