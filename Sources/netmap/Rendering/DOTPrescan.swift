@@ -44,6 +44,20 @@ struct DOTPrescan {
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte >= 0x80
         }
         var atLineStart = true
+        /// Ends the string that began at `start`, whose closing byte (if any) is at `index`: a long one becomes
+        /// a placeholder for `content(end)` followed by its `lines` line breaks, any other is copied as it is.
+        func endString(from start: Int, lines: Int, content: (_ end: Int) -> [UInt8]) {
+            let closed = index < count
+            index = min(count, index + 1)
+            if closed, index - start > longToken, scan.marker != 0 {
+                scan.placeholder(for: content(index), into: &out)
+                out += [UInt8](repeating: UInt8(ascii: "\n"), count: lines)
+            } else {
+                out += bytes[start..<index]
+            }
+            line += lines
+            atLineStart = false
+        }
         while index < count {
             let byte = bytes[index]
             switch byte {
@@ -98,16 +112,7 @@ struct DOTPrescan {
                     index += 1
                 }
                 content += bytes[run..<index]
-                let closed = index < count
-                index = min(count, index + 1)
-                if closed, index - start > longToken, scan.marker != 0 {
-                    scan.placeholder(for: content, into: &out)
-                    out += [UInt8](repeating: UInt8(ascii: "\n"), count: lines)
-                } else {
-                    out += bytes[start..<index]
-                }
-                line += lines
-                atLineStart = false
+                endString(from: start, lines: lines) { _ in content }
                 continue
             case UInt8(ascii: "<"):
                 // An HTML-like string: up to the `>` that balances it.
@@ -119,16 +124,7 @@ struct DOTPrescan {
                     else if bytes[index] == UInt8(ascii: "\n") { lines += 1 }
                     index += 1
                 }
-                let closed = index < count
-                index = min(count, index + 1)
-                if closed, index - start > longToken, scan.marker != 0 {
-                    scan.placeholder(for: Array(bytes[(start + 1)..<(index - 1)]), into: &out)
-                    out += [UInt8](repeating: UInt8(ascii: "\n"), count: lines)
-                } else {
-                    out += bytes[start..<index]
-                }
-                line += lines
-                atLineStart = false
+                endString(from: start, lines: lines) { end in Array(bytes[(start + 1)..<(end - 1)]) }
                 continue
             default:
                 if isNameByte(byte) {
