@@ -5,14 +5,7 @@ import XCTest
 
 /// `netmap centrality`, `brokers` and `stats` run as a user meets them, on the analysis fixtures.
 final class AnalysisCommandTests: XCTestCase {
-    private var fixtures: String {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { break }
-        }
-        return url.appendingPathComponent("Tests/Fixtures").path
-    }
+    private let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures").path
 
     func testCentralityJSONHasContractKeysAndNetworkXValues() throws {
         let run = try runNetmap(["centrality", fixtures + "/karate", "--measures", "betweenness,closeness", "--top", "2", "--format", "json"])

@@ -12,9 +12,17 @@ let netmapBinary: String = {
     return bundle.deletingLastPathComponent().appendingPathComponent("netmap").path
 }()
 
+/// Where the package is (this file is Tests/netmapTests/CommandTests.swift).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
 func runNetmap(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String, error: String) {
+    try runProcess(netmapBinary, arguments, in: directory)
+}
+
+/// Runs `executable` with `arguments` (in `directory`); its exit status, standard output and error.
+func runProcess(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String, error: String) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: netmapBinary)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
     let output = Pipe(), error = Pipe()

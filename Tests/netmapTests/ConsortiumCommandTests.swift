@@ -8,7 +8,7 @@ import XCTest
 /// standard error, the JSON contract of issue 8 and the worked examples of docs/guide.md on the bundled data/.
 final class ConsortiumCommandTests: XCTestCase {
     /// The package root (the bundled `data/` and `data/programmes.yaml` are found from here).
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = packageRoot
 
     func consortium(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
         try runNetmap(["consortium"] + arguments, in: root)

@@ -5,8 +5,7 @@ import XCTest
 /// Issue 18, findings 4, 5, 6 and 10: every output goes through one stage that reports write errors, never
 /// replaces what is not a regular file, never overwrites an input, and leaves nothing behind when a run fails.
 final class OutputStageTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let shared = OutputStageTests.root.appendingPathComponent("data/shared.yaml").path
+    let shared = packageRoot.appendingPathComponent("data/shared.yaml").path
 
     /// Runs netmap with standard output going to `path` (e.g. /dev/full).
     func runNetmapWritingTo(_ path: String, _ arguments: [String]) throws -> (status: Int32, reason: Process.TerminationReason, error: String) {
@@ -114,7 +113,7 @@ final class OutputStageTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: yaml)), original)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dot)), dotText)
 
-        let organisations = OutputStageTests.root.appendingPathComponent("Tests/Fixtures/consortium/cordis/organization.json").path
+        let organisations = packageRoot.appendingPathComponent("Tests/Fixtures/consortium/cordis/organization.json").path
         let copy = folder.appendingPathComponent("organization.json").path
         try FileManager.default.copyItem(atPath: organisations, toPath: copy)
         let cordis = try runNetmap(["import", "cordis", "--organizations", copy, "-o", copy])

@@ -4,13 +4,7 @@ import XCTest
 
 /// `netmap path`, `ego`, `communities`, `project` and `compare` as a user meets them: output and exit codes.
 final class RelationsCommandsTests: XCTestCase {
-    var mini: String {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.appendingPathComponent("Tests/Fixtures/relations/mini.yaml").path
-    }
+    let mini = packageRoot.appendingPathComponent("Tests/Fixtures/relations/mini.yaml").path
 
     func testPathPrintsHopsWithCitations() throws {
         let run = try runNetmap(["path", mini, "telemark", "kaunas"])

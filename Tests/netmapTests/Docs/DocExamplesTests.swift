@@ -168,10 +168,6 @@ enum DocExamples {
     }
 }
 
-/// Where the package is (this file is Tests/netmapTests/Docs/DocExamplesTests.swift).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-
 final class DocExamplesTests: XCTestCase {
     func testREADMECommandsWork() throws { try checkDocument("README.md") }
 

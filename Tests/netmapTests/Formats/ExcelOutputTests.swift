@@ -6,14 +6,7 @@ import XCTest
 /// Results for Excel: `--format xlsx -o FILE` read back by openpyxl (as Excel users' files are), and
 /// `--csv-dialect excel-nb` (`;`, decimal comma, UTF-8 BOM).
 final class ExcelOutputTests: XCTestCase {
-    private let karate: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { break }
-        }
-        return url.appendingPathComponent("Tests/Fixtures/karate").path
-    }()
+    private let karate = packageRoot.appendingPathComponent("Tests/Fixtures/karate").path
 
     /// The rows of the workbook's first sheet as openpyxl reads them (numbers stay numbers).
     private func openpyxlRows(_ path: String) throws -> [[Any]] {
@@ -23,18 +16,9 @@ final class ExcelOutputTests: XCTestCase {
         sheet = book[book.sheetnames[0]]
         print(json.dumps([[cell.value for cell in row] for row in sheet.iter_rows()]))
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "openpyxl reads the workbook (make test installs openpyxl): \(String(decoding: err, as: UTF8.self))")
-        return try XCTUnwrap(try JSONSerialization.jsonObject(with: out) as? [[Any]])
+        let run = try runProcess("/usr/bin/env", ["python3", "-c", script, path])
+        XCTAssertEqual(run.status, 0, "openpyxl reads the workbook (make test installs openpyxl): \(run.error)")
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[Any]])
     }
 
     func testCentralityXLSXHasNetworkXBetweennessAsNumber() throws {
@@ -125,10 +109,7 @@ final class ExcelOutputTests: XCTestCase {
         XCTAssertEqual(CSVDialect.standard.number("0.25"), "0.25")
     }
 
-    private var bundledData: String {
-        URL(fileURLWithPath: karate).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("data").path
-    }
+    private let bundledData = packageRoot.appendingPathComponent("data").path
 
     func testConsortiumXLSXAndCSVHaveOneRowPerPartner() throws {
         let folder = try scratchFolder()

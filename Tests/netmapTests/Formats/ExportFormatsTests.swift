@@ -6,15 +6,7 @@ import XCTest
 /// `netmap export` in every format, checked with the real tools: NetworkX reads GraphML, GEXF and
 /// node-link output with the same counts and attributes, and Graphviz's `dot` accepts the DOT.
 final class ExportFormatsTests: XCTestCase {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
-    let rich = root.appendingPathComponent("Tests/Fixtures/formats/rich.yaml").path
+    let rich = packageRoot.appendingPathComponent("Tests/Fixtures/formats/rich.yaml").path
 
     var folder: URL!
 
@@ -44,17 +36,7 @@ final class ExportFormatsTests: XCTestCase {
         try which.run()
         which.waitUntilExit()
         guard which.terminationStatus == 0 else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return try runProcess("/usr/bin/env", [program] + arguments)
     }
 
     func testFormatFollowsTheOutputExtension() throws {
@@ -86,7 +68,7 @@ final class ExportFormatsTests: XCTestCase {
         try export([rich, "-o", graphml])
         try export([rich, "-o", gexf])
         try export([rich, "-o", json])
-        let script = Self.root.appendingPathComponent("Tests/Fixtures/formats/check_with_networkx.py").path
+        let script = packageRoot.appendingPathComponent("Tests/Fixtures/formats/check_with_networkx.py").path
         guard let result = try run("python3", [script, graphml, gexf, json, "trondelag-fk"]) else {
             throw XCTSkip("python3 is not installed: NetworkX check skipped")
         }

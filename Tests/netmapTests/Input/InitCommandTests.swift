@@ -5,10 +5,6 @@ import XCTest
 
 /// `netmap init` writes a starter network that validates as written, and whose examples validate too.
 final class InitCommandTests: XCTestCase {
-    var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
-
     func testInitValidatesAsWrittenAndWithItsExamples() throws {
         let folder = try scratchFolder().appendingPathComponent("innlandet")
         let run = try runNetmap(["init", folder.path, "--county", "Innlandet fylkeskommune"])

@@ -14,10 +14,6 @@ final class InputStageTests: XCTestCase {
         return path
     }
 
-    var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
-
     func testEveryCommandAcceptsFrom() throws {
         let path = try karateWithoutExtension()
         let runs: [[String]] = [

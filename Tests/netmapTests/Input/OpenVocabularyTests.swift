@@ -6,10 +6,7 @@ import XCTest
 /// Data from elsewhere keeps its own kinds and relations; YAML typos get a suggestion; repeated problems
 /// are summarised (issue 15).
 final class OpenVocabularyTests: XCTestCase {
-    var fixtures: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures")
-    }
+    let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
 
     /// The karate club pair as a spreadsheet user has it: kind `member`, relation `tie`.
     func karateMemberTie() throws -> URL {

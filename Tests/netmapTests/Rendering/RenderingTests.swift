@@ -7,8 +7,7 @@ import XCTest
 @testable import netmap
 
 final class RenderingTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = packageRoot
 
     func load(_ relative: String) throws -> Network {
         try NetworkLoader.loadValid([RenderingTests.root.appendingPathComponent(relative).path]).network

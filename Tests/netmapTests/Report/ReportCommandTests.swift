@@ -4,8 +4,7 @@ import XCTest
 
 /// `netmap report` run as a user runs it: the page it writes, its determinism and its errors.
 final class ReportCommandTests: XCTestCase {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    let root = packageRoot
 
     func report(_ arguments: [String], name: String = #function) throws -> (status: Int32, html: String, error: String) {
         let folder = try scratchFolder(name)
