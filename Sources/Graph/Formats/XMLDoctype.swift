@@ -17,14 +17,14 @@ enum XMLDoctype {
 
     /// The first reason to refuse `data`, or nil.
     /// - Complexity: O(n) in the length of the prolog.
-    static func check(_ data: Data) -> Finding? {
+    static func check(_ data: Data) -> XMLDoctype.Finding? {
         let bytes = [UInt8](data.prefix(1 << 20))
         if bytes.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) { return .unsupportedEncoding("EBCDIC") }
         if bytes.starts(with: [0x00, 0x00, 0x00, 0x3C]) || bytes.starts(with: [0x3C, 0x00, 0x00, 0x00])
             || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
             return .unsupportedEncoding("UTF-32")
         }
-        var scanner = Scanner(bytes: bytes)
+        var scanner = XMLByteScanner(bytes: bytes)
         return scanner.prolog()
     }
 
@@ -37,110 +37,77 @@ enum XMLDoctype {
         return ["utf-8", "utf8", "us-ascii", "ascii", "latin1", "latin-1"].contains(name)
             || name.hasPrefix("iso-8859-") || name.hasPrefix("iso8859-") || name.hasPrefix("windows-125") || name.hasPrefix("cp125")
     }
+}
 
-    private struct Scanner {
-        let bytes: [UInt8]
-        var index = 0
-        var line = 1
-
-        init(bytes: [UInt8]) {
-            self.bytes = bytes
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-        }
-
-        func at(_ text: String) -> Bool {
-            let needle = Array(text.utf8)
-            return index + needle.count <= bytes.count && Array(bytes[index..<index + needle.count]) == needle
-        }
-
-        mutating func advance(_ count: Int = 1) {
-            for _ in 0..<count where index < bytes.count {
-                if bytes[index] == 0x0A { line += 1 }
-                index += 1
-            }
-        }
-
-        /// Moves past the next `terminator`; false when the text ends first.
-        mutating func skip(past terminator: String) -> Bool {
-            while index < bytes.count {
-                if at(terminator) { advance(terminator.utf8.count); return true }
-                advance()
-            }
-            return false
-        }
-
-        mutating func skipSpace() {
-            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { advance() }
-        }
-
-        /// Reads the prolog: XML declaration, comments, processing instructions, the DOCTYPE.
-        mutating func prolog() -> Finding? {
-            while index < bytes.count {
-                skipSpace()
-                if at("<?xml") {
-                    let start = index
-                    guard skip(past: "?>") else { return nil }
-                    let declaration = String(decoding: bytes[start..<index], as: UTF8.self)
-                    if let encoding = Self.attribute("encoding", in: declaration), !XMLDoctype.isASCIICompatible(encoding) {
-                        return .unsupportedEncoding(encoding)
-                    }
-                } else if at("<?") {
-                    guard skip(past: "?>") else { return nil }
-                } else if at("<!--") {
-                    guard skip(past: "-->") else { return nil }
-                } else if at("<!DOCTYPE") {
-                    return doctype()
-                } else {
-                    return nil
+/// The prolog check of `XMLDoctype`.
+private extension XMLByteScanner {
+    /// Reads the prolog: XML declaration, comments, processing instructions, the DOCTYPE.
+    mutating func prolog() -> XMLDoctype.Finding? {
+        while index < bytes.count {
+            skipSpace()
+            if at("<?xml") {
+                let start = index
+                guard skip(past: "?>") else { return nil }
+                let declaration = String(decoding: bytes[start..<index], as: UTF8.self)
+                if let encoding = Self.attribute("encoding", in: declaration), !XMLDoctype.isASCIICompatible(encoding) {
+                    return .unsupportedEncoding(encoding)
                 }
+            } else if at("<?") {
+                guard skip(past: "?>") else { return nil }
+            } else if at("<!--") {
+                guard skip(past: "-->") else { return nil }
+            } else if at("<!DOCTYPE") {
+                return doctype()
+            } else {
+                return nil
             }
-            return nil
         }
+        return nil
+    }
 
-        /// Reads `<!DOCTYPE name ... [internal subset]>`, looking for entity declarations in the subset.
-        mutating func doctype() -> Finding? {
-            advance(9)
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: ">") { return nil }
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { skipLiteral(byte); continue }
-                if byte == UInt8(ascii: "[") { advance(); return internalSubset() }
-                advance()
-            }
-            return nil
-        }
-
-        mutating func skipLiteral(_ quote: UInt8) {
-            advance()
-            while index < bytes.count, bytes[index] != quote { advance() }
+    /// Reads `<!DOCTYPE name ... [internal subset]>`, looking for entity declarations in the subset.
+    mutating func doctype() -> XMLDoctype.Finding? {
+        advance(9)
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ">") { return nil }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { skipLiteral(byte); continue }
+            if byte == UInt8(ascii: "[") { advance(); return internalSubset() }
             advance()
         }
+        return nil
+    }
 
-        mutating func internalSubset() -> Finding? {
-            while index < bytes.count {
-                if bytes[index] == UInt8(ascii: "]") { return nil }
-                if at("<!--") { guard skip(past: "-->") else { return nil }; continue }
-                if at("<?") { guard skip(past: "?>") else { return nil }; continue }
-                if at("<!ENTITY") { return .entityDeclaration(line: line) }
-                if at("<!") {
-                    // Another markup declaration (ELEMENT, ATTLIST, NOTATION): skip it, its literals included.
-                    advance(2)
-                    while index < bytes.count, bytes[index] != UInt8(ascii: ">") {
-                        if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") { skipLiteral(bytes[index]) } else { advance() }
-                    }
-                    advance()
-                    continue
+    mutating func skipLiteral(_ quote: UInt8) {
+        advance()
+        while index < bytes.count, bytes[index] != quote { advance() }
+        advance()
+    }
+
+    mutating func internalSubset() -> XMLDoctype.Finding? {
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "]") { return nil }
+            if at("<!--") { guard skip(past: "-->") else { return nil }; continue }
+            if at("<?") { guard skip(past: "?>") else { return nil }; continue }
+            if at("<!ENTITY") { return .entityDeclaration(line: line) }
+            if at("<!") {
+                // Another markup declaration (ELEMENT, ATTLIST, NOTATION): skip it, its literals included.
+                advance(2)
+                while index < bytes.count, bytes[index] != UInt8(ascii: ">") {
+                    if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") { skipLiteral(bytes[index]) } else { advance() }
                 }
                 advance()
+                continue
             }
-            return nil
+            advance()
         }
+        return nil
+    }
 
-        static func attribute(_ name: String, in declaration: String) -> String? {
-            guard let range = declaration.range(of: name) else { return nil }
-            let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" }
-            guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-            return String(rest.dropFirst().prefix { $0 != quote })
-        }
+    static func attribute(_ name: String, in declaration: String) -> String? {
+        guard let range = declaration.range(of: name) else { return nil }
+        let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix { $0 != quote })
     }
 }

@@ -12,30 +12,28 @@ enum XMLProcessingInstructions {
     /// `data` itself when there is none. Comments and CDATA sections are skipped: a `<?` in them is text.
     /// - Complexity: O(n) in the size of `data`.
     static func paddingEmpty(_ data: Data) -> Data {
-        let bytes = [UInt8](data)
+        var scanner = XMLByteScanner(bytes: [UInt8](data))
         var insertions: [Int] = []
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<") else {
-                index += 1
-                continue
-            }
-            if starts(bytes, with: "<!--", at: index) {
-                index = end(of: "-->", in: bytes, from: index + 4)
-            } else if starts(bytes, with: "<![CDATA[", at: index) {
-                index = end(of: "]]>", in: bytes, from: index + 9)
-            } else if starts(bytes, with: "<?", at: index) {
-                var targetEnd = index + 2
-                while targetEnd < bytes.count, !isSpace(bytes[targetEnd]), bytes[targetEnd] != UInt8(ascii: "?") {
-                    targetEnd += 1
+        while !scanner.atEnd {
+            if scanner.current != UInt8(ascii: "<") {
+                scanner.advance()
+            } else if scanner.at("<!--") {
+                _ = scanner.skip(past: "-->")
+            } else if scanner.at("<![CDATA[") {
+                _ = scanner.skip(past: "]]>")
+            } else if scanner.at("<?") {
+                scanner.advance(2)
+                while !scanner.atEnd, !XMLByteScanner.isSpace(scanner.current), scanner.current != UInt8(ascii: "?") {
+                    scanner.advance()
                 }
-                if starts(bytes, with: "?>", at: targetEnd) { insertions.append(targetEnd) }
-                index = end(of: "?>", in: bytes, from: targetEnd)
+                if scanner.at("?>") { insertions.append(scanner.index) }
+                _ = scanner.skip(past: "?>")
             } else {
-                index += 1
+                scanner.advance()
             }
         }
         guard !insertions.isEmpty else { return data }
+        let bytes = scanner.bytes
         var padded = [UInt8]()
         padded.reserveCapacity(bytes.count + insertions.count)
         var copied = 0
@@ -46,27 +44,5 @@ enum XMLProcessingInstructions {
         }
         padded.append(contentsOf: bytes[copied...])
         return Data(padded)
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    private static func starts(_ bytes: [UInt8], with text: StaticString, at index: Int) -> Bool {
-        let count = text.utf8CodeUnitCount
-        guard index >= 0, index + count <= bytes.count else { return false }
-        let pattern = UnsafeBufferPointer(start: text.utf8Start, count: count)
-        for offset in 0..<count where bytes[index + offset] != pattern[offset] { return false }
-        return true
-    }
-
-    /// The index just past the first `terminator` at or after `start`, or the end of `bytes`.
-    private static func end(of terminator: StaticString, in bytes: [UInt8], from start: Int) -> Int {
-        var index = start
-        while index < bytes.count {
-            if starts(bytes, with: terminator, at: index) { return index + terminator.utf8CodeUnitCount }
-            index += 1
-        }
-        return bytes.count
     }
 }
