@@ -1,12 +1,13 @@
 /// A cursor over an XML document's bytes that counts lines: what netmap reads of a document before the XML
-/// parser sees it (`XMLDoctype`'s prolog check, `XMLProcessingInstructions`) is read with it.
+/// parser sees it (`XMLDoctype`'s prolog check, `XMLProcessingInstructions`) is read with it. It reads the
+/// document's own bytes in place (no copy), so use it only while they are valid (inside `withUnsafeBytes`).
 struct XMLByteScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var line = 1
 
     /// Starts after a UTF-8 byte order mark, if there is one.
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }

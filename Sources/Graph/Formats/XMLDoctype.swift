@@ -18,7 +18,10 @@ enum XMLDoctype {
     /// The first reason to refuse `data`, or nil.
     /// - Complexity: O(n) in the length of the prolog.
     static func check(_ data: Data) -> XMLDoctype.Finding? {
-        let bytes = [UInt8](data.prefix(1 << 20))
+        data.prefix(1 << 20).withUnsafeBytes { check($0.bindMemory(to: UInt8.self)) }
+    }
+
+    private static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Finding? {
         if bytes.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) { return .unsupportedEncoding("EBCDIC") }
         if bytes.starts(with: [0x00, 0x00, 0x00, 0x3C]) || bytes.starts(with: [0x3C, 0x00, 0x00, 0x00])
             || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {

@@ -12,7 +12,11 @@ enum XMLProcessingInstructions {
     /// `data` itself when there is none. Comments and CDATA sections are skipped: a `<?` in them is text.
     /// - Complexity: O(n) in the size of `data`.
     static func paddingEmpty(_ data: Data) -> Data {
-        var scanner = XMLByteScanner(bytes: [UInt8](data))
+        data.withUnsafeBytes { paddingEmpty(data, $0.bindMemory(to: UInt8.self)) }
+    }
+
+    private static func paddingEmpty(_ data: Data, _ bytes: UnsafeBufferPointer<UInt8>) -> Data {
+        var scanner = XMLByteScanner(bytes: bytes)
         var insertions: [Int] = []
         while !scanner.atEnd {
             if scanner.current != UInt8(ascii: "<") {
@@ -33,7 +37,6 @@ enum XMLProcessingInstructions {
             }
         }
         guard !insertions.isEmpty else { return data }
-        let bytes = scanner.bytes
         var padded = [UInt8]()
         padded.reserveCapacity(bytes.count + insertions.count)
         var copied = 0
