@@ -29,9 +29,7 @@ public enum ConsortiumEvaluationRun {
 
     /// Whether a project belongs to the training half (FNV-1a of its id, lowest bit).
     public static func isTraining(_ project: String) -> Bool {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in project.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash & 1 == 0
+        StableHash.fnv1a(project) & 1 == 0
     }
 
     public static func run(researchCouncil: String, interreg: String, catalogue: ProgrammeCatalogue,

@@ -125,9 +125,7 @@ struct Theme {
         var free = count
         var result: [String: Int] = [:]
         for name in names.sorted() {
-            var hash: UInt64 = 0xcbf29ce484222325
-            for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-            var slot = Int(hash % UInt64(count))
+            var slot = Int(StableHash.fnv1a(name) % UInt64(count))
             if free == 0 {
                 result[name] = slot
                 continue
