@@ -74,9 +74,9 @@ extension CSVFormat {
         // The folder itself may be new, but not its parent: a mistyped path is an error, as for other outputs.
         try OutputStage.shared.prepareFolder(folder)
         let base = URL(fileURLWithPath: folder)
-        try AtomicFile.write(try declarations(network), to: base.appendingPathComponent("network.yaml").path)
-        try AtomicFile.write(nodesTable(network, dialect: dialect), to: base.appendingPathComponent("nodes.csv").path)
-        try AtomicFile.write(edgesTable(network, dialect: dialect), to: base.appendingPathComponent("edges.csv").path)
+        try OutputStage.shared.write(try declarations(network), to: base.appendingPathComponent("network.yaml").path)
+        try OutputStage.shared.write(nodesTable(network, dialect: dialect), to: base.appendingPathComponent("nodes.csv").path)
+        try OutputStage.shared.write(edgesTable(network, dialect: dialect), to: base.appendingPathComponent("edges.csv").path)
     }
 
     /// `network.yaml`, written beside the CSV pair: the network's name, its sources and the kinds and

@@ -149,7 +149,7 @@ public enum ImportMerge {
     /// NetworkX node-link JSON.
     public static func write(_ network: Network, to path: String) throws {
         if path.lowercased().hasSuffix(".json") {
-            try AtomicFile.write(try FileFormat.nodeLinkJSON.write(network), to: path)
+            try OutputStage.shared.write(try FileFormat.nodeLinkJSON.write(network), to: path)
         } else {
             try CSVFormat.writePair(network, to: path)
         }

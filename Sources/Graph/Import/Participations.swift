@@ -341,7 +341,7 @@ public struct Participations: Sendable {
             url: \(YAMLText.quoted(source.url ?? ""))
 
         """
-        try AtomicFile.write(sources, to: base.appendingPathComponent("sources.yaml").path)
+        try OutputStage.shared.write(sources, to: base.appendingPathComponent("sources.yaml").path)
         return ties
     }
 

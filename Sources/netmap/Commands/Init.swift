@@ -45,7 +45,7 @@ struct Init: NetmapCommand {
             throw GraphError.file(path: path, reason: "already exists; netmap init does not overwrite it")
         }
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-        try AtomicFile.write(StarterNetwork.yaml(county: county, country: country, year: year), to: path)
+        try OutputStage.shared.write(StarterNetwork.yaml(county: county, country: country, year: year), to: path)
         print("wrote \(path): county node '\(id)', a sources block to fill in, examples of every kind and relation")
         print("next: edit it, then  netmap validate \(folder) data/shared.yaml")
     }

@@ -100,7 +100,7 @@ struct Render: NetmapCommand {
         if sourcesNote { request.footnote = DrawingPlan.sourcesNote(request.network) }
         if let keepLayout { request.keptPositions = try PositionsFile.read(keepLayout) }
         let drawn = try draw(request, with: drawing, theme: try theme.map(Theme.load(yamlFile:)), to: output, layOut: positions != nil)
-        if let positions, let drawn { try AtomicFile.write(PositionsFile.text(drawn.positions), to: positions) }
+        if let positions, let drawn { try OutputStage.shared.write(PositionsFile.text(drawn.positions), to: positions) }
         if let legibility = drawn?.legibility {
             if strict && (legibility.tiesAcross > 0 || !legibility.labelOverlaps.isEmpty) { throw ExitCode(1) }
         }

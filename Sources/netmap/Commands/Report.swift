@@ -114,7 +114,7 @@ struct Report: NetmapCommand {
         report.warnings = input.warnings
         report.consortia = results
         let svg = try SVGSanitizer.sanitize(drawing.outputs[0])
-        try AtomicFile.write(try ReportPage.html(model: try report.model(), svg: svg), to: output)
+        try OutputStage.shared.write(try ReportPage.html(model: try report.model(), svg: svg), to: output)
     }
 }
 

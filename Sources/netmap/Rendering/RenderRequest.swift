@@ -203,11 +203,11 @@ struct RenderRequest {
     func write(to path: String, layOut: Bool = false) throws -> Drawing? {
         let format = try DrawingFormat.of(path)
         if format == .dot && !layOut {
-            try AtomicFile.write(try dotText(), to: path)
+            try OutputStage.shared.write(try dotText(), to: path)
             return nil
         }
         let drawing = try draw(format)
-        try AtomicFile.write(drawing.outputs[0], to: path)
+        try OutputStage.shared.write(drawing.outputs[0], to: path)
         return drawing
     }
 

@@ -19,7 +19,7 @@ final class FormatRoundTripTests: XCTestCase {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent(fileName).path
-        try AtomicFile.write(try write(network), to: path)
+        try OutputStage.shared.write(try write(network), to: path)
         let result = NetworkLoader.load([path])
         if validate {
             XCTAssertEqual(result.errors, [], "reading back \(fileName)")
