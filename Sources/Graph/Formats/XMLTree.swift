@@ -54,6 +54,9 @@ public enum XMLTree {
     /// Parses `data`. `guardEntities: false` is for tests of the parser's own defences only.
     /// - Complexity: O(n) in the size of the text.
     public static func parse(_ data: Data, path: String, guardEntities: Bool = true) -> Result<MarkupElement, Diagnostic> {
+        if data.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            return .failure(.error("file is UTF-32; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
+        }
         if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
             return .failure(.error("file is UTF-16; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
         }
