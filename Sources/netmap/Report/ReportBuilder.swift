@@ -74,6 +74,12 @@ struct ReportBuilder {
         value.isFinite ? .number((value * 1_000_000).rounded() / 1_000_000) : .missing
     }
 
+    /// `value` with `digits` decimals as the page's language writes it (a decimal comma in Norwegian).
+    func decimal(_ value: Double, digits: Int) -> String {
+        let text = String(format: "%.\(digits)f", value)
+        return lang == "en" ? text : text.replacingOccurrences(of: ".", with: ",")
+    }
+
     func tables() throws -> [ReportModel.Table] {
         let undirected = AnalysisGraph(network)
         let order = Array(0..<undirected.nodeCount)
@@ -120,7 +126,7 @@ struct ReportBuilder {
         }
         let communities = ReportModel.Table(
             id: "communities",
-            caption: "\(members.count) · \(words["modularity"] ?? "modularity") \(String(format: "%.3f", modularity))",
+            caption: "\(members.count) \(words["communityCount"] ?? "communities") · \(words["modularity"] ?? "modularity") \(decimal(modularity, digits: 3))",
             columns: ["community", "size", "label", "kind", "degree"], types: ["integer", "integer", "text", "text", "number"],
             rows: byCommunity.map { index in
                 let community = Int(partition.community[index])

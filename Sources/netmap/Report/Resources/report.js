@@ -9,7 +9,12 @@
   const SVGNS = 'http://www.w3.org/2000/svg';
   const viewport = document.getElementById('viewport');
   const svg = viewport.querySelector('svg');
-  const collator = new Intl.Collator(data.lang === 'en' ? 'en' : 'nb', { numeric: true, sensitivity: 'base' });
+  const locale = data.lang === 'en' ? 'en' : 'nb';
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+  // Decimals as the page's language writes them (0,25 in Norwegian), with a fixed number of digits.
+  function decimal(value, digits) {
+    return value.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+  }
 
   // ---------------------------------------------------------------- helpers
   function el(tag, className, text) {
@@ -19,6 +24,10 @@
     return e;
   }
   function word(key) { return Object.prototype.hasOwnProperty.call(T, key) ? T[key] : key; }
+  // The name of an attribute: the page's word for the fields netmap's format defines, the key itself otherwise.
+  function attributeName(key) {
+    return Object.prototype.hasOwnProperty.call(T, 'attribute.' + key) ? T['attribute.' + key] : key;
+  }
   function safeURL(text) {
     try {
       const url = new URL(text);
@@ -28,9 +37,12 @@
   }
   function kindLabel(kind) { return data.kinds[kind] ? data.kinds[kind].label : kind; }
   function relationLabel(relation) { return data.relations[relation] ? data.relations[relation].label : relation; }
+  // A tie's years: "2005–2009", "fra 2012", "til 2009" (nothing when it names none).
   function years(edge) {
-    if (edge.since == null && edge.until == null) return '';
-    return (edge.since == null ? '' : String(edge.since)) + '–' + (edge.until == null ? '' : String(edge.until));
+    if (edge.since != null && edge.until != null) return edge.since === edge.until ? String(edge.since) : edge.since + '–' + edge.until;
+    if (edge.since != null) return word('since') + ' ' + edge.since;
+    if (edge.until != null) return word('until') + ' ' + edge.until;
+    return '';
   }
 
   // ---------------------------------------------------------------- the network
@@ -278,21 +290,26 @@
     const dl = el('dl');
     for (const [key, value] of pairs) {
       if (value === undefined || value === null || value === '') continue;
-      dl.append(el('dt', null, key), el('dd', null, value));
+      dl.append(el('dt', null, attributeName(key)), el('dd', null, value));
     }
     return dl;
   }
+  // A tie read as a sentence from the selected node: "deltar i → Erasmus+" for its own ties, "Avdeling … del av →
+  // (this node)" for ties that point to it, "samarbeider med — Kaunas" for symmetric relations.
   function tieItem(index, from) {
     const edge = data.edges[index];
     const li = el('li', 'tie');
     const symmetric = data.relations[edge.relation] && data.relations[edge.relation].symmetric;
-    const other = edge.from === from ? edge.to : edge.from;
-    const direction = symmetric ? '—' : (edge.from === from ? '→' : '←');
+    const outgoing = edge.from === from;
+    const other = outgoing ? edge.to : edge.from;
     const head = el('div', 'tie-head');
-    head.append(el('span', 'tie-relation', relationLabel(edge.relation)), ' ',
-      el('span', 'tie-direction', direction), ' ');
-    head.setAttribute('title', symmetric ? word('mutual') : (edge.from === from ? word('outgoing') : word('incoming')));
-    head.append(nodeButton(other));
+    const relation = el('span', 'tie-relation', relationLabel(edge.relation));
+    if (symmetric || outgoing) {
+      head.append(relation, ' ', el('span', 'tie-direction', symmetric ? '—' : '→'), ' ', nodeButton(other));
+    } else {
+      head.append(nodeButton(other), ' ', relation, ' ', el('span', 'tie-direction', '→'), ' ', el('span', 'tie-self', nodeLabel(from)));
+    }
+    head.setAttribute('title', nodeLabel(edge.from) + ' ' + relationLabel(edge.relation) + ' ' + nodeLabel(edge.to));
     const y = years(edge);
     if (y) head.append(' ', el('span', 'tie-years', y));
     if (edgeHidden(index)) head.append(' ', el('span', 'tie-hidden', '(' + word('hidden') + ')'));
@@ -403,10 +420,16 @@
     const query = search.value.trim().toLocaleLowerCase();
     if (!query) { resultCount.textContent = ''; svg.classList.remove('searching'); return; }
     const found = data.nodes.filter(function (node) { return haystacks.get(node.id).indexOf(query) >= 0; });
-    found.sort(function (a, b) {
-      const pa = a.label.toLocaleLowerCase().indexOf(query) === 0 ? 0 : 1, pb = b.label.toLocaleLowerCase().indexOf(query) === 0 ? 0 : 1;
-      return pa - pb || collator.compare(a.label, b.label);
-    });
+    // Best first: the node whose label, id or an attribute (label_en, …) is the query itself, then labels that start
+    // with it, then labels that hold it, then the rest (a match in an attribute); alphabetical within each.
+    const rank = new Map();
+    for (const node of found) {
+      const label = node.label.toLocaleLowerCase();
+      const exact = label === query || node.id.toLocaleLowerCase() === query ||
+        Object.keys(node.attributes).some(function (k) { return String(node.attributes[k]).toLocaleLowerCase() === query; });
+      rank.set(node.id, exact ? 0 : label.indexOf(query) === 0 ? 1 : label.indexOf(query) > 0 ? 2 : 3);
+    }
+    found.sort(function (a, b) { return rank.get(a.id) - rank.get(b.id) || collator.compare(a.label, b.label); });
     resultCount.textContent = found.length ? found.length + ' ' + word('matches') : word('noMatch');
     svg.classList.toggle('searching', found.length > 0);
     for (const node of found) {
@@ -530,7 +553,7 @@
   // ---------------------------------------------------------------- tables
   function cellText(table, column, value) {
     if (value === null || value === undefined) return '–';
-    if (table.types[column] === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(4);
+    if (table.types[column] === 'number') return Number.isInteger(value) ? String(value) : decimal(value, 4);
     if (table.columns[column] === 'kind') return kindLabel(value);
     return String(value);
   }
@@ -634,7 +657,7 @@
     const list = el('ol', 'proposals');
     for (const proposal of entry.proposals) {
       const li = el('li', 'proposal');
-      const pick = el('button', 'proposal-pick', word('score') + ' ' + proposal.score.toFixed(3) + ': ' +
+      const pick = el('button', 'proposal-pick', word('score') + ' ' + decimal(proposal.score, 3) + ': ' +
         proposal.partners.map(function (p) { return nodeLabel(p.id); }).join(', '));
       pick.type = 'button';
       pick.addEventListener('click', function () {
