@@ -163,7 +163,7 @@ public final class OutputStage: @unchecked Sendable {
             do { try OutputStage.writeDevice(device.data, to: device.path, shown: device.shown) } catch { failure = error }
         }
         for write in descriptors where failure == nil {
-            do { try OutputStage.writeDescriptor(write.data, to: write.descriptor, shown: write.shown) } catch { failure = error }
+            do { try OutputStage.writeAll(write.data, to: write.descriptor, shown: write.shown) } catch { failure = error }
         }
         if let failure { throw failure }
     }
@@ -178,7 +178,7 @@ public final class OutputStage: @unchecked Sendable {
     private func write(_ data: Data, to destination: Destination, shown: String) throws {
         switch destination {
         case .descriptor(let descriptor):
-            if isDeferring { lock.withLock { descriptorWrites.append((descriptor, data, shown)) } } else { try OutputStage.writeDescriptor(data, to: descriptor, shown: shown) }
+            if isDeferring { lock.withLock { descriptorWrites.append((descriptor, data, shown)) } } else { try OutputStage.writeAll(data, to: descriptor, shown: shown) }
         case .device(let resolved):
             if isDeferring { lock.withLock { deviceWrites.append((resolved, data, shown)) } } else { try OutputStage.writeDevice(data, to: resolved, shown: shown) }
         case .regular:
@@ -331,10 +331,6 @@ public final class OutputStage: @unchecked Sendable {
         try writeAll(data, to: descriptor, shown: shown)
     }
 
-    /// Writes into an open descriptor (`/dev/stdout`), which stays open.
-    static func writeDescriptor(_ data: Data, to descriptor: Int32, shown: String) throws {
-        try writeAll(data, to: descriptor, shown: shown)
-    }
 
     /// Writes every byte of `data`, retrying short writes and interruptions.
     public static func writeAll(_ data: Data, to descriptor: Int32, shown: String) throws {
