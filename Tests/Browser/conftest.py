@@ -27,7 +27,7 @@ def reports(tmp_path_factory):
         "english": write_report(out, "english.html", "data", "--lang", "en", "--consortium", "interreg-se-no:trondelag-fk",
                                 "--consortium", "interreg-aurora:trondelag-fk"),
         "consortium": write_report(out, "consortium.html", "data", "--consortium", "interreg-se-no:trondelag-fk",
-                                   "--consortium", "interreg-aurora:trondelag-fk"),
+                                   "--consortium", "interreg-aurora:trondelag-fk", "--consortium", "interreg-npa:trondelag-fk"),
     }
 
 

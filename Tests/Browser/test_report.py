@@ -446,13 +446,18 @@ def test_print_puts_the_drawing_on_its_own_landscape_page_then_the_tables_withou
 def test_consortium_proposals_show_rules_and_cited_paths_for_each_request(open_report):
     page = open_report("consortium").page
     sections = page.locator("#consortia section.consortium")
-    assert sections.count() == 2
+    assert sections.count() == 3
     assert "Interreg Aurora" in sections.nth(1).locator("h3").inner_text()
+    # A programme no consortium can meet says which rule fails, in the page's language, and proposes nothing.
+    npa = sections.nth(2)
+    assert npa.locator(".proposal").count() == 0
+    assert npa.locator(".unmet p").inner_text().startswith("Ingen konsortier kan få støtte")
+    assert "partnere fra minst 3 forskjellige land blant et partnerland i NPA" in npa.locator(".unmet li").first.inner_text()
     first = sections.first
     assert first.locator(".rules li.met").count() >= 3
     # Each partner's path from the lead names its relation and the source it cites.
     path = first.locator(".path").first.inner_text()
-    assert "samarbeider med" in path and re.search(r"\[thp2020[^\]]*\]", path), path
+    assert "samarbeider med" in path and "[Internasjonalt handlingsprogram 2020–2023, side Kap. 2.4" in path, path
     first.locator(".proposal-pick").first.click()
     assert page.locator("g.edge.near").count() >= 1
 
@@ -481,7 +486,7 @@ def ui_strings(page):
 
 def test_norwegian_page_has_no_english_word_of_netmaps_own(open_report):
     english = open_report("english").page
-    page = open_report("data").page
+    page = open_report("consortium").page
     select_by_search(page, "Trøndelag fylkeskommune")
     words = english.evaluate("() => JSON.parse(document.getElementById('netmap-data').textContent).text")
     norwegian = page.evaluate("() => JSON.parse(document.getElementById('netmap-data').textContent).text")

@@ -155,10 +155,32 @@ struct ReportBuilder {
         return [centrality, brokerage, communities, sourcesTable, warningsTable]
     }
 
+    /// The sources of a path's hop as the page names them: each cited document's title and page, in the page's
+    /// words ("Internasjonalt handlingsprogram 2020–2023, side Kap. 2.4"); a hop over shared projects says how many.
+    func hopCitation(_ hop: PathHop) -> String {
+        let words = self.words
+        let edge = network.edges.first {
+            $0.relation == hop.relation && (($0.from == hop.from && $0.to == hop.to) || ($0.from == hop.to && $0.to == hop.from))
+        }
+        var text = hop.cited
+        if let edge {
+            text = edge.citations.map { citation in
+                (network.sources[citation.source]?.title ?? citation.source) + (citation.page.map { ", \(words["page"] ?? "page") \($0)" } ?? "")
+            }.joined(separator: "; ")
+        }
+        if text.isEmpty { return words["uncited"] ?? "uncited" }
+        if hop.moreProjects > 0 { text += " \(words["andMore"] ?? "and") \(hop.moreProjects) \(words["more"] ?? "more")" }
+        return text
+    }
+
+    /// The finder's proposals with its sentences (rules, notes, what is missing) in the page's language.
     func consortiumEntry(_ result: ConsortiumResult) -> ReportModel.ConsortiumEntry {
-        ReportModel.ConsortiumEntry(
-            programme: result.programme.id, programmeLabel: result.programme.label, lead: result.lead.id, unmet: result.unmet,
-            notes: result.notes,
+        let kinds = Set(DrawingWords.kinds.keys).union(network.kinds.keys).union(network.nodes.map(\.kind))
+        let kindNames = Dictionary(uniqueKeysWithValues: kinds.map { ($0, language.kind($0, in: network).lowercased()) })
+        func say(_ sentence: ConsortiumSentence) -> String { sentence.text(lang, kindNames: kindNames) }
+        return ReportModel.ConsortiumEntry(
+            programme: result.programme.id, programmeLabel: result.programme.label, lead: result.lead.id,
+            unmet: result.unmetSentences.map(say), notes: result.noteSentences.map(say),
             citations: result.programme.cite.map { ReportModel.ProgrammeCitationEntry(title: $0.title, url: $0.url) },
             proposals: result.consortia.map { consortium in
                 ReportModel.Proposal(
@@ -166,10 +188,10 @@ struct ReportBuilder {
                     partners: consortium.partners.map { partner in
                         ReportModel.Partner(id: partner.node.id, role: partner.role.rawValue, share: (partner.share * 1000).rounded() / 1000,
                                             path: partner.path.map {
-                                                ReportModel.Hop(from: $0.from, to: $0.to, relation: $0.relation, reversed: $0.reversed, citation: $0.citation)
+                                                ReportModel.Hop(from: $0.from, to: $0.to, relation: $0.relation, reversed: $0.reversed, citation: hopCitation($0))
                                             })
                     },
-                    rules: consortium.rules.map { ReportModel.Rule(rule: $0.rule, met: $0.met) })
+                    rules: consortium.rules.map { ReportModel.Rule(rule: say($0.sentence), met: $0.met) })
             })
     }
 }

@@ -36,7 +36,10 @@
     return null;
   }
   function kindLabel(kind) { return data.kinds[kind] ? data.kinds[kind].label : kind; }
-  function relationLabel(relation) { return data.relations[relation] ? data.relations[relation].label : relation; }
+  function relationLabel(relation) {
+    if (data.relations[relation]) return data.relations[relation].label;
+    return Object.prototype.hasOwnProperty.call(T, 'relation.' + relation) ? T['relation.' + relation] : relation;
+  }
   // A tie's years: "2005–2009", "fra 2012", "til 2009" (nothing when it names none).
   function years(edge) {
     if (edge.since != null && edge.until != null) return edge.since === edge.until ? String(edge.since) : edge.since + '–' + edge.until;
@@ -653,7 +656,23 @@
       } else if (c.url) p.append(' ', el('span', 'cite-url', c.url));
       box.append(p);
     }
-    for (const note of entry.notes.concat(entry.unmet)) box.append(el('p', 'note', note));
+    // What no consortium can meet first (there are no proposals then); how the search went folded away.
+    if (entry.unmet.length) {
+      const unmet = el('div', 'unmet');
+      unmet.append(el('p', null, word('noConsortium')));
+      const list = el('ul');
+      for (const item of entry.unmet) list.append(el('li', null, item));
+      unmet.append(list);
+      box.append(unmet);
+    }
+    if (entry.notes.length) {
+      const notes = el('details', 'search-notes');
+      notes.append(el('summary', null, word('searchNotes')));
+      const list = el('ul');
+      for (const note of entry.notes) list.append(el('li', 'note', note));
+      notes.append(list);
+      box.append(notes);
+    }
     const list = el('ol', 'proposals');
     for (const proposal of entry.proposals) {
       const li = el('li', 'proposal');
