@@ -509,3 +509,18 @@ def test_norwegian_page_has_no_english_word_of_netmaps_own(open_report):
             if english_in(rest):
                 offending.append(text)
     assert offending == [], "\n".join(offending)
+
+
+def test_color_by_gets_a_legend_of_its_own_that_filters(open_report):
+    page = open_report("colors").page
+    assert page.locator("#colors-heading").inner_text().lower() == "farge: land"
+    entries = page.locator("#legend-colors button")
+    assert entries.first.get_attribute("data-key") == "NO"  # the drawing's order: most frequent first
+    # The kinds' swatches are blank: in this drawing the fill is the country's.
+    assert set(page.eval_on_selector_all("#legend-kinds rect", "rs => rs.map(r => r.getAttribute('fill'))")) == {"#FFFFFF"}
+    norwegian = page.evaluate("""() => JSON.parse(document.getElementById('netmap-data').textContent)
+        .nodes.filter(n => n.country === 'NO').map(n => n.svg)""")
+    assert len(norwegian) > 10
+    entries.first.click()
+    assert not any(page.locator(f"#{svg}").is_visible() for svg in norwegian[:15])
+    assert page.locator("#node-region-jamtland-harjedalen").is_visible()

@@ -12,6 +12,8 @@ struct ReportBuilder {
     var year: Int?
     var warnings: [Diagnostic] = []
     var consortia: [ConsortiumResult] = []
+    /// The fills of `--color-by`, as the drawing chose them (nil: colours by kind).
+    var colorKey: DOTBuilder.ColorKey?
     /// Seed of the Leiden communities (as `netmap communities --seed`).
     var seed: UInt64 = 42
 
@@ -20,13 +22,19 @@ struct ReportBuilder {
 
     func model() throws -> ReportModel {
         let words = self.words
+        let colored = Set(colorKey?.entries.map(\.value) ?? [])
         let nodes = network.nodes.map { node -> ReportModel.NodeEntry in
             var attributes = node.attributes
             let label = node.label(language: lang)
             if label != node.label { attributes["label"] = node.label }
             attributes["country"] = nil
-            return ReportModel.NodeEntry(id: node.id, svg: "node-" + DOTBuilder.classToken(node.id), label: label, kind: node.kind,
-                                         country: node.country, tags: node.tags, attributes: attributes)
+            var entry = ReportModel.NodeEntry(id: node.id, svg: "node-" + DOTBuilder.classToken(node.id), label: label, kind: node.kind,
+                                              country: node.country, tags: node.tags, attributes: attributes)
+            if let colorKey {
+                let value = DOTBuilder.value(of: colorKey.attribute, in: node)
+                entry.color = value.flatMap { colored.contains($0) ? $0 : nil } ?? ""
+            }
+            return entry
         }
         let edges = network.edges.enumerated().map { index, edge in
             ReportModel.EdgeEntry(svg: "edge-\(index)", from: edge.from, to: edge.to, relation: edge.relation, since: edge.since,
@@ -47,7 +55,8 @@ struct ReportBuilder {
         for node in network.nodes {
             if kinds[node.kind] == nil {
                 let style = kindStyles[node.kind] ?? theme.defaultNode
-                kinds[node.kind] = ReportModel.KindEntry(label: language.kind(node.kind, in: network), fill: style.fill,
+                // With --color-by the fill says the colour's value, not the kind: the kind's swatch is blank.
+                kinds[node.kind] = ReportModel.KindEntry(label: language.kind(node.kind, in: network), fill: colorKey == nil ? style.fill : "#FFFFFF",
                                                          border: style.border, count: 0)
             }
             kinds[node.kind]?.count += 1
@@ -64,9 +73,27 @@ struct ReportBuilder {
             relations[edge.relation]?.count += 1
         }
         let years = network.edges.flatMap { [$0.since, $0.until].compactMap { $0 } }
-        return ReportModel(lang: lang, title: title, text: words, nodes: nodes, edges: edges, sources: sources, kinds: kinds,
+        return ReportModel(lang: lang, title: title, text: words, nodes: nodes, edges: edges, sources: sources, kinds: kinds, colors: colorLegend(nodes),
                            relations: relations, years: years.isEmpty ? nil : [years.min() ?? 0, years.max() ?? 0], at: year,
                            tables: try tables(), consortia: consortia.map(consortiumEntry))
+    }
+
+    /// The legend of `--color-by`: each value the drawing gave a fill, then "other" (or "(none)") for the rest.
+    func colorLegend(_ nodes: [ReportModel.NodeEntry]) -> ReportModel.ColorLegend? {
+        guard let colorKey else { return nil }
+        var counts: [String: Int] = [:]
+        for node in nodes { counts[node.color ?? "", default: 0] += 1 }
+        let attribute = colorKey.attribute == "community" ? language(DrawingWords.community)
+            : words["attribute." + colorKey.attribute] ?? (colorKey.attribute == "country" ? words["country"] ?? "" : colorKey.attribute)
+        var entries: [String: ReportModel.KindEntry] = [:]
+        for (order, entry) in colorKey.entries.enumerated() {
+            entries[entry.value] = ReportModel.KindEntry(label: entry.value, fill: entry.fill, border: "#777777", count: counts[entry.value] ?? 0, order: order)
+        }
+        if let rest = counts[""], rest > 0 {
+            entries[""] = ReportModel.KindEntry(label: language(colorKey.hasOther ? DrawingWords.other : DrawingWords.none), fill: colorKey.otherFill,
+                                                border: "#777777", count: rest, order: colorKey.entries.count)
+        }
+        return ReportModel.ColorLegend(heading: "\(language(DrawingWords.colourHeading)): \(attribute)", entries: entries)
     }
 
     /// Rounds to 6 significant decimals, so the page stays small and the numbers read as in the CLI's tables.

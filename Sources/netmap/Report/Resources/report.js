@@ -474,20 +474,21 @@
   });
 
   // ---------------------------------------------------------------- legend filters and year
-  const hiddenKinds = new Set(), hiddenRelations = new Set();
+  const hiddenKinds = new Set(), hiddenRelations = new Set(), hiddenColors = new Set();
+  function nodeHidden(node) { return hiddenKinds.has(node.kind) || (node.color != null && hiddenColors.has(node.color)); }
   let year = null;
   function edgeHidden(index) {
     const edge = data.edges[index];
     if (hiddenRelations.has(edge.relation)) return true;
     const a = nodes.get(edge.from), b = nodes.get(edge.to);
-    if ((a && hiddenKinds.has(a.kind)) || (b && hiddenKinds.has(b.kind))) return true;
+    if ((a && nodeHidden(a)) || (b && nodeHidden(b))) return true;
     if (year !== null && ((edge.since != null && year < edge.since) || (edge.until != null && year > edge.until))) return true;
     return false;
   }
   function applyFilters() {
     for (const node of data.nodes) {
       const g = nodeElements.get(node.id);
-      if (g) g.classList.toggle('off', hiddenKinds.has(node.kind));
+      if (g) g.classList.toggle('off', nodeHidden(node));
     }
     data.edges.forEach(function (edge, index) {
       const g = edgeElements[index];
@@ -513,8 +514,10 @@
     }
     return s;
   }
-  function legend(container, entries, hidden) {
-    const ids = Object.keys(entries).sort(function (a, b) { return collator.compare(entries[a].label, entries[b].label); });
+  function legend(container, entries, hidden, ordered) {
+    const ids = Object.keys(entries).sort(function (a, b) {
+      return ordered ? entries[a].order - entries[b].order : collator.compare(entries[a].label, entries[b].label);
+    });
     for (const id of ids) {
       const b = el('button', 'legend-entry');
       b.type = 'button';
@@ -530,6 +533,16 @@
     }
   }
   legend(document.getElementById('legend-kinds'), data.kinds, hiddenKinds);
+  // With --color-by the drawing's colours say the attribute's value: a legend of its own, filtering as the others.
+  const colorBox = document.getElementById('legend-colors');
+  if (data.colors) {
+    document.getElementById('colors-heading').textContent = data.colors.heading;
+    colorBox.setAttribute('aria-label', data.colors.heading + ': ' + word('legendHelp'));
+    legend(colorBox, data.colors.entries, hiddenColors, true);
+  } else {
+    document.getElementById('colors-heading').hidden = true;
+    colorBox.hidden = true;
+  }
   legend(document.getElementById('legend-relations'), data.relations, hiddenRelations);
   const yearBox = document.getElementById('year-filter');
   if (data.years) {
