@@ -114,6 +114,7 @@ final class LeafCollapseTests: XCTestCase {
         let text = String(decoding: drawing.outputs[0], as: UTF8.self)
         for node in network.nodes { XCTAssertTrue(text.contains(HTML.escape(node.label)), node.label) }
         XCTAssertEqual(drawing.legibility.labelOverlaps.map { "\($0.0) / \($0.1)" }, [])
+        XCTAssertEqual(drawing.legibility.tiesAcross, 0, drawing.legibility.report)
         XCTAssertLessThan(drawing.geometry.nodes.count, network.nodes.count, "fewer boxes than nodes")
     }
 }
