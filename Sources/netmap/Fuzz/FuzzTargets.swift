@@ -7,8 +7,8 @@ import Graph
 /// build has none of it.
 enum FuzzTargets {
     static let names = ["yaml", "csv-edges", "csv-nodes", "csv-pair", "json", "graphml", "gexf", "pajek", "gml", "dot", "xlsx",
-                        "json-fast", "csv-fast", "cordis", "cordis-json", "cordis-projects", "forskningsradet", "interreg",
-                        "interreg-json", "programmes", "theme", "positions", "render"]
+                        "json-fast", "csv-fast", "graphml-fast", "cordis", "cordis-json", "cordis-projects", "forskningsradet",
+                        "interreg", "interreg-json", "programmes", "theme", "positions", "render"]
 
     /// A scratch file per process for the readers that take a path.
     static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("netmap-fuzz-\(getpid())").path
@@ -33,9 +33,10 @@ enum FuzzTargets {
         case "gml": _ = FileFormat.gml.read(data, path: "fuzz.gml")
         case "dot": _ = DOTReader.read(data, path: "fuzz.dot")
         case "xlsx": _ = FileFormat.xlsx.read(data, path: "fuzz.xlsx")
-        // The analysis commands' fast loads (NodeLinkTieReader, CSVTieReader), which read files themselves.
+        // The analysis commands' fast loads (NodeLinkTieReader, CSVTieReader, GraphMLTieReader), which read files themselves.
         case "json-fast": withFile(data, ".json") { _ = AnalysisLoader.fastLoad([$0]) }
         case "csv-fast": withFile(data, ".csv") { _ = AnalysisLoader.fastLoad([$0]) }
+        case "graphml-fast": withFile(data, ".graphml") { _ = AnalysisLoader.fastLoad([$0]) }
         case "cordis": withFile(data, ".csv") { _ = try CORDISImport.read(organizations: $0, projects: nil, options: ImportOptions(shape: .coParticipation)) }
         case "cordis-json": withFile(data, ".json") { _ = try CORDISImport.read(organizations: $0, projects: nil, options: ImportOptions(shape: .coParticipation)) }
         // The organisations table, then (after the first NUL byte) the projects table.
