@@ -21,6 +21,13 @@ final class OutputStageTests: XCTestCase {
         return (process.terminationStatus, process.terminationReason, String(decoding: text, as: UTF8.self))
     }
 
+    /// A copy of data/shared.yaml in `folder` (self.yaml) and its bytes, to check an input is left as it was.
+    func copyOfShared(in folder: URL) throws -> (path: String, original: Data) {
+        let yaml = folder.appendingPathComponent("self.yaml").path
+        try FileManager.default.copyItem(atPath: shared, toPath: yaml)
+        return (yaml, try Data(contentsOf: URL(fileURLWithPath: yaml)))
+    }
+
     /// Finding 4: a full standard output is an error message and exit 1 for every command, never a crash or exit 0.
     func testFullStandardOutputIsAnError() throws {
         try XCTSkipUnless(FileManager.default.fileExists(atPath: "/dev/full"), "no /dev/full on this system")
@@ -149,9 +156,7 @@ final class OutputStageTests: XCTestCase {
     /// and the input is left as it was.
     func testOutputThatIsAnInputIsRefused() throws {
         let folder = try scratchFolder()
-        let yaml = folder.appendingPathComponent("self.yaml").path
-        try FileManager.default.copyItem(atPath: shared, toPath: yaml)
-        let original = try Data(contentsOf: URL(fileURLWithPath: yaml))
+        let (yaml, original) = try copyOfShared(in: folder)
         let dot = folder.appendingPathComponent("self.dot").path
         XCTAssertEqual(try runNetmap(["export", yaml, "-o", dot]).status, 0)
         let dotText = try Data(contentsOf: URL(fileURLWithPath: dot))
@@ -188,9 +193,7 @@ final class OutputStageTests: XCTestCase {
     /// file in an input folder that the next run would read as part of the network.
     func testHardLinksAndFilesInAnInputFolderAreRefused() throws {
         let folder = try scratchFolder()
-        let yaml = folder.appendingPathComponent("self.yaml").path
-        try FileManager.default.copyItem(atPath: shared, toPath: yaml)
-        let original = try Data(contentsOf: URL(fileURLWithPath: yaml))
+        let (yaml, original) = try copyOfShared(in: folder)
         let hard = folder.appendingPathComponent("hard.yaml").path
         XCTAssertEqual(link(yaml, hard), 0)
         let linked = try runNetmap(["export", yaml, "--to", "yaml", "-o", hard])
