@@ -446,13 +446,18 @@ def test_print_puts_the_drawing_on_its_own_landscape_page_then_the_tables_withou
 def test_consortium_proposals_show_rules_and_cited_paths_for_each_request(open_report):
     page = open_report("consortium").page
     sections = page.locator("#consortia section.consortium")
-    assert sections.count() == 2
+    assert sections.count() == 3
     assert "Interreg Aurora" in sections.nth(1).locator("h3").inner_text()
+    # A programme no consortium can meet says which rule fails, in the page's language, and proposes nothing.
+    npa = sections.nth(2)
+    assert npa.locator(".proposal").count() == 0
+    assert npa.locator(".unmet p").inner_text().startswith("Ingen konsortier kan få støtte")
+    assert "partnere fra minst 3 forskjellige land blant et partnerland i NPA" in npa.locator(".unmet li").first.inner_text()
     first = sections.first
     assert first.locator(".rules li.met").count() >= 3
     # Each partner's path from the lead names its relation and the source it cites.
     path = first.locator(".path").first.inner_text()
-    assert "samarbeider med" in path and re.search(r"\[thp2020[^\]]*\]", path), path
+    assert "samarbeider med" in path and "[Internasjonalt handlingsprogram 2020–2023, side Kap. 2.4" in path, path
     first.locator(".proposal-pick").first.click()
     assert page.locator("g.edge.near").count() >= 1
 
@@ -481,7 +486,7 @@ def ui_strings(page):
 
 def test_norwegian_page_has_no_english_word_of_netmaps_own(open_report):
     english = open_report("english").page
-    page = open_report("data").page
+    page = open_report("consortium").page
     select_by_search(page, "Trøndelag fylkeskommune")
     words = english.evaluate("() => JSON.parse(document.getElementById('netmap-data').textContent).text")
     norwegian = page.evaluate("() => JSON.parse(document.getElementById('netmap-data').textContent).text")
@@ -504,3 +509,29 @@ def test_norwegian_page_has_no_english_word_of_netmaps_own(open_report):
             if english_in(rest):
                 offending.append(text)
     assert offending == [], "\n".join(offending)
+
+
+def test_color_by_gets_a_legend_of_its_own_that_filters(open_report):
+    page = open_report("colors").page
+    assert page.locator("#colors-heading").inner_text().lower() == "farge: land"
+    entries = page.locator("#legend-colors button")
+    assert entries.first.get_attribute("data-key") == "NO"  # the drawing's order: most frequent first
+    # The kinds' swatches are blank: in this drawing the fill is the country's.
+    assert set(page.eval_on_selector_all("#legend-kinds rect", "rs => rs.map(r => r.getAttribute('fill'))")) == {"#FFFFFF"}
+    norwegian = page.evaluate("""() => JSON.parse(document.getElementById('netmap-data').textContent)
+        .nodes.filter(n => n.country === 'NO').map(n => n.svg)""")
+    assert len(norwegian) > 10
+    entries.first.click()
+    assert not any(page.locator(f"#{svg}").is_visible() for svg in norwegian[:15])
+    assert page.locator("#node-region-jamtland-harjedalen").is_visible()
+
+
+def test_names_from_the_data_are_isolated_for_right_to_left_text(open_report):
+    page = open_report("hostile").page
+    select_by_search(page, "<img")
+    # A direction override (U+202E) or right-to-left text in one name cannot reorder the words around it.
+    for selector in ["#details .cite-title", "#details .node-link", "#details dd", "#legend-kinds .legend-label"]:
+        assert page.eval_on_selector(selector, "e => getComputedStyle(e).unicodeBidi") == "isolate", selector
+    facts = page.locator("#details li.tie", has_text="partner med").first.locator(".cite-facts bdi").all_inner_texts()
+    assert facts == ['"><svg onload=alert(1)>', "2020", "side <p>1</p>"]
+    assert "\u202ereversed\u202c text" in page.locator("#details dd").all_inner_texts()

@@ -113,6 +113,7 @@ struct Report: NetmapCommand {
         report.year = filters.year
         report.warnings = input.warnings
         report.consortia = results
+        report.colorKey = try request.builder.colorKey()
         let svg = try SVGSanitizer.sanitize(drawing.outputs[0])
         try OutputStage.shared.write(try ReportPage.html(model: try report.model(), svg: svg), to: output)
     }

@@ -7,7 +7,7 @@ import Graph
 /// build has none of it.
 enum FuzzTargets {
     static let names = ["yaml", "csv-edges", "csv-nodes", "json", "graphml", "gexf", "pajek", "gml", "dot", "xlsx",
-                        "json-fast", "csv-fast", "cordis", "forskningsradet", "interreg", "programmes", "theme", "positions", "render"]
+                        "json-fast", "csv-fast", "graphml-fast", "cordis", "forskningsradet", "interreg", "programmes", "theme", "positions", "render"]
 
     /// A scratch file per process for the readers that take a path.
     static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("netmap-fuzz-\(getpid())").path
@@ -26,9 +26,10 @@ enum FuzzTargets {
         case "gml": _ = FileFormat.gml.read(data, path: "fuzz.gml")
         case "dot": _ = DOTReader.read(data, path: "fuzz.dot")
         case "xlsx": _ = FileFormat.xlsx.read(data, path: "fuzz.xlsx")
-        // The analysis commands' fast loads (NodeLinkTieReader, CSVTieReader), which read files themselves.
+        // The analysis commands' fast loads (NodeLinkTieReader, CSVTieReader, GraphMLTieReader), which read files themselves.
         case "json-fast": withFile(data, ".json") { _ = AnalysisLoader.fastLoad([$0]) }
         case "csv-fast": withFile(data, ".csv") { _ = AnalysisLoader.fastLoad([$0]) }
+        case "graphml-fast": withFile(data, ".graphml") { _ = AnalysisLoader.fastLoad([$0]) }
         case "cordis": withFile(data, ".csv") { _ = try CORDISImport.read(organizations: $0, projects: nil, options: ImportOptions(shape: .coParticipation)) }
         case "forskningsradet": withFile(data, ".csv") { _ = try ForskningsradetImport.read(grants: $0, options: ImportOptions(shape: .coParticipation)) }
         case "interreg": withFile(data, ".csv") { _ = try InterregImport.read(partners: $0, options: ImportOptions(shape: .coParticipation)) }

@@ -36,7 +36,10 @@
     return null;
   }
   function kindLabel(kind) { return data.kinds[kind] ? data.kinds[kind].label : kind; }
-  function relationLabel(relation) { return data.relations[relation] ? data.relations[relation].label : relation; }
+  function relationLabel(relation) {
+    if (data.relations[relation]) return data.relations[relation].label;
+    return Object.prototype.hasOwnProperty.call(T, 'relation.' + relation) ? T['relation.' + relation] : relation;
+  }
   // A tie's years: "2005–2009", "fra 2012", "til 2009" (nothing when it names none).
   function years(edge) {
     if (edge.since != null && edge.until != null) return edge.since === edge.until ? String(edge.since) : edge.since + '–' + edge.until;
@@ -267,9 +270,14 @@
       const box = el('div', 'cite');
       if (!source) { box.append(el('span', 'cite-title', citation.source)); return box; }
       box.append(el('cite', 'cite-title', source.title));
+      // Each fact in a <bdi>, so right-to-left text or a direction override in one cannot reorder the others.
       const facts = [source.publisher, source.year == null ? null : String(source.year),
         citation.page ? word('page') + ' ' + citation.page : null].filter(function (x) { return x; });
-      if (facts.length) box.append(el('span', 'cite-facts', ' — ' + facts.join(', ')));
+      if (facts.length) {
+        const span = el('span', 'cite-facts', ' — ');
+        facts.forEach(function (fact, i) { span.append(i ? ', ' : '', el('bdi', null, fact)); });
+        box.append(span);
+      }
       if (source.note) box.append(el('div', 'cite-note', source.note));
       if (source.url) {
         const href = safeURL(source.url);
@@ -471,20 +479,21 @@
   });
 
   // ---------------------------------------------------------------- legend filters and year
-  const hiddenKinds = new Set(), hiddenRelations = new Set();
+  const hiddenKinds = new Set(), hiddenRelations = new Set(), hiddenColors = new Set();
+  function nodeHidden(node) { return hiddenKinds.has(node.kind) || (node.color != null && hiddenColors.has(node.color)); }
   let year = null;
   function edgeHidden(index) {
     const edge = data.edges[index];
     if (hiddenRelations.has(edge.relation)) return true;
     const a = nodes.get(edge.from), b = nodes.get(edge.to);
-    if ((a && hiddenKinds.has(a.kind)) || (b && hiddenKinds.has(b.kind))) return true;
+    if ((a && nodeHidden(a)) || (b && nodeHidden(b))) return true;
     if (year !== null && ((edge.since != null && year < edge.since) || (edge.until != null && year > edge.until))) return true;
     return false;
   }
   function applyFilters() {
     for (const node of data.nodes) {
       const g = nodeElements.get(node.id);
-      if (g) g.classList.toggle('off', hiddenKinds.has(node.kind));
+      if (g) g.classList.toggle('off', nodeHidden(node));
     }
     data.edges.forEach(function (edge, index) {
       const g = edgeElements[index];
@@ -510,8 +519,10 @@
     }
     return s;
   }
-  function legend(container, entries, hidden) {
-    const ids = Object.keys(entries).sort(function (a, b) { return collator.compare(entries[a].label, entries[b].label); });
+  function legend(container, entries, hidden, ordered) {
+    const ids = Object.keys(entries).sort(function (a, b) {
+      return ordered ? entries[a].order - entries[b].order : collator.compare(entries[a].label, entries[b].label);
+    });
     for (const id of ids) {
       const b = el('button', 'legend-entry');
       b.type = 'button';
@@ -527,6 +538,16 @@
     }
   }
   legend(document.getElementById('legend-kinds'), data.kinds, hiddenKinds);
+  // With --color-by the drawing's colours say the attribute's value: a legend of its own, filtering as the others.
+  const colorBox = document.getElementById('legend-colors');
+  if (data.colors) {
+    document.getElementById('colors-heading').textContent = data.colors.heading;
+    colorBox.setAttribute('aria-label', data.colors.heading + ': ' + word('legendHelp'));
+    legend(colorBox, data.colors.entries, hiddenColors, true);
+  } else {
+    document.getElementById('colors-heading').hidden = true;
+    colorBox.hidden = true;
+  }
   legend(document.getElementById('legend-relations'), data.relations, hiddenRelations);
   const yearBox = document.getElementById('year-filter');
   if (data.years) {
@@ -653,7 +674,23 @@
       } else if (c.url) p.append(' ', el('span', 'cite-url', c.url));
       box.append(p);
     }
-    for (const note of entry.notes.concat(entry.unmet)) box.append(el('p', 'note', note));
+    // What no consortium can meet first (there are no proposals then); how the search went folded away.
+    if (entry.unmet.length) {
+      const unmet = el('div', 'unmet');
+      unmet.append(el('p', null, word('noConsortium')));
+      const list = el('ul');
+      for (const item of entry.unmet) list.append(el('li', null, item));
+      unmet.append(list);
+      box.append(unmet);
+    }
+    if (entry.notes.length) {
+      const notes = el('details', 'search-notes');
+      notes.append(el('summary', null, word('searchNotes')));
+      const list = el('ul');
+      for (const note of entry.notes) list.append(el('li', 'note', note));
+      notes.append(list);
+      box.append(notes);
+    }
     const list = el('ol', 'proposals');
     for (const proposal of entry.proposals) {
       const li = el('li', 'proposal');
