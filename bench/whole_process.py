@@ -27,8 +27,14 @@ import random, sys, igraph as ig
 task, path = sys.argv[1], sys.argv[2]
 ig.set_random_number_generator(random)
 random.seed(42)   # netmap's default seed; igraph's Louvain time varies several-fold from one random order to another
-g = ig.Graph.Read_Ncol(path, names=True, weights="if_present", directed=False)
-if task == "pagerank":
+if path.endswith(".graphml"):
+    g = ig.Graph.Read_GraphML(path)   # the same ties as netmap's GraphML export; node ids in the "id" attribute
+    g.vs["name"] = g.vs["id"]
+else:
+    g = ig.Graph.Read_Ncol(path, names=True, weights="if_present", directed=False)
+if task == "degree":
+    values = g.degree(); top = max(range(g.vcount()), key=values.__getitem__); values = [values[top]]; g = g.subgraph([top])
+elif task == "pagerank":
     values = g.pagerank()
 elif task == "components":
     values = g.connected_components().membership
@@ -151,6 +157,12 @@ def main():
     with open(quality_script, "w") as f:
         f.write(IGRAPH_QUALITY)
     results = {}
+    if os.environ.get("BENCH_LOAD_ONLY") == "1":
+        # Only the load table (and PageRank on GraphML) at the largest size up to 1M ties.
+        size = "1m" if "1m" in SIZES else SIZES[-1]
+        csv_path, _ = generate(size)
+        load_table(size, export_formats(size, csv_path), script)
+        return
     for size in SIZES:
         csv_path, ncol_path = generate(size)
         megabytes = os.path.getsize(csv_path) / 1e6
@@ -201,6 +213,11 @@ def main():
         return
     size = small[-1]
     csv_path, _ = generate(size)
+    load_table(size, export_formats(size, csv_path), script)
+
+
+def export_formats(size, csv_path):
+    """The CSV and netmap's export of it to a CSV pair, node-link JSON and GraphML (made once)."""
     folder = os.path.join(WORK, f"ba-{size}-pair")
     formats = {"csv": csv_path, "csv pair (export folder)": folder,
                "node-link json": os.path.join(WORK, f"ba-{size}.json"), "graphml": os.path.join(WORK, f"ba-{size}.graphml")}
@@ -209,17 +226,49 @@ def main():
     for name in ("node-link json", "graphml"):
         if not os.path.exists(formats[name]):
             subprocess.run([NETMAP, "export", csv_path, "-o", formats[name]], check=True, capture_output=True)
-    print(f"\nLoad per format, {size} ties: `netmap centrality --measures degree --top 1 FILE` (load + CSR + degree)")
-    print("| format | file MB | wall / cpu s | MB/s (cpu) | peak MB | bytes per tie |")
-    print("|---|---|---|---|---|---|")
+    return formats
+
+
+def load_table(size, formats, script):
+    """Load cost per format: netmap's `centrality --measures degree --top 1`, and for GraphML python-igraph's
+    `Graph.Read_GraphML` + degree (whole process, the same file) and PageRank on the GraphML file by both."""
+    print(f"\nLoad per format, {size} ties: `netmap centrality --measures degree --top 1 FILE` (load + CSR + degree); "
+          "GraphML also read by python-igraph (`Graph.Read_GraphML`, degree), interleaved")
+    print("| format | file MB | wall / cpu s | MB/s (cpu) | peak MB | bytes per tie | igraph wall / cpu s | igraph MB/s (cpu) | igraph MB | cpu nm/ig |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    def run(command):
+        try:
+            return measure(command)
+        except SystemExit as failure:
+            return str(failure).splitlines()[-1]
     for name, path in formats.items():
         size_bytes = sum(os.path.getsize(os.path.join(path, f)) for f in os.listdir(path)) if os.path.isdir(path) else os.path.getsize(path)
-        try:
-            wall, cpu, peak, _ = measure([NETMAP, "centrality", "--measures", "degree", "--top", "1", "--quiet", path])
-        except SystemExit as failure:
-            print(f"| {name} | {size_bytes / 1e6:.0f} | failed: {str(failure).splitlines()[-1]} | | | |", flush=True)
-            continue
-        print(f"| {name} | {size_bytes / 1e6:.0f} | {wall:.2f} / {cpu:.2f} | {size_bytes / 1e6 / cpu:.0f} | {peak:.0f} | {peak * 1048576 / TIES[size]:.0f} |", flush=True)
+        nm = run([NETMAP, "centrality", "--measures", "degree", "--top", "1", "--quiet", path])
+        ig_ = run(["python3", script, "degree", path]) if path.endswith(".graphml") else None
+        cells = (f"failed: {nm} | | | |" if isinstance(nm, str) else
+                 f"{nm[0]:.2f} / {nm[1]:.2f} | {size_bytes / 1e6 / nm[1]:.0f} | {nm[2]:.0f} | {nm[2] * 1048576 / TIES[size]:.0f} |")
+        if ig_ is None:
+            cells += " | | | |"
+        elif isinstance(ig_, str):
+            cells += f" failed: {ig_} | | | |"
+        else:
+            ratio = f"{nm[1] / ig_[1]:.2f}" if not isinstance(nm, str) else ""
+            cells += f" {ig_[0]:.2f} / {ig_[1]:.2f} | {size_bytes / 1e6 / ig_[1]:.0f} | {ig_[2]:.0f} | {ratio} |"
+        print(f"| {name} | {size_bytes / 1e6:.0f} | {cells}", flush=True)
+    graphml = formats.get("graphml")
+    if graphml and os.path.exists(graphml):
+        print(f"\nPageRank on the GraphML file ({size} ties), whole process, interleaved")
+        print("| tool | wall / cpu s | peak MB | cpu nm/ig | memory nm/ig |")
+        print("|---|---|---|---|---|")
+        nm = run([NETMAP, "centrality", "--measures", "pagerank", "--format", "csv", "--quiet", graphml])
+        ig_ = run(["python3", script, "pagerank", graphml])
+        for tool, result in (("netmap", nm), ("python-igraph Read_GraphML", ig_)):
+            if isinstance(result, str):
+                print(f"| {tool} | failed: {result} | | | |")
+            else:
+                both = not isinstance(nm, str) and not isinstance(ig_, str)
+                ratios = f"{nm[1] / ig_[1]:.2f} | {nm[2] / ig_[2]:.2f}" if both and tool == "netmap" else " | "
+                print(f"| {tool} | {result[0]:.2f} / {result[1]:.2f} | {result[2]:.0f} | {ratios} |", flush=True)
     print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
 
 

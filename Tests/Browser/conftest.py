@@ -24,7 +24,11 @@ def reports(tmp_path_factory):
     return {
         "data": write_report(out, "data.html", "data"),
         "hostile": write_report(out, "hostile.html", "Tests/Fixtures/report/hostile.yaml"),
-        "english": write_report(out, "english.html", "data", "--lang", "en", "--consortium", "interreg-se-no:trondelag-fk"),
+        "english": write_report(out, "english.html", "data", "--lang", "en", "--consortium", "interreg-se-no:trondelag-fk",
+                                "--consortium", "interreg-aurora:trondelag-fk"),
+        "colors": write_report(out, "colors.html", "data/trondelag-2020.yaml", "--color-by", "country"),
+        "consortium": write_report(out, "consortium.html", "data", "--consortium", "interreg-se-no:trondelag-fk",
+                                   "--consortium", "interreg-aurora:trondelag-fk", "--consortium", "interreg-npa:trondelag-fk"),
     }
 
 

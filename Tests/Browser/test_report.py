@@ -331,3 +331,207 @@ def test_the_address_remembers_the_selected_node(open_report, browser, reports):
     again.wait_for_selector("body.ready")
     assert again.locator("g.node.selected").count() == 0
     context.close()
+
+
+# ------------------------------------------------------------------ the audit of issue 12, point by point
+
+
+def view_box(page):
+    return page.evaluate("() => { const b = document.querySelector('#viewport svg').viewBox.baseVal; return [b.x, b.y, b.width, b.height]; }")
+
+
+def test_zoom_out_button_and_the_plus_minus_and_zero_keys(open_report):
+    page = open_report("data").page
+    fitted = view_box(page)
+    page.click("#zoom-out")
+    page.wait_for_function(f"() => document.querySelector('#viewport svg').viewBox.baseVal.width > {fitted[2]}")
+    page.click("#zoom-fit")
+    page.focus("#viewport")
+    page.keyboard.press("+")
+    page.wait_for_function(f"() => document.querySelector('#viewport svg').viewBox.baseVal.width < {fitted[2]}")
+    page.keyboard.press("0")
+    page.wait_for_function(f"() => Math.abs(document.querySelector('#viewport svg').viewBox.baseVal.width - {fitted[2]}) < 0.01")
+    page.keyboard.press("-")
+    page.wait_for_function(f"() => document.querySelector('#viewport svg').viewBox.baseVal.width > {fitted[2]}")
+
+
+def test_search_covers_english_labels_ids_and_attributes_and_centres_the_choice(open_report):
+    page = open_report("data").page  # Norwegian page: label_en is an attribute here
+    for query in ["Trøndelag County Council", "trondelag-fk", "NO060"]:
+        page.fill("#search", query)
+        labels = page.locator("#results button").all_inner_texts()
+        assert any(text.startswith("Trøndelag fylkeskommune") for text in labels), (query, labels)
+    page.fill("#search", "Trøndelag County Council")
+    page.press("#search", "Enter")
+    assert page.locator("#details h2").inner_text() == "Trøndelag fylkeskommune"
+    # The chosen node is centred in the drawing (and zoomed in on).
+    page.wait_for_function("() => document.querySelector('#viewport svg').style.transform === ''")
+    page.wait_for_timeout(50)
+    node = page.locator("#node-trondelag-fk").bounding_box()
+    port = page.locator("#viewport").bounding_box()
+    centre = (node["x"] + node["width"] / 2, node["y"] + node["height"] / 2)
+    assert abs(centre[0] - (port["x"] + port["width"] / 2)) < 30 and abs(centre[1] - (port["y"] + port["height"] / 2)) < 30
+    assert view_box(page)[2] < page.evaluate("() => document.querySelector('#viewport svg').getBBox().width")
+
+
+def test_details_give_every_attribute_direction_years_and_the_whole_citation(open_report):
+    page = open_report("hostile").page
+    select_by_search(page, "<img")
+    details = page.locator("#details")
+    # Every attribute (the note, marked up text shown as text).
+    assert "<b>not bold</b> & <i>not italic</i>" in details.locator("dd").all_inner_texts()
+    ties = details.locator("li.tie")
+    assert ties.count() == 4
+    heads = {t.locator(".tie-head").inner_text() for t in ties.all()}
+    # Own directed tie: relation → other end, with its years; a symmetric one: relation — other end; years both ends.
+    assert any(h.startswith("medlem av → \"><svg onload=alert(1)>") and h.endswith("2005–2009") for h in heads), heads
+    assert any(h.startswith("partner med — </script><script>alert(1)</script>") and h.endswith("fra 2012") for h in heads), heads
+    # The other end of every tie is a button that selects it.
+    assert ties.locator(".node-link").count() == 4
+    # The citation: title, publisher, year, page, note; the https URL as a link, the javascript: one as text.
+    evil = details.locator("li.tie", has_text="partner med").first
+    assert evil.locator("cite").inner_text() == "<img src=x onerror=alert(1)>"
+    assert evil.locator(".cite-facts").inner_text().strip() == '— "><svg onload=alert(1)>, 2020, side <p>1</p>'
+    assert evil.locator(".cite-note").inner_text() == "</script><script>alert(1)</script>"
+    assert evil.locator("a").count() == 0 and evil.locator(".cite-url").inner_text() == "javascript:alert(1)"
+    fine = details.locator("li.tie", has_text="medlem av").first
+    assert fine.locator("a.cite-link").get_attribute("href") == "https://example.org/strategi.pdf"
+    assert fine.locator(".cite-facts").inner_text().strip() == "— Fylket, 2015"
+
+
+def test_a_tie_pointing_to_the_node_reads_from_its_other_end(open_report):
+    page = open_report("data").page
+    select_by_search(page, "Trøndelag fylkeskommune")
+    incoming = page.locator("#details li.tie .tie-head", has=page.locator(".tie-self")).first
+    text = incoming.inner_text()
+    # "Avdeling …, Trøndelag fylkeskommune del av → Trøndelag fylkeskommune": the other end first, this node last.
+    assert text.index(incoming.locator(".node-link").inner_text()) == 0
+    assert incoming.locator(".tie-self").inner_text() == "Trøndelag fylkeskommune"
+
+
+def test_the_warnings_table_lists_the_validation_warnings(open_report):
+    watched = open_report("hostile")
+    page = watched.page
+    rows = page.locator("table[data-table=warnings] tbody tr")
+    assert rows.count() == 1
+    assert rows.first.locator("td").nth(0).inner_text().endswith("hostile.yaml:48")
+    assert rows.first.locator("td").nth(1).inner_text() == "edge svg → script (partner_of) cites no source"
+    watched.assert_clean()
+
+
+def test_hostile_labels_are_drawn_as_text(open_report):
+    page = open_report("hostile").page
+    drawn = page.eval_on_selector_all("#viewport svg g.node text", "ts => ts.map(t => t.textContent).join('')")
+    for label in HOSTILE:
+        assert label.replace(" ", "") in drawn.replace(" ", ""), label
+
+
+def test_print_puts_the_drawing_on_its_own_landscape_page_then_the_tables_without_buttons(open_report):
+    page = open_report("consortium").page
+    page.emulate_media(media="print")
+    style = lambda selector, prop: page.eval_on_selector(selector, f"e => getComputedStyle(e).getPropertyValue('{prop}')")
+    assert style("#map", "break-after") == "page"
+    assert style("main.explore", "page") == "drawing" and style("header.page", "page") == "drawing"
+    # No control is left: every visible button is a column heading or a name, drawn as plain text.
+    visible = page.eval_on_selector_all("button", """bs => bs.filter(b => b.offsetParent !== null)
+        .filter(b => { const s = getComputedStyle(b); return s.borderTopStyle !== 'none' && s.borderTopWidth !== '0px'; })
+        .map(b => b.className + ':' + b.textContent)""")
+    assert visible == []
+    for hidden in ["#panel", "#toolbar", "#map-help", "#search"]:
+        assert not page.locator(hidden).is_visible(), hidden
+    # Every row is printed, not only the first 200.
+    assert page.locator("table[data-table=centrality] tbody tr").count() == 193
+
+
+def test_consortium_proposals_show_rules_and_cited_paths_for_each_request(open_report):
+    page = open_report("consortium").page
+    sections = page.locator("#consortia section.consortium")
+    assert sections.count() == 3
+    assert "Interreg Aurora" in sections.nth(1).locator("h3").inner_text()
+    # A programme no consortium can meet says which rule fails, in the page's language, and proposes nothing.
+    npa = sections.nth(2)
+    assert npa.locator(".proposal").count() == 0
+    assert npa.locator(".unmet p").inner_text().startswith("Ingen konsortier kan få støtte")
+    assert "partnere fra minst 3 forskjellige land blant et partnerland i NPA" in npa.locator(".unmet li").first.inner_text()
+    first = sections.first
+    assert first.locator(".rules li.met").count() >= 3
+    # Each partner's path from the lead names its relation and the source it cites.
+    path = first.locator(".path").first.inner_text()
+    assert "samarbeider med" in path and "[Internasjonalt handlingsprogram 2020–2023, side Kap. 2.4" in path, path
+    first.locator(".proposal-pick").first.click()
+    assert page.locator("g.edge.near").count() >= 1
+
+
+def ui_strings(page):
+    """Every word the page itself shows or announces: text, titles, aria-labels, placeholders, legends; strings
+    that are data (labels, ids, attribute values, sources) left out."""
+    return page.evaluate("""() => {
+      const data = JSON.parse(document.getElementById('netmap-data').textContent);
+      const strings = new Set();
+      const walk = v => { if (typeof v === 'string') strings.add(v.trim());
+        else if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') for (const k of Object.keys(v)) { strings.add(k); walk(v[k]); } };
+      walk(data.nodes); walk(data.edges); walk(data.sources);
+      for (const c of data.consortia) { walk(c.programmeLabel); walk(c.citations); }
+      const found = [];
+      for (const e of document.querySelectorAll('body *')) {
+        if (e.closest('script')) continue;
+        const inDrawing = e.closest('#viewport svg g.node, #viewport svg g.edge');  // label lines are data
+        for (const a of ['title', 'aria-label', 'placeholder', 'aria-valuetext']) if (e.getAttribute(a)) found.push(e.getAttribute(a));
+        for (const n of e.childNodes) if (n.nodeType === 3 && !inDrawing && n.textContent.trim() && !strings.has(n.textContent.trim())) found.push(n.textContent.trim());
+      }
+      return {found: found, data: [...strings].filter(s => s.length >= 2)};
+    }""")
+
+
+def test_norwegian_page_has_no_english_word_of_netmaps_own(open_report):
+    english = open_report("english").page
+    page = open_report("consortium").page
+    select_by_search(page, "Trøndelag fylkeskommune")
+    words = english.evaluate("() => JSON.parse(document.getElementById('netmap-data').textContent).text")
+    norwegian = page.evaluate("() => JSON.parse(document.getElementById('netmap-data').textContent).text")
+    english_only = {w for key, value in words.items() if value != norwegian.get(key)
+                    for w in re.findall(r"[A-Za-z]{4,}", value)} | {"partners", "least", "countries", "search", "actors"}
+    english_only -= {w for value in norwegian.values() for w in re.findall(r"[A-Za-z]{4,}", value)}
+    shown = ui_strings(page)
+    data = sorted(shown["data"], key=len, reverse=True)
+
+    def english_in(text):
+        return any(re.search(rf"\b{w}\b", text) for w in english_only)
+
+    offending = []
+    for text in shown["found"]:
+        rest = text
+        if english_in(rest):
+            for value in data:  # words composed with labels ("Kaunas (Partnerregion)"): the labels are data
+                if len(value) >= 4:
+                    rest = rest.replace(value, " ")
+            if english_in(rest):
+                offending.append(text)
+    assert offending == [], "\n".join(offending)
+
+
+def test_color_by_gets_a_legend_of_its_own_that_filters(open_report):
+    page = open_report("colors").page
+    assert page.locator("#colors-heading").inner_text().lower() == "farge: land"
+    entries = page.locator("#legend-colors button")
+    assert entries.first.get_attribute("data-key") == "NO"  # the drawing's order: most frequent first
+    # The kinds' swatches are blank: in this drawing the fill is the country's.
+    assert set(page.eval_on_selector_all("#legend-kinds rect", "rs => rs.map(r => r.getAttribute('fill'))")) == {"#FFFFFF"}
+    norwegian = page.evaluate("""() => JSON.parse(document.getElementById('netmap-data').textContent)
+        .nodes.filter(n => n.country === 'NO').map(n => n.svg)""")
+    assert len(norwegian) > 10
+    entries.first.click()
+    assert not any(page.locator(f"#{svg}").is_visible() for svg in norwegian[:15])
+    assert page.locator("#node-region-jamtland-harjedalen").is_visible()
+
+
+def test_names_from_the_data_are_isolated_for_right_to_left_text(open_report):
+    page = open_report("hostile").page
+    select_by_search(page, "<img")
+    # A direction override (U+202E) or right-to-left text in one name cannot reorder the words around it.
+    for selector in ["#details .cite-title", "#details .node-link", "#details dd", "#legend-kinds .legend-label"]:
+        assert page.eval_on_selector(selector, "e => getComputedStyle(e).unicodeBidi") == "isolate", selector
+    facts = page.locator("#details li.tie", has_text="partner med").first.locator(".cite-facts bdi").all_inner_texts()
+    assert facts == ['"><svg onload=alert(1)>', "2020", "side <p>1</p>"]
+    assert "\u202ereversed\u202c text" in page.locator("#details dd").all_inner_texts()

@@ -16,8 +16,8 @@ struct CandidatePool {
     var candidates: [Int] = []
     /// Signals and evidence per candidate (and the lead).
     var facts: [Int: CandidateFacts] = [:]
-    var notes: [String] = []
-    var unmet: [String] = []
+    var notes: [ConsortiumSentence] = []
+    var unmet: [ConsortiumSentence] = []
 
     init(network: Network, query: ConsortiumQuery, profiles: PartnerProfiles? = nil) throws {
         guard let leadIndex = network.index(of: query.lead) else { throw GraphError.unknownNode(query.lead, candidates: []) }
@@ -40,17 +40,17 @@ struct CandidatePool {
             }
             if let eligible = rules.eligibleCountries, !eligible.contains(country) {
                 skippedIneligible[country, default: 0] += 1
-                if included.contains(node.id) { unmet.append("--include \(node.id): \(country) is outside \(eligible.label)") }
+                if included.contains(node.id) { unmet.append(.includedOutside(id: node.id, country: country, eligible)) }
                 continue
             }
             switch rules.areaStatus(country: country, nuts: node.attributes["nuts"], region: node.attributes["region"]) {
             case .outside:
                 outsideArea += 1
-                if included.contains(node.id) { unmet.append("--include \(node.id): \(node.attributes["nuts"] ?? "its region") is outside the programme area") }
+                if included.contains(node.id) { unmet.append(.includedOutsideArea(id: node.id, place: node.attributes["nuts"])) }
                 continue
             case .unknown:
                 unknownArea += 1
-                if included.contains(node.id) { unmet.append("--include \(node.id): no `nuts` or `region` to place it in the programme area") }
+                if included.contains(node.id) { unmet.append(.includedAreaUnknown(id: node.id)) }
                 continue
             case .inside, .notRestricted:
                 break
@@ -58,14 +58,11 @@ struct CandidatePool {
             candidates.append(index)
         }
         // With new contacts every actor was considered, not only those within reach.
-        let scope = query.newContacts ? "" : " within \(counted(query.maxHops, "tie"))"
-        if skippedNoCountry > 0 { notes.append("\(skippedNoCountry) actor\(skippedNoCountry == 1 ? "" : "s")\(scope) left out: no `country` recorded") }
-        if !skippedIneligible.isEmpty {
-            let list = skippedIneligible.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            notes.append("actors\(scope) left out as outside the programme's countries: \(list)")
-        }
-        if outsideArea > 0 { notes.append("\(outsideArea) actor\(outsideArea == 1 ? "" : "s")\(scope) left out: their NUTS region is outside the programme area") }
-        if unknownArea > 0 { notes.append("\(unknownArea) actor\(unknownArea == 1 ? "" : "s")\(scope) left out as unknown: no `nuts` or `region` to place them in the programme area (not assumed eligible)") }
+        let scope = query.newContacts ? nil : query.maxHops
+        if skippedNoCountry > 0 { notes.append(.leftOutNoCountry(skippedNoCountry, hops: scope)) }
+        if !skippedIneligible.isEmpty { notes.append(.leftOutCountries(skippedIneligible, hops: scope)) }
+        if outsideArea > 0 { notes.append(.leftOutArea(outsideArea, hops: scope)) }
+        if unknownArea > 0 { notes.append(.leftOutAreaUnknown(unknownArea, hops: scope)) }
 
         let profiles = profiles ?? PartnerProfiles(network)
         var themeLabels: [String] = query.themeText
@@ -183,7 +180,7 @@ extension ConsortiumFinder {
             let fact = pool.facts[index] ?? CandidateFacts()
             return RankedCandidate(node: network.nodes[index], score: score, parts: fact.parts, signals: fact.signals, path: pool.path(to: index, in: network))
         }
-        return (candidates, pool.notes + pool.unmet)
+        return (candidates, (pool.notes + pool.unmet).map(\.description))
     }
 
     /// Signals of every eligible candidate, for evaluating weights without recomputing them (`ConsortiumEvaluation`).

@@ -49,7 +49,12 @@ public struct PathHop: Hashable, Sendable {
     public var relation: String
     /// Whether the tie runs from `to` to `from` in the data (the path walks it backwards).
     public var reversed: Bool
-    public var citation: String
+    /// The tie's citation (for a `shares_project` hop: that of the first shared project's tie).
+    public var cited: String
+    /// For a `shares_project` hop, how many more projects the two share.
+    public var moreProjects = 0
+    /// The citation as the explanation prints it: "thp2020, Kap. 2.4", "cordis-x and 2 more".
+    public var citation: String { moreProjects > 0 ? "\(cited) and \(moreProjects) more" : cited }
 }
 
 /// A proposed member of a consortium and why it is proposed.

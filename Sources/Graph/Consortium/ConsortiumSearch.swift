@@ -47,9 +47,13 @@ public struct ConsortiumResult: Sendable {
     public var lead: Node
     public var consortia: [Consortium]
     /// Rules that no consortium reachable from the lead can meet, each naming what is missing.
-    public var unmet: [String]
+    public var unmetSentences: [ConsortiumSentence]
     /// How the search went: method, number of candidates, candidates left out and why.
-    public var notes: [String]
+    public var noteSentences: [ConsortiumSentence]
+    /// `unmetSentences` in English.
+    public var unmet: [String] { unmetSentences.map(\.description) }
+    /// `noteSentences` in English.
+    public var notes: [String] { noteSentences.map(\.description) }
     public var method: ConsortiumQuery.Method
 }
 
@@ -78,26 +82,25 @@ public enum ConsortiumFinder {
 
         var compiled = CompiledRules(rules)
         let leadCode = compiled.code(country: lead.country, kind: lead.kind)
-        var unmet: [String] = []
-        var notes: [String] = []
+        var unmet: [ConsortiumSentence] = []
+        var notes: [ConsortiumSentence] = []
         for outcome in compiled.leadOutcomes(country: lead.country, kind: lead.kind, label: lead.label) where !outcome.met {
-            unmet.append("\(outcome.rule): no consortium led by \(lead.label) is eligible")
+            unmet.append(.leadBreaks(outcome.sentence, lead: lead.label))
         }
         if let eligible = rules.eligibleCountries, !eligible.contains(lead.country) {
-            unmet.append("every partner from \(eligible.label): the lead \(lead.label) is from \(lead.country ?? "no recorded country")")
+            unmet.append(.leadOutside(eligible, lead: lead.label, country: lead.country))
         }
-        if lead.country == nil { notes.append("the lead \(lead.id) has no `country`; add one so country rules can count it") }
+        if lead.country == nil { notes.append(.leadWithoutCountry(id: lead.id)) }
         switch rules.areaStatus(country: lead.country, nuts: lead.attributes["nuts"], region: lead.attributes["region"]) {
         case .outside:
-            unmet.append("every partner in the programme area: the lead \(lead.label) (\(lead.attributes["nuts"] ?? lead.attributes["region"] ?? "")) is outside it")
+            unmet.append(.leadOutsideArea(lead: lead.label, place: lead.attributes["nuts"] ?? lead.attributes["region"] ?? ""))
         case .unknown:
-            notes.append("the lead \(lead.id) has no `nuts` or `region`, so whether it lies in the programme area is unknown")
+            notes.append(.leadAreaUnknown(id: lead.id))
         case .inside, .notRestricted:
             break
         }
         if maxSize < minSize {
-            let reason = rules.maxPartners.map { "the programme allows at most \($0) partners" } ?? "--size allows at most \(maxSize)"
-            unmet.append("at least \(minSize) partners: \(reason)")
+            unmet.append(.sizeAllowed(min: minSize, programmeMax: rules.maxPartners, sizeMax: maxSize))
         }
 
         let candidatePool = try CandidatePool(network: network, query: query)
@@ -130,7 +133,7 @@ public enum ConsortiumFinder {
                     poolSet.insert(c)
                 }
             }
-            notes.append("\(candidates.count) candidates within \(counted(query.maxHops, "tie")); the \(poolSet.count) best (by closeness to the lead and fit, plus the best for each rule and country) were compared")
+            notes.append(.poolCut(candidates: candidates.count, hops: query.maxHops, compared: poolSet.count))
         }
         var pool = ranked.filter { poolSet.contains($0) }
         var codes = pool.map { compiled.code(country: network.nodes[$0].country, kind: network.nodes[$0].kind) }
@@ -167,25 +170,23 @@ public enum ConsortiumFinder {
         // Feasibility per rule over everything reachable (names the missing piece).
         let reachable = [leadCode] + codes
         let reachableTally = compiled.tally(reachable)
-        let within = "within \(counted(query.maxHops, "tie")) of \(lead.label)"
+        let (hops, leadLabel) = (query.maxHops, lead.label)
         if reachable.count < rules.minPartners {
-            unmet.append("at least \(rules.minPartners) partners: only \(reachable.count - 1) eligible actor\(reachable.count == 2 ? "" : "s") with a country reachable \(within)")
+            unmet.append(.tooFewReachable(min: rules.minPartners, have: reachable.count - 1, hops: hops, lead: leadLabel))
         }
         if reachableTally.distinctCountries < rules.minCountries {
             let countries = Set(reachable.filter { $0.flags & compiled.countsBit != 0 && $0.country >= 0 }.map { compiled.countries[Int($0.country)] }).sorted()
-            let among = rules.countriesAmong.map { " among \($0.label)" } ?? ""
-            unmet.append("partners from at least \(rules.minCountries) different countries\(among): only \(countries.count) reachable \(within) (\(countries.joined(separator: ", ")))")
+            unmet.append(.tooFewCountriesReachable(min: rules.minCountries, among: rules.countriesAmong, have: countries, hops: hops, lead: leadLabel))
         }
         for (bit, requirement) in compiled.requirements.enumerated() where reachableTally.bitCounts[bit] < compiled.needed(requirement) {
             let have = reachableTally.bitCounts[bit]
-            let amount = have == 0 ? "no" : "only \(have)"
             switch requirement {
             case .fromCountries(let need):
-                unmet.append("at least \(need.min) partner\(need.min == 1 ? "" : "s") from \(need.countries.label): \(amount) partner from \(need.countries.label) reachable \(within)")
+                unmet.append(.tooFewFromReachable(min: need.min, need.countries, have: have, hops: hops, lead: leadLabel))
             case .ofKind(let need):
-                unmet.append("at least \(need.min) partner\(need.min == 1 ? "" : "s") of kind \(need.label): \(amount) \(need.label) partner reachable \(within)")
+                unmet.append(.tooFewOfKindReachable(min: need.min, kinds: need.kinds, have: have, hops: hops, lead: leadLabel))
             case .side(let side):
-                unmet.append("a partner from \(side.label), one side of the partnership: \(amount) partner from \(side.label) reachable \(within)")
+                unmet.append(.sideUnreachable(side, have: have, hops: hops, lead: leadLabel))
             }
         }
 
@@ -198,16 +199,16 @@ public enum ConsortiumFinder {
                                 staticTotal: staticTotal, upper: upper, minSize: minSize, maxSize: maxSize, top: max(1, query.top), forced: forced)
             let found = method == .exact ? search.exact() : search.beam(width: query.beamWidth)
             if found.isEmpty {
-                unmet.append("no set of \(minSize == maxSize ? "\(minSize)" : "\(minSize)–\(maxSize)") partners \(within) meets every rule at once; try --size with more partners or a larger --max-hops")
+                unmet.append(.noSetMeetsAll(minSize: minSize, maxSize: maxSize, hops: hops, lead: leadLabel))
             }
             for members in found {
                 consortia.append(explain(members.sorted(), pool: pool, search: search, network: network, lead: lead, leadIndex: leadIndex, leadCode: leadCode,
                                          candidatePool: candidatePool, compiled: compiled))
             }
-            notes.insert("\(method == .exact ? "exact search (branch and bound)" : "beam search (width \(query.beamWidth)) with swap improvement") over \(p) candidate\(p == 1 ? "" : "s")", at: 0)
+            notes.insert(.method(exact: method == .exact, beamWidth: query.beamWidth, candidates: p), at: 0)
         }
 
-        return ConsortiumResult(programme: rules, lead: lead, consortia: consortia, unmet: unmet, notes: notes, method: method)
+        return ConsortiumResult(programme: rules, lead: lead, consortia: consortia, unmetSentences: unmet, noteSentences: notes, method: method)
 
     }
 

@@ -6,11 +6,20 @@ public struct CountrySet: Hashable, Sendable, CustomStringConvertible {
     public var codes: Set<String>
     /// How messages name the set: "an EU member state", "SE".
     public var label: String
+    /// The groups and codes the set was written as, each as messages name it (`label` joins them with "or").
+    public var names: [String]
+    /// `names` in Norwegian (`nb`, `nn`), where the programme file gives the groups `label_nb` / `label_nn`.
+    public var translatedNames: [String: [String]]
 
-    public init(codes: Set<String>, label: String) {
+    public init(codes: Set<String>, label: String, names: [String]? = nil, translatedNames: [String: [String]] = [:]) {
         self.codes = codes
         self.label = label
+        self.names = names ?? [label]
+        self.translatedNames = translatedNames
     }
+
+    /// `names` in `language`, English where the file gives no translation.
+    public func names(in language: String) -> [String] { translatedNames[language] ?? names }
 
     public func contains(_ country: String?) -> Bool {
         guard let country else { return false }
@@ -187,9 +196,7 @@ public struct ProgrammeCatalogue: Sendable {
     /// Reads a file from disk.
     public static func load(_ path: String) throws -> ProgrammeCatalogue {
         OutputStage.shared.noteInput(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GraphError.file(path: path, reason: "cannot read programme rules")
-        }
+        let data = try UnreadableFile.contents(of: path, what: "programme rules")
         guard let text = String(data: data, encoding: .utf8) else {
             throw GraphError.file(path: path, reason: "file is not UTF-8 text")
         }
@@ -270,7 +277,10 @@ struct RulesReader {
                 error("country group '\(id)': '\(code)' is not an ISO 3166-1 alpha-2 code (two capital letters)", countriesNode)
             }
             let label = fields["label"].flatMap { text($0) } ?? id
-            catalogue.groups[id] = CountrySet(codes: Set(codes), label: label)
+            var translated: [String: [String]] = [:]
+            if let nb = fields["label_nb"].flatMap({ text($0) }) { translated["nb"] = [nb] }
+            if let nn = fields["label_nn"].flatMap({ text($0) }) ?? translated["nb"]?.first { translated["nn"] = [nn] }
+            catalogue.groups[id] = CountrySet(codes: Set(codes), label: label, translatedNames: translated)
         }
     }
 
@@ -286,20 +296,23 @@ struct RulesReader {
         }
         var codes: Set<String> = []
         var labels: [String] = []
+        var translated: [String: [String]] = ["nb": [], "nn": []]
         for item in items {
             if let group = catalogue.groups[item] {
                 codes.formUnion(group.codes)
                 labels.append(group.label)
+                for language in translated.keys { translated[language]? += group.names(in: language) }
             } else if RulesReader.isCountryCode(item) {
                 codes.insert(item)
                 labels.append(item)
+                for language in translated.keys { translated[language]?.append(item) }
             } else {
                 let known = catalogue.groups.keys.sorted().joined(separator: ", ")
                 error("programme '\(programme)': '\(item)' in '\(field)' is neither a country code nor a group (groups: \(known))", node)
                 return nil
             }
         }
-        return CountrySet(codes: codes, label: labels.joined(separator: " or "))
+        return CountrySet(codes: codes, label: labels.joined(separator: " or "), names: labels, translatedNames: translated)
     }
 
     mutating func count(_ node: Yams.Node, field: String, programme: String, minimum: Int = 1) -> Int? {
@@ -341,7 +354,7 @@ struct RulesReader {
         if let node = values["eligible_countries"] { rules.eligibleCountries = countrySet(node, field: "eligible_countries", programme: id) }
         if let node = values["min_eu"], let value = count(node, field: "min_eu", programme: id) {
             if let eu = catalogue.groups["eu"] {
-                rules.minFrom.append(CountryRequirement(countries: CountrySet(codes: eu.codes, label: eu.label), min: value))
+                rules.minFrom.append(CountryRequirement(countries: CountrySet(codes: eu.codes, label: eu.label, names: eu.names, translatedNames: eu.translatedNames), min: value))
             } else {
                 error("programme '\(id)': 'min_eu' needs a country group 'eu' under country_groups", node)
             }

@@ -1,12 +1,17 @@
 /// One rule of a programme checked against one consortium.
 public struct RuleOutcome: Hashable, Sendable {
-    public var rule: String
+    /// The rule with the consortium's figures, as parts (said in a language by `ConsortiumSentence.text(_:)`).
+    public var sentence: ConsortiumSentence
     public var met: Bool
+    /// The rule in English.
+    public var rule: String { sentence.description }
 
-    public init(rule: String, met: Bool) {
-        self.rule = rule
+    public init(_ sentence: ConsortiumSentence, met: Bool) {
+        self.sentence = sentence
         self.met = met
     }
+
+    public init(rule: String, met: Bool) { self.init(.text(rule), met: met) }
 }
 
 /// What the rules need to know about one participant: its country and kind, coded once.
@@ -131,28 +136,24 @@ struct CompiledRules: Sendable {
     func outcomes(members: [MemberCode], leadCountry: String?, leadKind: String, leadLabel: String) -> [RuleOutcome] {
         let tally = tally(members)
         var outcomes: [RuleOutcome] = []
-        var sizeRule = "at least \(rules.minPartners) partner\(rules.minPartners == 1 ? "" : "s")"
-        if let max = rules.maxPartners { sizeRule += " and at most \(max)" }
         let sizeMet = tally.size >= rules.minPartners && tally.size <= (rules.maxPartners ?? .max)
-        outcomes.append(RuleOutcome(rule: "\(sizeRule) (has \(tally.size))", met: sizeMet))
+        outcomes.append(RuleOutcome(.size(min: rules.minPartners, max: rules.maxPartners, has: tally.size), met: sizeMet))
         let counted = Array(Set(members.filter { $0.flags & countsBit != 0 && $0.country >= 0 }.map { countries[Int($0.country)] })).sorted()
-        let among = rules.countriesAmong.map { " among \($0.label)" } ?? ""
-        outcomes.append(RuleOutcome(rule: "partners from at least \(rules.minCountries) different countr\(rules.minCountries == 1 ? "y" : "ies")\(among) (has \(counted.count): \(counted.joined(separator: ", ")))",
+        outcomes.append(RuleOutcome(.countries(min: rules.minCountries, among: rules.countriesAmong, has: counted),
                                     met: tally.distinctCountries >= rules.minCountries))
         if let eligible = rules.eligibleCountries {
-            let outside = members.filter { $0.flags & eligibleBit == 0 }.map { $0.country >= 0 ? countries[Int($0.country)] : "no country" }
-            let detail = outside.isEmpty ? "" : " (outside: \(outside.sorted().joined(separator: ", ")))"
-            outcomes.append(RuleOutcome(rule: "every partner from \(eligible.label)\(detail)", met: outside.isEmpty))
+            let outside = members.filter { $0.flags & eligibleBit == 0 }.map { $0.country >= 0 ? countries[Int($0.country)] : nil }
+            outcomes.append(RuleOutcome(.everyPartnerFrom(eligible, outside: outside), met: outside.isEmpty))
         }
         for (bit, requirement) in requirements.enumerated() {
             let have = tally.bitCounts[bit]
             switch requirement {
             case .fromCountries(let need):
-                outcomes.append(RuleOutcome(rule: "at least \(need.min) partner\(need.min == 1 ? "" : "s") from \(need.countries.label) (has \(have))", met: have >= need.min))
+                outcomes.append(RuleOutcome(.fromCountries(min: need.min, need.countries, has: have), met: have >= need.min))
             case .ofKind(let need):
-                outcomes.append(RuleOutcome(rule: "at least \(need.min) partner\(need.min == 1 ? "" : "s") of kind \(need.label) (has \(have))", met: have >= need.min))
+                outcomes.append(RuleOutcome(.ofKind(min: need.min, kinds: need.kinds, has: have), met: have >= need.min))
             case .side(let side):
-                outcomes.append(RuleOutcome(rule: "a partner from \(side.label), one side of the partnership (has \(have))", met: have >= 1))
+                outcomes.append(RuleOutcome(.side(side, has: have), met: have >= 1))
             }
         }
         outcomes += leadOutcomes(country: leadCountry, kind: leadKind, label: leadLabel)
@@ -163,11 +164,10 @@ struct CompiledRules: Sendable {
     func leadOutcomes(country: String?, kind: String, label: String) -> [RuleOutcome] {
         var outcomes: [RuleOutcome] = []
         if let leadCountries = rules.leadCountries {
-            outcomes.append(RuleOutcome(rule: "lead partner from \(leadCountries.label) (\(label) is from \(country ?? "no recorded country"))",
-                                        met: leadCountries.contains(country)))
+            outcomes.append(RuleOutcome(.leadFrom(leadCountries, lead: label, country: country), met: leadCountries.contains(country)))
         }
         if let kinds = rules.leadKinds {
-            outcomes.append(RuleOutcome(rule: "lead partner of kind \(kinds.joined(separator: " or ")) (\(label) is \(kind))", met: kinds.contains(kind)))
+            outcomes.append(RuleOutcome(.leadOfKind(kinds: kinds, lead: label, kind: kind), met: kinds.contains(kind)))
         }
         return outcomes
     }

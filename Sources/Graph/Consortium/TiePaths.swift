@@ -126,12 +126,11 @@ struct TieGraph: Sendable {
         let fromID = network.nodes[from].id, toID = network.nodes[to].id
         if edge >= 0 {
             let tie = network.edges[edge]
-            return PathHop(from: fromID, to: toID, relation: tie.relation, reversed: tie.from != fromID, citation: network.citationText(tie))
+            return PathHop(from: fromID, to: toID, relation: tie.relation, reversed: tie.from != fromID, cited: network.citationText(tie))
         }
         let entry = shared[-edge - 1]
-        let first = network.citationText(network.edges[Int(entry.first)])
         return PathHop(from: fromID, to: toID, relation: TieGraph.sharedProjectRelation, reversed: false,
-                       citation: entry.count > 1 ? "\(first) and \(entry.count - 1) more" : first)
+                       cited: network.citationText(network.edges[Int(entry.first)]), moreProjects: Int(entry.count) - 1)
     }
 
     /// Number of shared projects behind an adjacency (0 for a tie of the network itself).

@@ -3,10 +3,11 @@ import Foundation
 /// The analysis-only load: what `centrality`, `stats` and `communities` need of their input, read as fast as
 /// the input allows.
 ///
-/// A single CSV edge list, or a folder holding only `nodes.csv`/`edges.csv`, goes through `CSVTieReader`, and a
-/// single node-link JSON file through `NodeLinkTieReader` (about 18 bytes per tie, no typed model). Everything
-/// else — other formats, several inputs, and any file the fast readers do not take exactly as the full reader
-/// would (see `CSVTieReader`, `NodeLinkTieReader`) — goes through `NetworkLoader` and `AnalysisNetwork(_:)`, so
+/// A single CSV edge list, or a folder holding only `nodes.csv`/`edges.csv`, goes through `CSVTieReader`, a
+/// single node-link JSON file through `NodeLinkTieReader` and a single GraphML file through `GraphMLTieReader`
+/// (about 18 bytes per tie, no typed model). Everything else — other formats, several inputs, and any file the
+/// fast readers do not take exactly as the full reader would (see `CSVTieReader`, `NodeLinkTieReader`,
+/// `GraphMLTieReader`) — goes through `NetworkLoader` and `AnalysisNetwork(_:)`, so
 /// results and error messages are always those of the full load.
 public enum AnalysisLoader {
     /// The analysis view of the inputs; throws `GraphError.invalidInput` as `NetworkLoader.loadValid` does.
@@ -17,13 +18,16 @@ public enum AnalysisLoader {
 
     /// The fast load alone: nil when the inputs need the full reader.
     ///
-    /// Taken when the single input is a CSV edge list, a node-link JSON file, or a folder whose YAML files only
+    /// Taken when the single input is a CSV edge list, a node-link JSON file, a GraphML file, or a folder whose YAML files only
     /// declare (name, sources, kinds, relations: what `netmap export` writes beside a CSV pair) and whose
     /// `edges.csv` holds the ties.
     public static func fastLoad(_ paths: [String], format: FileFormat? = nil) -> AnalysisNetwork? {
         guard paths.count == 1, case .success(let inputs) = NetworkLoader.expand(paths[0], format: format) else { return nil }
         if inputs.count == 1, case .file(let path, .nodeLinkJSON, inFolder: false) = inputs[0] {
             return NodeLinkTieReader.read(path)
+        }
+        if inputs.count == 1, case .file(let path, .graphml, inFolder: false) = inputs[0] {
+            return GraphMLTieReader.read(path)
         }
         var declarations: [NetworkDocument] = []
         var pair: (edges: String, nodes: String?)?

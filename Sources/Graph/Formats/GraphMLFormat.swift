@@ -8,8 +8,9 @@ import Foundation
 /// The graph is undirected when every tie's relation is symmetric, else directed (NetworkX refuses
 /// graphs that mix the two).
 ///
-/// Read with a real XML parser (`XMLTree`): keys must be declared before use and values must parse as
-/// their declared type; duplicate node ids and duplicate key ids are errors with their line.
+/// Read with netmap's own streaming XML tokenizer (`XMLTokenizer`, walked by `GraphMLStructure`): keys must
+/// be declared and values must parse as their declared type; duplicate node ids and duplicate key ids are
+/// errors with their line.
 public enum GraphMLFormat {
     static let namespace = "http://graphml.graphdrawing.org/xmlns"
 
@@ -73,122 +74,224 @@ public enum GraphMLFormat {
 
     // MARK: Reading
 
-    /// Reads GraphML as NetworkX, Gephi, yEd, igraph or netmap write it.
+    /// Reads GraphML as NetworkX, Gephi, yEd, igraph or netmap write it, streaming (`GraphMLStructure` over
+    /// `XMLTokenizer`): no element tree, so files of any size load.
     /// - Complexity: O(size of the file).
-    public static func read(_ data: Data, path: String) -> NetworkDocument {
+    public static func read(_ data: Data, path: String, blockSize: Int = 1 << 20) -> NetworkDocument {
         var document = NetworkDocument(path: path)
-        func at(_ line: Int) -> SourceLocation { SourceLocation(file: path, line: line) }
-        let root: MarkupElement
-        switch XMLTree.parse(data, path: path, root: "graphml", format: "GraphML") {
-        case .success(let element): root = element
+        if let refusal = XMLTree.refusal(data, path: path, scanForBinary: false) {
+            document.diagnostics.append(refusal)
+            return document
+        }
+        let text: Data, transcoded: Bool
+        switch GraphMLStructure.utf8(data, path: path) {
+        case .success(let converted): (text, transcoded) = converted
         case .failure(let diagnostic):
             document.diagnostics.append(diagnostic)
             return document
         }
-        var keys: [String: Key] = [:]
-        for element in root.children("key") {
-            guard let id = element["id"] else {
-                document.diagnostics.append(.error("<key> without an 'id'", at: at(element.line)))
-                continue
+        var reader = TypedReader(path: path)
+        var outcome: GraphMLStructure.Outcome
+        do {
+            var tokenizer = XMLTokenizer(.data(text), blockSize: blockSize, ignoresDeclaredEncoding: transcoded)
+            outcome = try GraphMLStructure.walk(&tokenizer, into: &reader)
+            if case .read(_, _, _, lateKey: true) = outcome {
+                // A key declared after the graph applies to it too: read the graph again, every key known.
+                var again = TypedReader(path: path)
+                (again.keys, again.keyOrder, again.yedKeys, again.keyDiagnostics) = (reader.keys, reader.keyOrder, reader.yedKeys, reader.keyDiagnostics)
+                reader = again
+                var second = XMLTokenizer(.data(text), blockSize: blockSize, ignoresDeclaredEncoding: transcoded)
+                outcome = try GraphMLStructure.walk(&second, into: &reader, keys: false)
             }
-            if let existing = keys[id] {
-                document.diagnostics.append(.error("key '\(id)' is declared twice (first on line \(existing.line))", at: at(element.line)))
-                continue
-            }
-            if element["yfiles.type"] != nil { continue }
-            let type = (element["attr.type"] ?? "string").lowercased()
-            guard ["string", "int", "long", "float", "double", "boolean"].contains(type) else {
-                document.diagnostics.append(.error("key '\(id)' has unknown attr.type '\(type)' (expected string, int, long, float, double or boolean)", at: at(element.line)))
-                continue
-            }
-            keys[id] = Key(id: id, domain: element["for"] ?? "all", name: element["attr.name"] ?? id, type: type,
-                           defaultValue: element.child("default")?.text, line: element.line)
-        }
-        let yedKeys = Set(root.children("key").filter { $0["yfiles.type"] != nil }.compactMap { $0["id"] })
-        let graphs = root.children("graph")
-        guard let graph = graphs.first else {
-            document.diagnostics.append(.error("GraphML file has no <graph>", at: at(root.line)))
+        } catch {
+            document.diagnostics.append(.error(error.message, at: SourceLocation(file: path, line: error.line)))
             return document
         }
-        if graphs.count > 1 {
-            document.diagnostics.append(.warning("only the first of \(graphs.count) <graph> elements is read", at: at(graphs[1].line)))
-        }
-        let defaultDirected = (graph["edgedefault"] ?? "directed") != "undirected"
+        return reader.document(outcome)
+    }
 
-        /// The typed attributes of an element's `<data>` children, defaults filled in.
-        func values(of element: MarkupElement, domain: String, owner: String) -> [String: String] {
-            var result: [String: String] = [:]
-            for key in keys.values where key.domain == domain || key.domain == "all" {
-                if let value = key.defaultValue { result[key.name] = value.trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// The typed reader: a `NetworkDocument` with every attribute, as `GraphMLStructure` walks the file.
+    struct TypedReader: GraphMLHandler {
+        let path: String
+        var keys: [String: Key] = [:]
+        /// Keys in declaration order (defaults are filled in in this order).
+        var keyOrder: [String] = []
+        var yedKeys: Set<String> = []
+        var keyDiagnostics: [Diagnostic] = []
+        var graphData: [Datum] = []
+        var graphLine = 0
+        var defaultDirected = true
+        var owner: Datum.Owner?
+        var data: [Datum] = []
+        var nodes: [Node] = []
+        var edges: [Edge] = []
+        var undirected: Set<Int> = []
+        var elementDiagnostics: [Diagnostic] = []
+        var hyperedgeLine: Int?
+
+        /// A `<data>` read: its key, its text, whether it held elements, its line.
+        struct Datum {
+            enum Owner { case node(id: String?, line: Int), edge(source: String?, target: String?, directed: String?, line: Int) }
+            var key: String?
+            var text: String
+            var hasElements: Bool
+            var line: Int
+        }
+
+        init(path: String) { self.path = path }
+
+        func at(_ line: Int) -> SourceLocation { SourceLocation(file: path, line: line) }
+
+        mutating func key(_ element: GraphMLStructure.KeyElement) {
+            guard let id = element.id else {
+                keyDiagnostics.append(.error("<key> without an 'id'", at: at(element.line)))
+                return
             }
-            for data in element.children("data") {
-                guard let keyID = data["key"] else {
-                    document.diagnostics.append(.error("\(owner): <data> without a 'key'", at: at(data.line)))
+            if let existing = keys[id] {
+                keyDiagnostics.append(.error("key '\(id)' is declared twice (first on line \(existing.line))", at: at(element.line)))
+                return
+            }
+            if element.isYFiles { yedKeys.insert(id); return }
+            let type = (element.type ?? "string").lowercased()
+            guard ["string", "int", "long", "float", "double", "boolean"].contains(type) else {
+                keyDiagnostics.append(.error("key '\(id)' has unknown attr.type '\(type)' (expected string, int, long, float, double or boolean)", at: at(element.line)))
+                return
+            }
+            keys[id] = Key(id: id, domain: element.domain ?? "all", name: element.name ?? id, type: type, defaultValue: element.defaultText, line: element.line)
+            keyOrder.append(id)
+        }
+
+        mutating func graphStart(edgeDefault: UnsafeBufferPointer<UInt8>?, line: Int) {
+            graphLine = line
+            defaultDirected = edgeDefault.map { !XMLTokenizer.equal($0, "undirected") } ?? true
+        }
+
+        mutating func nodeStart(_ tag: XMLTokenizer) {
+            owner = .node(id: tag.attribute("id").map(XMLTokenizer.string), line: tag.line)
+            data.removeAll()
+        }
+
+        mutating func edgeStart(_ tag: XMLTokenizer) {
+            owner = .edge(source: tag.attribute("source").map(XMLTokenizer.string), target: tag.attribute("target").map(XMLTokenizer.string),
+                          directed: tag.attribute("directed").map(XMLTokenizer.string), line: tag.line)
+            data.removeAll()
+        }
+
+        mutating func data(key: UnsafeBufferPointer<UInt8>?, text: UnsafeBufferPointer<UInt8>, hasElements: Bool, line: Int) {
+            let datum = Datum(key: key.map(XMLTokenizer.string), text: XMLTokenizer.string(text), hasElements: hasElements, line: line)
+            if owner == nil { graphData.append(datum) } else { data.append(datum) }
+        }
+
+        mutating func nestedGraph(line: Int) {
+            if case .node(let id?, _) = owner, !id.isEmpty {
+                elementDiagnostics.append(.warning("node '\(id)': nested graph ignored", at: at(line)))
+            }
+        }
+
+        mutating func nodeEnd() {
+            defer { owner = nil }
+            guard case .node(let id, let line) = owner else { return }
+            guard let id, !id.isEmpty else {
+                elementDiagnostics.append(.error("<node> without an 'id'", at: at(line)))
+                return
+            }
+            nodes.append(Interchange.node(id: id, attributes: values(data, domain: "node", owner: "node '\(id)'", into: &elementDiagnostics), location: at(line)))
+        }
+
+        mutating func edgeEnd() {
+            defer { owner = nil }
+            guard case .edge(let source, let target, let directedText, let line) = owner else { return }
+            guard let source, let target else {
+                elementDiagnostics.append(.error("<edge> needs 'source' and 'target'", at: at(line)))
+                return
+            }
+            let name = "edge \(source) → \(target)"
+            var directed = defaultDirected
+            if let directedText {
+                guard let value = ["true": true, "false": false, "1": true, "0": false][directedText] else {
+                    elementDiagnostics.append(.error("\(name): directed '\(directedText)' is not true or false", at: at(line)))
+                    return
+                }
+                directed = value
+            }
+            if !directed { undirected.insert(edges.count) }
+            var attributes = values(data, domain: "edge", owner: name, into: &elementDiagnostics)
+            attributes.removeValue(forKey: "id")
+            edges.append(Interchange.edge(from: source, to: target, attributes: attributes, location: at(line), diagnostics: &elementDiagnostics))
+        }
+
+        mutating func hyperedge(line: Int) {
+            if hyperedgeLine == nil { hyperedgeLine = line }
+        }
+
+        /// The typed attributes of an element's `<data>`, defaults filled in.
+        func values(_ data: [Datum], domain: String, owner: String, into diagnostics: inout [Diagnostic]) -> [String: String] {
+            var result: [String: String] = [:]
+            for id in keyOrder {
+                guard let key = keys[id], key.domain == domain || key.domain == "all", let value = key.defaultValue else { continue }
+                result[key.name] = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            for datum in data {
+                guard let keyID = datum.key else {
+                    diagnostics.append(.error("\(owner): <data> without a 'key'", at: at(datum.line)))
                     continue
                 }
                 if yedKeys.contains(keyID) { continue }
                 guard let key = keys[keyID] else {
-                    document.diagnostics.append(.error("\(owner): key '\(keyID)' is used but not declared (add <key id=\"\(keyID)\" .../>)", at: at(data.line)))
+                    diagnostics.append(.error("\(owner): key '\(keyID)' is used but not declared (add <key id=\"\(keyID)\" .../>)", at: at(datum.line)))
                     continue
                 }
                 if key.domain != domain && key.domain != "all" {
-                    document.diagnostics.append(.error("\(owner): key '\(keyID)' is declared for \(key.domain), not \(domain)", at: at(data.line)))
+                    diagnostics.append(.error("\(owner): key '\(keyID)' is declared for \(key.domain), not \(domain)", at: at(datum.line)))
                     continue
                 }
-                if !data.children.isEmpty { continue }
-                let raw = data.text
-                let text = key.type == "string" ? raw : raw.trimmingCharacters(in: .whitespacesAndNewlines)
-                if let problem = typeProblem(text, type: key.type) {
-                    document.diagnostics.append(.error("\(owner): \(key.name) '\(text)' is not \(problem) (key '\(keyID)' has attr.type \(key.type))", at: at(data.line)))
+                if datum.hasElements { continue }
+                let text = key.type == "string" ? datum.text : datum.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if let problem = GraphMLFormat.typeProblem(text, type: key.type) {
+                    diagnostics.append(.error("\(owner): \(key.name) '\(text)' is not \(problem) (key '\(keyID)' has attr.type \(key.type))", at: at(datum.line)))
                     continue
                 }
-                result[key.name] = normalise(text, type: key.type)
+                result[key.name] = GraphMLFormat.normalise(text, type: key.type)
             }
             return result
         }
 
-        var graphValues = values(of: graph, domain: "graph", owner: "graph")
-        document.name = graphValues.removeValue(forKey: "name")
-        let unreadable = Interchange.readDeclarations(graphValues, into: &document)
-        for key in unreadable {
-            document.diagnostics.append(.warning("graph data '\(key)' is not netmap's JSON declaration; ignored", at: at(graph.line)))
+        /// The graph's name and declarations (sources, kinds, relations) from its `<data>`, into `document`.
+        func readGraphData(into document: inout NetworkDocument) {
+            var graphValues = values(graphData, domain: "graph", owner: "graph", into: &document.diagnostics)
+            document.name = graphValues.removeValue(forKey: "name")
+            for key in Interchange.readDeclarations(graphValues, into: &document) {
+                document.diagnostics.append(.warning("graph data '\(key)' is not netmap's JSON declaration; ignored", at: at(graphLine)))
+            }
         }
-        for element in graph.children("node") {
-            guard let id = element["id"], !id.isEmpty else {
-                document.diagnostics.append(.error("<node> without an 'id'", at: at(element.line)))
-                continue
-            }
-            if element.child("graph") != nil {
-                document.diagnostics.append(.warning("node '\(id)': nested graph ignored", at: at(element.line)))
-            }
-            document.nodes.append(Interchange.node(id: id, attributes: values(of: element, domain: "node", owner: "node '\(id)'"), location: at(element.line)))
-        }
-        var undirected: Set<Int> = []
-        for element in graph.children("edge") {
-            guard let source = element["source"], let target = element["target"] else {
-                document.diagnostics.append(.error("<edge> needs 'source' and 'target'", at: at(element.line)))
-                continue
-            }
-            let owner = "edge \(source) → \(target)"
-            var directed = defaultDirected
-            if let text = element["directed"] {
-                guard let value = ["true": true, "false": false, "1": true, "0": false][text] else {
-                    document.diagnostics.append(.error("\(owner): directed '\(text)' is not true or false", at: at(element.line)))
-                    continue
+
+        /// The document read, once the walk has ended.
+        consuming func document(_ outcome: GraphMLStructure.Outcome) -> NetworkDocument {
+            var document = NetworkDocument(path: path)
+            switch outcome {
+            case .otherRoot(let name, let line):
+                document.diagnostics.append(.error("not GraphML: the root element is <\(name)>, expected <graphml>", at: at(line)))
+                return document
+            case .read(let rootLine, let graphs, let secondGraphLine, _):
+                document.diagnostics = keyDiagnostics
+                guard graphs > 0 else {
+                    document.diagnostics.append(.error("GraphML file has no <graph>", at: at(rootLine)))
+                    return document
                 }
-                directed = value
+                if graphs > 1, let secondGraphLine {
+                    document.diagnostics.append(.warning("only the first of \(graphs) <graph> elements is read", at: at(secondGraphLine)))
+                }
             }
-            if !directed { undirected.insert(document.edges.count) }
-            var attributes = values(of: element, domain: "edge", owner: owner)
-            attributes.removeValue(forKey: "id")
-            document.edges.append(Interchange.edge(from: source, to: target, attributes: attributes, location: at(element.line),
-                                                   diagnostics: &document.diagnostics))
+            readGraphData(into: &document)
+            document.diagnostics += elementDiagnostics
+            if let hyperedgeLine {
+                document.diagnostics.append(.warning("hyperedges are not supported and were ignored", at: at(hyperedgeLine)))
+            }
+            document.nodes = nodes
+            document.edges = edges
+            document.undirectedEdges = undirected
+            return document
         }
-        if !graph.children("hyperedge").isEmpty {
-            document.diagnostics.append(.warning("hyperedges are not supported and were ignored", at: at(graph.children("hyperedge")[0].line)))
-        }
-        document.undirectedEdges = undirected
-        return document
     }
 
     /// What a value is not, when it does not parse as its declared type.

@@ -15,6 +15,21 @@ enum XMLDoctype {
         case entityDeclaration(line: Int)
     }
 
+    /// Why a document that declares entities is refused (the message of its error).
+    static let entityRefusal = "the document declares XML entities (<!ENTITY ...>); network files must not (entities are refused to prevent external-entity and expansion attacks)"
+
+    /// The encoding the XML declaration at the start of `data` names, if any.
+    static func declaredEncoding(_ data: Data) -> String? {
+        data.prefix(1 << 10).withUnsafeBytes { raw -> String? in
+            var scanner = XMLByteScanner(bytes: raw.bindMemory(to: UInt8.self))
+            scanner.skipSpace()
+            guard scanner.at("<?xml") else { return nil }
+            let start = scanner.index
+            guard scanner.skip(past: "?>") else { return nil }
+            return XMLByteScanner.attribute("encoding", in: String(decoding: scanner.bytes[start..<scanner.index], as: UTF8.self))
+        }
+    }
+
     /// The first reason to refuse `data`, or nil.
     /// - Complexity: O(n) in the length of the prolog.
     static func check(_ data: Data) -> XMLDoctype.Finding? {
@@ -107,6 +122,10 @@ private extension XMLByteScanner {
         return nil
     }
 
+}
+
+extension XMLByteScanner {
+    /// The value of pseudo-attribute `name` in an XML declaration's text.
     static func attribute(_ name: String, in declaration: String) -> String? {
         guard let range = declaration.range(of: name) else { return nil }
         let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" }

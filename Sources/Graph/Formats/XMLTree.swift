@@ -51,27 +51,37 @@ public enum XMLTree {
         return 1 + data[..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 
-    /// Parses `data`. `guardEntities: false` is for tests of the parser's own defences only.
-    /// - Complexity: O(n) in the size of the text.
-    public static func parse(_ data: Data, path: String, guardEntities: Bool = true) -> Result<MarkupElement, Diagnostic> {
+    /// Why `data` is refused before any XML parser sees it, or nil: UTF-16, empty, binary (a NUL byte), an
+    /// encoding netmap does not read, entity declarations (`XMLDoctype`). Shared by every XML reader.
+    /// `scanForBinary: false` leaves the NUL byte to a reader that finds it itself (`XMLTokenizer`).
+    static func refusal(_ data: Data, path: String, guardEntities: Bool = true, scanForBinary: Bool = true) -> Diagnostic? {
+        if data.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            return .error("file is UTF-32; save it as UTF-8", at: SourceLocation(file: path, line: 1))
+        }
         if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
-            return .failure(.error("file is UTF-16; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
+            return .error("file is UTF-16; save it as UTF-8", at: SourceLocation(file: path, line: 1))
         }
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            return .failure(.error("malformed XML: the document is empty", at: SourceLocation(file: path, line: 1)))
+            return .error("malformed XML: the document is empty", at: SourceLocation(file: path, line: 1))
         }
-        if let line = binaryLine(data) {
-            return .failure(.error("not XML: the file holds binary data (a NUL byte on this line); is it the right file?", at: SourceLocation(file: path, line: line)))
+        if scanForBinary, let line = binaryLine(data) {
+            return .error("not XML: the file holds binary data (a NUL byte on this line); is it the right file?", at: SourceLocation(file: path, line: line))
         }
         if guardEntities, let finding = XMLDoctype.check(data) {
             switch finding {
             case .entityDeclaration(let line):
-                return .failure(.error("the document declares XML entities (<!ENTITY ...>); network files must not (entities are refused to prevent external-entity and expansion attacks)",
-                                       at: SourceLocation(file: path, line: line)))
+                return .error(XMLDoctype.entityRefusal, at: SourceLocation(file: path, line: line))
             case .unsupportedEncoding(let name):
-                return .failure(.error("the document is in \(name), which netmap does not read; save it as UTF-8", at: SourceLocation(file: path, line: 1)))
+                return .error("the document is in \(name), which netmap does not read; save it as UTF-8", at: SourceLocation(file: path, line: 1))
             }
         }
+        return nil
+    }
+
+    /// Parses `data`. `guardEntities: false` is for tests of the parser's own defences only.
+    /// - Complexity: O(n) in the size of the text.
+    public static func parse(_ data: Data, path: String, guardEntities: Bool = true) -> Result<MarkupElement, Diagnostic> {
+        if let refusal = refusal(data, path: path, guardEntities: guardEntities) { return .failure(refusal) }
         let parser = XMLParser(data: XMLProcessingInstructions.paddingEmpty(data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = true

@@ -83,6 +83,7 @@ struct Report: NetmapCommand {
         let paths = try input.paths
         let input = try self.input.loaded()
         let loaded = input.network
+        if loaded.nodes.isEmpty { throw Render.noNetwork(in: paths) }
         let filtered = try filters.filter(for: loaded).apply(to: loaded)
         let plan = DrawingPlan(ego: ego, radius: radius, top: top, topMeasure: topMeasure, hideIsolated: hideIsolated,
                                sizeBy: sizeBy, colorBy: colorBy, groupBy: groupBy)
@@ -113,6 +114,7 @@ struct Report: NetmapCommand {
         report.year = filters.year
         report.warnings = input.warnings
         report.consortia = results
+        report.colorKey = try request.builder.colorKey()
         let svg = try SVGSanitizer.sanitize(drawing.outputs[0])
         try OutputStage.shared.write(try ReportPage.html(model: try report.model(), svg: svg), to: output)
     }

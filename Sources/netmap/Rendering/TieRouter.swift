@@ -111,6 +111,26 @@ enum TieRouter {
             if count > 0, let detour = detour(edge, around: fallback[index]!.pos, boxes: boxes, offset: offsets[index] ?? 0,
                                              arrow: arrow(edge), blocked: blocked), detour.blocked < count {
                 result["edge-\(index)"] = detour.pos
+                count = detour.blocked
+            }
+            // Last: the shortest way round every box (see `ObstacleRoute`), as far from the boxes as the gaps allow;
+            // a tie sharing its ends with others keeps its offset from them where the gaps allow that too.
+            if count > 0, let tail = boxes[edge.from], let head = boxes[edge.to] {
+                let offset = offsets[index] ?? 0
+                let others = geometry.nodes.filter { $0.name != edge.from && $0.name != edge.to }.map(\.box)
+                let tries = (offset == 0 ? [] : [3.0, 1.5, 0.5].map { ($0, offset) }) + [3.0, 1.5, 0.5].map { ($0, 0.0) }
+                for (clearance, shift) in tries {
+                    guard let waypoints = ObstacleRoute.waypoints(from: tail, to: head, avoiding: others, clearance: clearance + abs(shift)),
+                          !waypoints.isEmpty else { continue }
+                    var controls = ObstacleRoute.legs(ParallelTies.border(of: tail, towards: waypoints[0]), waypoints,
+                                                      ParallelTies.border(of: head, towards: waypoints[waypoints.count - 1])).controls
+                    if shift != 0 { controls = shifted(controls, by: edge.from < edge.to ? shift : -shift) }
+                    let pos = splineText(controls, arrow: arrow(edge))
+                    if blocked(pos, edge) == 0 {
+                        result["edge-\(index)"] = pos
+                        break
+                    }
+                }
             }
         }
         return result
@@ -153,18 +173,12 @@ enum TieRouter {
             for waypoints in routes {
                 let start = ParallelTies.border(of: tail, towards: waypoints[0])
                 let end = ParallelTies.border(of: head, towards: waypoints[waypoints.count - 1])
-                let legs = [start] + waypoints + [end]
-                var controls = [start]
-                var length = 0.0
-                for k in 1..<legs.count {
-                    let (p, q) = (legs[k - 1], legs[k])
-                    controls += [(p.0 + (q.0 - p.0) / 3, p.1 + (q.1 - p.1) / 3), (p.0 + 2 * (q.0 - p.0) / 3, p.1 + 2 * (q.1 - p.1) / 3), q]
-                    length += ((q.0 - p.0) * (q.0 - p.0) + (q.1 - p.1) * (q.1 - p.1)).squareRoot()
-                }
+                let legs = ObstacleRoute.legs(start, waypoints, end)
+                var controls = legs.controls
                 // Ties joining the same two nodes keep apart, as `ParallelTies` bows them (left of low → high).
                 if offset != 0 { controls = shifted(controls, by: edge.from < edge.to ? offset : -offset) }
                 let text = splineText(controls, arrow: arrow)
-                tried.append((text, blocked(text, edge), length))
+                tried.append((text, blocked(text, edge), legs.length))
             }
             tried.sort { $0.blocked != $1.blocked ? $0.blocked < $1.blocked : $0.length < $1.length }
             if let first = tried.first, best == nil || first.blocked < best!.blocked { best = first }

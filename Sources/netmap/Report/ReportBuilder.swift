@@ -12,6 +12,8 @@ struct ReportBuilder {
     var year: Int?
     var warnings: [Diagnostic] = []
     var consortia: [ConsortiumResult] = []
+    /// The fills of `--color-by`, as the drawing chose them (nil: colours by kind).
+    var colorKey: DOTBuilder.ColorKey?
     /// Seed of the Leiden communities (as `netmap communities --seed`).
     var seed: UInt64 = 42
 
@@ -20,13 +22,22 @@ struct ReportBuilder {
 
     func model() throws -> ReportModel {
         let words = self.words
+        let colored = Set(colorKey?.entries.map(\.value) ?? [])
         let nodes = network.nodes.map { node -> ReportModel.NodeEntry in
             var attributes = node.attributes
             let label = node.label(language: lang)
-            if label != node.label { attributes["label"] = node.label }
+            if label != node.label {
+                attributes["label"] = node.label
+                attributes["label_en"] = nil  // it is the heading
+            }
             attributes["country"] = nil
-            return ReportModel.NodeEntry(id: node.id, svg: "node-" + DOTBuilder.classToken(node.id), label: label, kind: node.kind,
-                                         country: node.country, tags: node.tags, attributes: attributes)
+            var entry = ReportModel.NodeEntry(id: node.id, svg: "node-" + DOTBuilder.classToken(node.id), label: label, kind: node.kind,
+                                              country: node.country, tags: node.tags, attributes: attributes)
+            if let colorKey {
+                let value = DOTBuilder.value(of: colorKey.attribute, in: node)
+                entry.color = value.flatMap { colored.contains($0) ? $0 : nil } ?? ""
+            }
+            return entry
         }
         let edges = network.edges.enumerated().map { index, edge in
             ReportModel.EdgeEntry(svg: "edge-\(index)", from: edge.from, to: edge.to, relation: edge.relation, since: edge.since,
@@ -47,7 +58,8 @@ struct ReportBuilder {
         for node in network.nodes {
             if kinds[node.kind] == nil {
                 let style = kindStyles[node.kind] ?? theme.defaultNode
-                kinds[node.kind] = ReportModel.KindEntry(label: language.kind(node.kind, in: network), fill: style.fill,
+                // With --color-by the fill says the colour's value, not the kind: the kind's swatch is blank.
+                kinds[node.kind] = ReportModel.KindEntry(label: language.kind(node.kind, in: network), fill: colorKey == nil ? style.fill : "#FFFFFF",
                                                          border: style.border, count: 0)
             }
             kinds[node.kind]?.count += 1
@@ -64,14 +76,38 @@ struct ReportBuilder {
             relations[edge.relation]?.count += 1
         }
         let years = network.edges.flatMap { [$0.since, $0.until].compactMap { $0 } }
-        return ReportModel(lang: lang, title: title, text: words, nodes: nodes, edges: edges, sources: sources, kinds: kinds,
+        return ReportModel(lang: lang, title: title, text: words, nodes: nodes, edges: edges, sources: sources, kinds: kinds, colors: colorLegend(nodes),
                            relations: relations, years: years.isEmpty ? nil : [years.min() ?? 0, years.max() ?? 0], at: year,
                            tables: try tables(), consortia: consortia.map(consortiumEntry))
+    }
+
+    /// The legend of `--color-by`: each value the drawing gave a fill, then "other" (or "(none)") for the rest.
+    func colorLegend(_ nodes: [ReportModel.NodeEntry]) -> ReportModel.ColorLegend? {
+        guard let colorKey else { return nil }
+        var counts: [String: Int] = [:]
+        for node in nodes { counts[node.color ?? "", default: 0] += 1 }
+        let attribute = colorKey.attribute == "community" ? language(DrawingWords.community)
+            : words["attribute." + colorKey.attribute] ?? (colorKey.attribute == "country" ? words["country"] ?? "" : colorKey.attribute)
+        var entries: [String: ReportModel.KindEntry] = [:]
+        for (order, entry) in colorKey.entries.enumerated() {
+            entries[entry.value] = ReportModel.KindEntry(label: entry.value, fill: entry.fill, border: "#777777", count: counts[entry.value] ?? 0, order: order)
+        }
+        if let rest = counts[""], rest > 0 {
+            entries[""] = ReportModel.KindEntry(label: language(colorKey.hasOther ? DrawingWords.other : DrawingWords.none), fill: colorKey.otherFill,
+                                                border: "#777777", count: rest, order: colorKey.entries.count)
+        }
+        return ReportModel.ColorLegend(heading: "\(language(DrawingWords.colourHeading)): \(attribute)", entries: entries)
     }
 
     /// Rounds to 6 significant decimals, so the page stays small and the numbers read as in the CLI's tables.
     static func rounded(_ value: Double) -> ReportModel.Cell {
         value.isFinite ? .number((value * 1_000_000).rounded() / 1_000_000) : .missing
+    }
+
+    /// `value` with `digits` decimals as the page's language writes it (a decimal comma in Norwegian).
+    func decimal(_ value: Double, digits: Int) -> String {
+        let text = String(format: "%.\(digits)f", value)
+        return lang == "en" ? text : text.replacingOccurrences(of: ".", with: ",")
     }
 
     func tables() throws -> [ReportModel.Table] {
@@ -120,7 +156,7 @@ struct ReportBuilder {
         }
         let communities = ReportModel.Table(
             id: "communities",
-            caption: "\(members.count) · \(words["modularity"] ?? "modularity") \(String(format: "%.3f", modularity))",
+            caption: "\(members.count) \(words["communityCount"] ?? "communities") · \(words["modularity"] ?? "modularity") \(decimal(modularity, digits: 3))",
             columns: ["community", "size", "label", "kind", "degree"], types: ["integer", "integer", "text", "text", "number"],
             rows: byCommunity.map { index in
                 let community = Int(partition.community[index])
@@ -149,10 +185,32 @@ struct ReportBuilder {
         return [centrality, brokerage, communities, sourcesTable, warningsTable]
     }
 
+    /// The sources of a path's hop as the page names them: each cited document's title and page, in the page's
+    /// words ("Internasjonalt handlingsprogram 2020–2023, side Kap. 2.4"); a hop over shared projects says how many.
+    func hopCitation(_ hop: PathHop) -> String {
+        let words = self.words
+        let edge = network.edges.first {
+            $0.relation == hop.relation && (($0.from == hop.from && $0.to == hop.to) || ($0.from == hop.to && $0.to == hop.from))
+        }
+        var text = hop.cited
+        if let edge {
+            text = edge.citations.map { citation in
+                (network.sources[citation.source]?.title ?? citation.source) + (citation.page.map { ", \(words["page"] ?? "page") \($0)" } ?? "")
+            }.joined(separator: "; ")
+        }
+        if text.isEmpty { return words["uncited"] ?? "uncited" }
+        if hop.moreProjects > 0 { text += " \(words["andMore"] ?? "and") \(hop.moreProjects) \(words["more"] ?? "more")" }
+        return text
+    }
+
+    /// The finder's proposals with its sentences (rules, notes, what is missing) in the page's language.
     func consortiumEntry(_ result: ConsortiumResult) -> ReportModel.ConsortiumEntry {
-        ReportModel.ConsortiumEntry(
-            programme: result.programme.id, programmeLabel: result.programme.label, lead: result.lead.id, unmet: result.unmet,
-            notes: result.notes,
+        let kinds = Set(DrawingWords.kinds.keys).union(network.kinds.keys).union(network.nodes.map(\.kind))
+        let kindNames = Dictionary(uniqueKeysWithValues: kinds.map { ($0, language.kind($0, in: network).lowercased()) })
+        func say(_ sentence: ConsortiumSentence) -> String { sentence.text(lang, kindNames: kindNames) }
+        return ReportModel.ConsortiumEntry(
+            programme: result.programme.id, programmeLabel: result.programme.label, lead: result.lead.id,
+            unmet: result.unmetSentences.map(say), notes: result.noteSentences.map(say),
             citations: result.programme.cite.map { ReportModel.ProgrammeCitationEntry(title: $0.title, url: $0.url) },
             proposals: result.consortia.map { consortium in
                 ReportModel.Proposal(
@@ -160,10 +218,10 @@ struct ReportBuilder {
                     partners: consortium.partners.map { partner in
                         ReportModel.Partner(id: partner.node.id, role: partner.role.rawValue, share: (partner.share * 1000).rounded() / 1000,
                                             path: partner.path.map {
-                                                ReportModel.Hop(from: $0.from, to: $0.to, relation: $0.relation, reversed: $0.reversed, citation: $0.citation)
+                                                ReportModel.Hop(from: $0.from, to: $0.to, relation: $0.relation, reversed: $0.reversed, citation: hopCitation($0))
                                             })
                     },
-                    rules: consortium.rules.map { ReportModel.Rule(rule: $0.rule, met: $0.met) })
+                    rules: consortium.rules.map { ReportModel.Rule(rule: say($0.sentence), met: $0.met) })
             })
     }
 }

@@ -12,6 +12,14 @@ struct ReportModel: Encodable {
         var tags: [String]
         /// Every other attribute, including the original `label` when the page shows `label_en`.
         var attributes: [String: String]
+        /// With `--color-by`: the key of the node's entry in `colors` ("" for other or no value).
+        var color: String? = nil
+    }
+
+    /// The legend of `--color-by`: the attribute's values with their fills, in the drawing's order.
+    struct ColorLegend: Encodable {
+        var heading: String
+        var entries: [String: KindEntry]
     }
 
     struct EdgeEntry: Encodable {
@@ -46,6 +54,8 @@ struct ReportModel: Encodable {
         var fill: String
         var border: String
         var count: Int
+        /// The place in the legend, where it is not alphabetical (the colours of `--color-by`).
+        var order: Int? = nil
     }
 
     struct RelationEntry: Encodable {
@@ -132,6 +142,8 @@ struct ReportModel: Encodable {
     var edges: [EdgeEntry]
     var sources: [String: SourceEntry]
     var kinds: [String: KindEntry]
+    /// With `--color-by` (other than kind): what the drawing's fills mean.
+    var colors: ColorLegend?
     var relations: [String: RelationEntry]
     /// The first and last year any tie names (`since`/`until`), for the year slider; nil when no tie has one.
     var years: [Int]?

@@ -71,6 +71,8 @@ enum ReportPage {
         <div id="year-filter"><h3><label for="year">\(word("year"))</label><output id="year-value" for="year"></output></h3><input id="year" type="range" step="1"><div class="range-ends"><span id="year-first"></span><span id="year-all"></span></div></div>
         <h3 title="\(word("legendHelp"))">\(word("kinds"))</h3>
         <div id="legend-kinds" class="legend-group" role="group" aria-label="\(word("kinds")): \(word("legendHelp"))"></div>
+        <h3 id="colors-heading" title="\(word("legendHelp"))"></h3>
+        <div id="legend-colors" class="legend-group" role="group"></div>
         <h3 title="\(word("legendHelp"))">\(word("relations"))</h3>
         <div id="legend-relations" class="legend-group" role="group" aria-label="\(word("relations")): \(word("legendHelp"))"></div>
         </aside>

@@ -8,6 +8,10 @@ enum ReportText {
     /// Keys used by report.js; every language has every key (checked by `ReportTextTests`).
     static let words: [String: [String: String]] = [
         "en": [
+            "noConsortium": "No eligible consortium: these rules cannot be met with the partners within reach.", "searchNotes": "About the search", 
+            "andMore": "and", "more": "more", "relation.shares_project": "shares a project with", 
+            "communityCount": "communities", "attribute.label": "Original name", "attribute.label_en": "English name",
+            "attribute.note": "Note", "attribute.region": "Region", "attribute.nuts": "NUTS region", "attribute.url": "Web address",
             "search": "Search", "searchPlaceholder": "Name, id or attribute", "matches": "matches", "noMatch": "No match",
             "zoomIn": "Zoom in", "zoomOut": "Zoom out", "fit": "Fit to window", "drawing": "Network drawing",
             "drawingHelp": "Drag to pan, wheel or + / − to zoom, arrow keys to move, Tab to reach nodes, Enter to open one, Escape to clear.",
@@ -29,6 +33,10 @@ enum ReportText {
             "defaultTitle": "International partners", "showAll": "Show all rows", "clear": "Clear", "hidden": "hidden", "notDrawn": "not in the drawing", "note": "Note", "url": "URL",
         ],
         "nb": [
+            "noConsortium": "Ingen konsortier kan få støtte: disse reglene kan ikke oppfylles med partnerne innen rekkevidde.", "searchNotes": "Om søket", 
+            "andMore": "og", "more": "til", "relation.shares_project": "deltar i samme prosjekt som", 
+            "communityCount": "fellesskap", "attribute.label": "Opprinnelig navn", "attribute.label_en": "Engelsk navn",
+            "attribute.note": "Merknad", "attribute.region": "Region", "attribute.nuts": "NUTS-region", "attribute.url": "Nettadresse",
             "search": "Søk", "searchPlaceholder": "Navn, id eller egenskap", "matches": "treff", "noMatch": "Ingen treff",
             "zoomIn": "Zoom inn", "zoomOut": "Zoom ut", "fit": "Tilpass til vinduet", "drawing": "Nettverkstegning",
             "drawingHelp": "Dra for å flytte, hjul eller + / − for å zoome, piltaster for å flytte, Tab for å nå noder, Enter for å åpne en, Escape for å nullstille.",
@@ -50,6 +58,10 @@ enum ReportText {
             "defaultTitle": "Internasjonale partnere", "showAll": "Vis alle rader", "clear": "Nullstill", "hidden": "skjult", "notDrawn": "ikke i tegningen", "note": "Merknad", "url": "URL",
         ],
         "nn": [
+            "noConsortium": "Ingen konsortium kan få støtte: desse reglane kan ikkje oppfyllast med partnarane innan rekkjevidd.", "searchNotes": "Om søket", 
+            "andMore": "og", "more": "til", "relation.shares_project": "deltek i same prosjekt som", 
+            "communityCount": "fellesskap", "attribute.label": "Opphavleg namn", "attribute.label_en": "Engelsk namn",
+            "attribute.note": "Merknad", "attribute.region": "Region", "attribute.nuts": "NUTS-region", "attribute.url": "Nettadresse",
             "search": "Søk", "searchPlaceholder": "Namn, id eller eigenskap", "matches": "treff", "noMatch": "Ingen treff",
             "zoomIn": "Zoom inn", "zoomOut": "Zoom ut", "fit": "Tilpass til vindauget", "drawing": "Nettverksteikning",
             "drawingHelp": "Dra for å flytte, hjul eller + / − for å zoome, piltastar for å flytte, Tab for å nå nodar, Enter for å opne ein, Escape for å nullstille.",

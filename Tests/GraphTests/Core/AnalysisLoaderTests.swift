@@ -97,7 +97,7 @@ final class AnalysisLoaderTests: XCTestCase {
                 }
             }
         }
-        XCTAssertNil(AnalysisLoader.fastLoad([fixtures.appendingPathComponent("formats/karate.graphml").path]))
+        XCTAssertNil(AnalysisLoader.fastLoad([fixtures.appendingPathComponent("formats/karate.gexf").path]))
     }
 
     /// What the fast reader does take: blank rows, CRLF, a byte-order mark, semicolons, decimal commas, years,
@@ -173,5 +173,79 @@ final class AnalysisLoaderTests: XCTestCase {
         try Data(many.utf8).write(to: URL(fileURLWithPath: manyPath))
         XCTAssertNil(AnalysisLoader.fastLoad([manyPath]))
         XCTAssertEqual(try AnalysisLoader.load([manyPath]).relationNames.count, 3_000)
+    }
+
+    /// GraphML: NetworkX's files (karate, Les Misérables), netmap's export of the fixtures and of the bundled data
+    /// (once without citations, years and tags, which the fast reader leaves to the full one), and files as yEd,
+    /// Gephi and igraph write them load fast to the full load's view, in blocks of any size; what the fast reader
+    /// does not take goes through the full load.
+    func testFastLoadOfGraphML() throws {
+        try assertFastEqualsFull(fixtures.appendingPathComponent("formats/karate.graphml").path)
+        let miserables = fixtures.appendingPathComponent("formats/miserables.graphml").path
+        try assertFastEqualsFull(miserables)
+        let full = AnalysisNetwork(try NetworkLoader.loadValid([miserables]).network)
+        for blockSize in [16, 1000, 1 << 20] {
+            XCTAssertEqual(GraphMLTieReader.read(miserables, blockSize: blockSize), full, "block \(blockSize)")
+        }
+        let folder = try temporaryFolder()
+        for name in ["karate", "lesmis", "directed", "davis", "florentine", "relations/karate"] {
+            let network = try NetworkLoader.loadValid([fixtures.appendingPathComponent(name).path]).network
+            try assertFastEqualsFull(try write(GraphMLFormat.write(network), to: name.replacingOccurrences(of: "/", with: "-") + ".graphml", in: folder))
+        }
+        var bundled = try NetworkLoader.loadValid([packageRoot.appendingPathComponent("data").path]).network
+        let cited = try write(GraphMLFormat.write(bundled), to: "cited.graphml", in: folder)
+        XCTAssertNil(AnalysisLoader.fastLoad([cited]))
+        XCTAssertEqual(try AnalysisLoader.load([cited]), AnalysisNetwork(try NetworkLoader.loadValid([cited]).network))
+        for i in bundled.edges.indices { (bundled.edges[i].citations, bundled.edges[i].since, bundled.edges[i].until) = ([], nil, nil) }
+        for node in bundled.nodes where !node.tags.isEmpty {
+            var untagged = node
+            untagged.tags = []
+            bundled.upsert(untagged)
+        }
+        try assertFastEqualsFull(try write(GraphMLFormat.write(bundled), to: "bundled.graphml", in: folder))
+        for name in ["yed", "gephi", "igraph"] {
+            try assertFastEqualsFull(try write(GraphMLReaderTests.variants[name]!, to: "\(name).graphml", in: folder))
+        }
+    }
+
+    func testGraphMLFallsBackToTheFullLoad() throws {
+        let folder = try temporaryFolder()
+        let open = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+        let keys = "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/><key id=\"t\" for=\"node\" attr.name=\"tags\"/>"
+            + "<key id=\"c\" for=\"edge\" attr.name=\"cite\"/><key id=\"s\" for=\"edge\" attr.name=\"since\"/>"
+        let nodes = "<node id=\"a\"/><node id=\"b\"/>"
+        let declined = [
+            "tags": open + keys + "<graph>" + nodes + "<node id=\"c\"><data key=\"t\">x</data></node></graph></graphml>",
+            "cited": open + keys + "<graph>" + nodes + "<edge source=\"a\" target=\"b\"><data key=\"c\">plan</data></edge></graph></graphml>",
+            "years": open + keys + "<graph>" + nodes + "<edge source=\"a\" target=\"b\"><data key=\"s\">2020</data></edge></graph></graphml>",
+            "zero-weight": open + keys + "<graph>" + nodes + "<edge source=\"a\" target=\"b\"><data key=\"w\">0</data></edge></graph></graphml>",
+            "text-weight": open + keys + "<graph>" + nodes + "<edge source=\"a\" target=\"b\"><data key=\"w\">heavy</data></edge></graph></graphml>",
+            "default-weight": open + "<key id=\"w\" for=\"edge\" attr.name=\"weight\"><default>3</default></key><graph>" + nodes + "<edge source=\"a\" target=\"b\"/></graph></graphml>",
+            "late-key": open + "<graph>" + nodes + "<edge source=\"a\" target=\"b\"><data key=\"w\">2</data></edge></graph>" + keys + "</graphml>",
+            "undeclared-key": open + "<graph>" + nodes + "<edge source=\"a\" target=\"b\"><data key=\"w\">2</data></edge></graph></graphml>",
+            "ghost": open + "<graph>" + nodes + "<edge source=\"a\" target=\"ghost\"/></graph></graphml>",
+            "duplicate-id": open + "<graph>" + nodes + "<node id=\"a\"/></graph></graphml>",
+            "nested": open + "<graph><node id=\"a\"><graph/></node></graph></graphml>",
+            "hyperedge": open + "<graph>" + nodes + "<hyperedge/></graph></graphml>",
+            "two-graphs": open + "<graph>" + nodes + "</graph><graph/></graphml>",
+            "no-graph": open + "</graphml>",
+            "non-ascii-id": open + "<graph><node id=\"å\"/></graph></graphml>",
+            "bad-directed": open + "<graph>" + nodes + "<edge source=\"a\" target=\"b\" directed=\"yes\"/></graph></graphml>",
+            "malformed": open + "<graph>" + nodes + "</graphml>",
+            "latin1": "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + open + "<graph>" + nodes + "</graph></graphml>",
+            "bad-declaration": open + "<key id=\"k\" for=\"graph\" attr.name=\"kinds\"/><graph><data key=\"k\">{</data>" + nodes + "</graph></graphml>",
+        ]
+        for (name, text) in declined.sorted(by: { $0.key < $1.key }) {
+            let path = try write(text, to: name + ".graphml", in: folder)
+            XCTAssertNil(AnalysisLoader.fastLoad([path]), name)
+            let full = NetworkLoader.load([path])
+            if full.errors.isEmpty {
+                XCTAssertEqual(try AnalysisLoader.load([path]), AnalysisNetwork(full.network), name)
+            } else {
+                XCTAssertThrowsError(try AnalysisLoader.load([path]), name) { error in
+                    XCTAssertEqual("\(error)", "\(GraphError.invalidInput(full.errors))", name)
+                }
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ final class BadInputTests: XCTestCase {
 
     func testMalformedXMLNamesTheLine() {
         XCTAssertEqual(messages(.graphml, header + "<graph>\n<node id=\"a\">\n</graph>\n</graphml>\n"),
-                       ["bad:5: error: malformed XML: start and end tags do not match"])
+                       ["bad:5: error: malformed XML: start and end tags do not match: </graph> closes <node> (line 4)"])
         XCTAssertEqual(messages(.gexf, ""), ["bad:1: error: malformed XML: the document is empty"])
         XCTAssertEqual(messages(.graphml, "<?xml version=\"1.0\"?>\n<gexf/>\n"), ["bad:2: error: not GraphML: the root element is <gexf>, expected <graphml>"])
         XCTAssertEqual(messages(.gexf, header + "</graphml>\n"), ["bad:2: error: not GEXF: the root element is <graphml>, expected <gexf>"])

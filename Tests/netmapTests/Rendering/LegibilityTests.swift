@@ -93,6 +93,40 @@ final class LegibilityTests: XCTestCase {
         XCTAssertTrue(Legibility.sample(detour.pos).allSatisfy { abs($0.1) <= 20 }, detour.pos)
     }
 
+    /// A wall of six boxes between the ends, 2 pt apart but for one 10 pt gap far up: a detour round up to
+    /// 4 boxes does not clear it; the shortest way round every box goes through the gap, keeping 3 pt from
+    /// the boxes beside it, and is the shortest such way.
+    func testTheLastResortRouteGoesThroughTheOnlyGap() throws {
+        var nodes = [Geometry.NodeBox(name: "a", x: 0, y: 0, width: 40, height: 20),
+                     Geometry.NodeBox(name: "c", x: 200, y: 0, width: 40, height: 20)]
+        // Walls at x = 100, each box 20 × 30; y from -75 to 105 with a 2 pt gap, but 10 pt between w3 and w4.
+        var y = -75.0
+        for i in 0..<6 {
+            nodes.append(Geometry.NodeBox(name: "w\(i)", x: 100, y: y, width: 20, height: 30))
+            y += i == 3 ? 40 : 32
+        }
+        let obstacles = nodes.dropFirst(2).map(\.box)
+        let points = try XCTUnwrap(ObstacleRoute.waypoints(from: nodes[0], to: nodes[1], avoiding: obstacles, clearance: 3))
+        // Through the gap between w3 (top 36) and w4 (bottom 46): the corners at x = 87 and 113, y = 39 and 43.
+        XCTAssertEqual(points.count, 2, "\(points)")
+        XCTAssertEqual(points.map { $0.0 }, [87, 113])
+        XCTAssertTrue(points.allSatisfy { $0.1 == 39 || $0.1 == 43 }, "\(points)")
+        var geometry = Geometry(boundingBox: Geometry.Box(minX: -20, minY: -100, maxX: 220, maxY: 130), nodes: nodes)
+        let network: Network = {
+            var network = Network()
+            for node in nodes { network.upsert(Node(id: node.name, label: node.name, kind: "county")) }
+            network.edges = [Edge(from: "a", to: "c", relation: "partner_of")]
+            return network
+        }()
+        geometry.edgePositions = try TieRouter.route(network, geometry: geometry) { _ in true }
+        XCTAssertEqual(Legibility(geometry, network: network, page: nil).tiesAcrossNodes.count, 0, geometry.edgePositions["edge-0"] ?? "")
+        // Boxes closer than the clearance on every side: no way out, and no route made up.
+        let enclosed = Geometry.NodeBox(name: "x", x: 0, y: 0, width: 10, height: 10)
+        let ring = [Geometry.Box(minX: -8, minY: -8, maxX: 8, maxY: -6), Geometry.Box(minX: -8, minY: 6, maxX: 8, maxY: 8),
+                    Geometry.Box(minX: -8, minY: -6, maxX: -6, maxY: 6), Geometry.Box(minX: 6, minY: -6, maxX: 8, maxY: 6)]
+        XCTAssertNil(ObstacleRoute.waypoints(from: enclosed, to: nodes[1], avoiding: ring, clearance: 0.5))
+    }
+
     /// Every command's `--render` takes `--check` (here `diff`).
     func testDiffRenderPrintsTheFigures() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netmap-check-\(UUID().uuidString)")

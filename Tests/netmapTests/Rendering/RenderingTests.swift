@@ -96,15 +96,11 @@ final class RenderingTests: XCTestCase {
                 XCTAssertEqual(drawing.quality.overlaps.map { "\($0.0) / \($0.1)" }, [], what)
                 XCTAssertEqual(drawing.quality.clipped, [], what)
                 // Legibility (docs/diagrams.md): no label over a node or another label, and no tie across a
-                // node, except on the crowded A4 pages of Trøndelag and the whole folder (their page is A3),
-                // where at most 1 tie in 50 still does (before the router: 118 of 198 ties of Trøndelag on screen).
+                // node, also on the crowded A4 pages of Trøndelag and the whole folder (before the router: 118
+                // of 198 ties of Trøndelag on screen).
                 let legibility = drawing.legibility
                 XCTAssertEqual(legibility.labelOverlaps.map { "\($0.0) / \($0.1)" }, [], what)
-                if network.edges.count > 150 {
-                    XCTAssertLessThanOrEqual(legibility.tiesAcross * 50, network.edges.count, "\(what): \(legibility.report)")
-                } else {
-                    XCTAssertEqual(legibility.tiesAcross, 0, "\(what): \(legibility.report)")
-                }
+                XCTAssertEqual(legibility.tiesAcross, 0, "\(what): \(legibility.report)")
             }
         }
     }

@@ -90,6 +90,41 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(consortia.first?["lead"] as? String, "trondelag-fk")
     }
 
+    /// Every filter and drawing option `render` has reaches the page: the data block holds the network drawn.
+    func testRenderFiltersAndDrawingOptionsShapeThePage() throws {
+        func nodes(_ arguments: [String]) throws -> (ids: [String], model: [String: Any], html: String) {
+            let result = try report(["data/trondelag-2020.yaml"] + arguments, name: "options\(arguments.joined().filter(\.isLetter))")
+            XCTAssertEqual(result.status, 0, "\(arguments): \(result.error)")
+            let model = try data(result.html)
+            let ids = try XCTUnwrap(model["nodes"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+            return (ids, model, result.html)
+        }
+        let all = try nodes([]).ids
+        let kinds = try nodes(["--kinds", "county,region"])
+        XCTAssertFalse(kinds.ids.isEmpty)
+        XCTAssertEqual(Set(try XCTUnwrap(kinds.model["kinds"] as? [String: Any]).keys), ["county", "region"])
+        let relations = try XCTUnwrap(try nodes(["--relations", "member_of"]).model["relations"] as? [String: Any])
+        XCTAssertEqual(Array(relations.keys), ["member_of"])
+        let ego = try nodes(["--ego", "region-jamtland-harjedalen", "--radius", "1"]).ids
+        XCTAssertTrue(ego.contains("trondelag-fk") && ego.contains("region-jamtland-harjedalen") && ego.count < all.count / 2, "\(ego)")
+        let top = try nodes(["--top", "7", "--by", "betweenness"]).ids
+        XCTAssertEqual(top.count, 7)
+        XCTAssertTrue(top.contains("trondelag-fk"))
+        let titled = try nodes(["--title", "Prøve <b>", "--layout", "neato", "--size-by", "degree"])
+        XCTAssertTrue(titled.html.contains("<title>Prøve &lt;b&gt;</title>"))
+        XCTAssertEqual(titled.model["title"] as? String, "Prøve <b>")
+        let grouped = try nodes(["--group-by", "country", "--layout", "fdp"])
+        XCTAssertTrue(grouped.html.contains(#"id="cluster_group_NO""#) && grouped.html.contains(#"id="cluster_group_SE""#), "one box per country")
+        let colored = try nodes(["--color-by", "country"]).model
+        let legend = try XCTUnwrap(colored["colors"] as? [String: Any])
+        XCTAssertEqual(legend["heading"] as? String, "Farge: Land")
+        let theme = try scratchFolder("theme").appendingPathComponent("theme.yaml")
+        try "kinds:\n  county: {fill: \"#123456\"}\n".write(to: theme, atomically: true, encoding: .utf8)
+        let themed = try nodes(["--theme", theme.path])
+        XCTAssertEqual((try XCTUnwrap(themed.model["kinds"] as? [String: [String: Any]]))["county"]?["fill"] as? String, "#123456")
+        XCTAssertTrue(themed.html.contains(##"fill="#123456""##), "the drawing uses the theme too")
+    }
+
     func testBadOptionsAreRefusedAndNoFileIsWritten() throws {
         for (arguments, message) in [
             (["data", "--lang", "de"], "--lang must be one of nb, nn, en"),

@@ -9,7 +9,12 @@
   const SVGNS = 'http://www.w3.org/2000/svg';
   const viewport = document.getElementById('viewport');
   const svg = viewport.querySelector('svg');
-  const collator = new Intl.Collator(data.lang === 'en' ? 'en' : 'nb', { numeric: true, sensitivity: 'base' });
+  const locale = data.lang === 'en' ? 'en' : 'nb';
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+  // Decimals as the page's language writes them (0,25 in Norwegian), with a fixed number of digits.
+  function decimal(value, digits) {
+    return value.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+  }
 
   // ---------------------------------------------------------------- helpers
   function el(tag, className, text) {
@@ -19,6 +24,10 @@
     return e;
   }
   function word(key) { return Object.prototype.hasOwnProperty.call(T, key) ? T[key] : key; }
+  // The name of an attribute: the page's word for the fields netmap's format defines, the key itself otherwise.
+  function attributeName(key) {
+    return Object.prototype.hasOwnProperty.call(T, 'attribute.' + key) ? T['attribute.' + key] : key;
+  }
   function safeURL(text) {
     try {
       const url = new URL(text);
@@ -27,10 +36,16 @@
     return null;
   }
   function kindLabel(kind) { return data.kinds[kind] ? data.kinds[kind].label : kind; }
-  function relationLabel(relation) { return data.relations[relation] ? data.relations[relation].label : relation; }
+  function relationLabel(relation) {
+    if (data.relations[relation]) return data.relations[relation].label;
+    return Object.prototype.hasOwnProperty.call(T, 'relation.' + relation) ? T['relation.' + relation] : relation;
+  }
+  // A tie's years: "2005–2009", "fra 2012", "til 2009" (nothing when it names none).
   function years(edge) {
-    if (edge.since == null && edge.until == null) return '';
-    return (edge.since == null ? '' : String(edge.since)) + '–' + (edge.until == null ? '' : String(edge.until));
+    if (edge.since != null && edge.until != null) return edge.since === edge.until ? String(edge.since) : edge.since + '–' + edge.until;
+    if (edge.since != null) return word('since') + ' ' + edge.since;
+    if (edge.until != null) return word('until') + ' ' + edge.until;
+    return '';
   }
 
   // ---------------------------------------------------------------- the network
@@ -255,9 +270,14 @@
       const box = el('div', 'cite');
       if (!source) { box.append(el('span', 'cite-title', citation.source)); return box; }
       box.append(el('cite', 'cite-title', source.title));
+      // Each fact in a <bdi>, so right-to-left text or a direction override in one cannot reorder the others.
       const facts = [source.publisher, source.year == null ? null : String(source.year),
         citation.page ? word('page') + ' ' + citation.page : null].filter(function (x) { return x; });
-      if (facts.length) box.append(el('span', 'cite-facts', ' — ' + facts.join(', ')));
+      if (facts.length) {
+        const span = el('span', 'cite-facts', ' — ');
+        facts.forEach(function (fact, i) { span.append(i ? ', ' : '', el('bdi', null, fact)); });
+        box.append(span);
+      }
       if (source.note) box.append(el('div', 'cite-note', source.note));
       if (source.url) {
         const href = safeURL(source.url);
@@ -278,21 +298,26 @@
     const dl = el('dl');
     for (const [key, value] of pairs) {
       if (value === undefined || value === null || value === '') continue;
-      dl.append(el('dt', null, key), el('dd', null, value));
+      dl.append(el('dt', null, attributeName(key)), el('dd', null, value));
     }
     return dl;
   }
+  // A tie read as a sentence from the selected node: "deltar i → Erasmus+" for its own ties, "Avdeling … del av →
+  // (this node)" for ties that point to it, "samarbeider med — Kaunas" for symmetric relations.
   function tieItem(index, from) {
     const edge = data.edges[index];
     const li = el('li', 'tie');
     const symmetric = data.relations[edge.relation] && data.relations[edge.relation].symmetric;
-    const other = edge.from === from ? edge.to : edge.from;
-    const direction = symmetric ? '—' : (edge.from === from ? '→' : '←');
+    const outgoing = edge.from === from;
+    const other = outgoing ? edge.to : edge.from;
     const head = el('div', 'tie-head');
-    head.append(el('span', 'tie-relation', relationLabel(edge.relation)), ' ',
-      el('span', 'tie-direction', direction), ' ');
-    head.setAttribute('title', symmetric ? word('mutual') : (edge.from === from ? word('outgoing') : word('incoming')));
-    head.append(nodeButton(other));
+    const relation = el('span', 'tie-relation', relationLabel(edge.relation));
+    if (symmetric || outgoing) {
+      head.append(relation, ' ', el('span', 'tie-direction', symmetric ? '—' : '→'), ' ', nodeButton(other));
+    } else {
+      head.append(nodeButton(other), ' ', relation, ' ', el('span', 'tie-direction', '→'), ' ', el('span', 'tie-self', nodeLabel(from)));
+    }
+    head.setAttribute('title', nodeLabel(edge.from) + ' ' + relationLabel(edge.relation) + ' ' + nodeLabel(edge.to));
     const y = years(edge);
     if (y) head.append(' ', el('span', 'tie-years', y));
     if (edgeHidden(index)) head.append(' ', el('span', 'tie-hidden', '(' + word('hidden') + ')'));
@@ -403,10 +428,16 @@
     const query = search.value.trim().toLocaleLowerCase();
     if (!query) { resultCount.textContent = ''; svg.classList.remove('searching'); return; }
     const found = data.nodes.filter(function (node) { return haystacks.get(node.id).indexOf(query) >= 0; });
-    found.sort(function (a, b) {
-      const pa = a.label.toLocaleLowerCase().indexOf(query) === 0 ? 0 : 1, pb = b.label.toLocaleLowerCase().indexOf(query) === 0 ? 0 : 1;
-      return pa - pb || collator.compare(a.label, b.label);
-    });
+    // Best first: the node whose label, id or an attribute (label_en, …) is the query itself, then labels that start
+    // with it, then labels that hold it, then the rest (a match in an attribute); alphabetical within each.
+    const rank = new Map();
+    for (const node of found) {
+      const label = node.label.toLocaleLowerCase();
+      const exact = label === query || node.id.toLocaleLowerCase() === query ||
+        Object.keys(node.attributes).some(function (k) { return String(node.attributes[k]).toLocaleLowerCase() === query; });
+      rank.set(node.id, exact ? 0 : label.indexOf(query) === 0 ? 1 : label.indexOf(query) > 0 ? 2 : 3);
+    }
+    found.sort(function (a, b) { return rank.get(a.id) - rank.get(b.id) || collator.compare(a.label, b.label); });
     resultCount.textContent = found.length ? found.length + ' ' + word('matches') : word('noMatch');
     svg.classList.toggle('searching', found.length > 0);
     for (const node of found) {
@@ -448,20 +479,21 @@
   });
 
   // ---------------------------------------------------------------- legend filters and year
-  const hiddenKinds = new Set(), hiddenRelations = new Set();
+  const hiddenKinds = new Set(), hiddenRelations = new Set(), hiddenColors = new Set();
+  function nodeHidden(node) { return hiddenKinds.has(node.kind) || (node.color != null && hiddenColors.has(node.color)); }
   let year = null;
   function edgeHidden(index) {
     const edge = data.edges[index];
     if (hiddenRelations.has(edge.relation)) return true;
     const a = nodes.get(edge.from), b = nodes.get(edge.to);
-    if ((a && hiddenKinds.has(a.kind)) || (b && hiddenKinds.has(b.kind))) return true;
+    if ((a && nodeHidden(a)) || (b && nodeHidden(b))) return true;
     if (year !== null && ((edge.since != null && year < edge.since) || (edge.until != null && year > edge.until))) return true;
     return false;
   }
   function applyFilters() {
     for (const node of data.nodes) {
       const g = nodeElements.get(node.id);
-      if (g) g.classList.toggle('off', hiddenKinds.has(node.kind));
+      if (g) g.classList.toggle('off', nodeHidden(node));
     }
     data.edges.forEach(function (edge, index) {
       const g = edgeElements[index];
@@ -487,8 +519,10 @@
     }
     return s;
   }
-  function legend(container, entries, hidden) {
-    const ids = Object.keys(entries).sort(function (a, b) { return collator.compare(entries[a].label, entries[b].label); });
+  function legend(container, entries, hidden, ordered) {
+    const ids = Object.keys(entries).sort(function (a, b) {
+      return ordered ? entries[a].order - entries[b].order : collator.compare(entries[a].label, entries[b].label);
+    });
     for (const id of ids) {
       const b = el('button', 'legend-entry');
       b.type = 'button';
@@ -504,6 +538,16 @@
     }
   }
   legend(document.getElementById('legend-kinds'), data.kinds, hiddenKinds);
+  // With --color-by the drawing's colours say the attribute's value: a legend of its own, filtering as the others.
+  const colorBox = document.getElementById('legend-colors');
+  if (data.colors) {
+    document.getElementById('colors-heading').textContent = data.colors.heading;
+    colorBox.setAttribute('aria-label', data.colors.heading + ': ' + word('legendHelp'));
+    legend(colorBox, data.colors.entries, hiddenColors, true);
+  } else {
+    document.getElementById('colors-heading').hidden = true;
+    colorBox.hidden = true;
+  }
   legend(document.getElementById('legend-relations'), data.relations, hiddenRelations);
   const yearBox = document.getElementById('year-filter');
   if (data.years) {
@@ -530,7 +574,7 @@
   // ---------------------------------------------------------------- tables
   function cellText(table, column, value) {
     if (value === null || value === undefined) return '–';
-    if (table.types[column] === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(4);
+    if (table.types[column] === 'number') return Number.isInteger(value) ? String(value) : decimal(value, 4);
     if (table.columns[column] === 'kind') return kindLabel(value);
     return String(value);
   }
@@ -630,11 +674,27 @@
       } else if (c.url) p.append(' ', el('span', 'cite-url', c.url));
       box.append(p);
     }
-    for (const note of entry.notes.concat(entry.unmet)) box.append(el('p', 'note', note));
+    // What no consortium can meet first (there are no proposals then); how the search went folded away.
+    if (entry.unmet.length) {
+      const unmet = el('div', 'unmet');
+      unmet.append(el('p', null, word('noConsortium')));
+      const list = el('ul');
+      for (const item of entry.unmet) list.append(el('li', null, item));
+      unmet.append(list);
+      box.append(unmet);
+    }
+    if (entry.notes.length) {
+      const notes = el('details', 'search-notes');
+      notes.append(el('summary', null, word('searchNotes')));
+      const list = el('ul');
+      for (const note of entry.notes) list.append(el('li', 'note', note));
+      notes.append(list);
+      box.append(notes);
+    }
     const list = el('ol', 'proposals');
     for (const proposal of entry.proposals) {
       const li = el('li', 'proposal');
-      const pick = el('button', 'proposal-pick', word('score') + ' ' + proposal.score.toFixed(3) + ': ' +
+      const pick = el('button', 'proposal-pick', word('score') + ' ' + decimal(proposal.score, 3) + ': ' +
         proposal.partners.map(function (p) { return nodeLabel(p.id); }).join(', '));
       pick.type = 'button';
       pick.addEventListener('click', function () {
