@@ -128,7 +128,7 @@ def mean(values):
 
 def igraph_modularity(task, ncol_path, script, count):
     """igraph's modularity over seeds 1..count (one process, not timed)."""
-    if task not in ("louvain", "leiden"):
+    if task not in ("louvain", "leiden") or count == 0:
         return None
     output = subprocess.run(["python3", script, task, ncol_path, str(count)], capture_output=True, text=True, check=True).stdout
     return [float(line) for line in output.split()]
@@ -136,7 +136,7 @@ def igraph_modularity(task, ncol_path, script, count):
 
 def netmap_modularity(task, csv_path, count, extra=()):
     """netmap's modularity over seeds 1..count, from `--format json` (full precision)."""
-    if task not in ("louvain", "leiden"):
+    if task not in ("louvain", "leiden") or count == 0:
         return None
     values = []
     for seed in range(1, count + 1):
