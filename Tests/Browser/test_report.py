@@ -524,3 +524,14 @@ def test_color_by_gets_a_legend_of_its_own_that_filters(open_report):
     entries.first.click()
     assert not any(page.locator(f"#{svg}").is_visible() for svg in norwegian[:15])
     assert page.locator("#node-region-jamtland-harjedalen").is_visible()
+
+
+def test_names_from_the_data_are_isolated_for_right_to_left_text(open_report):
+    page = open_report("hostile").page
+    select_by_search(page, "<img")
+    # A direction override (U+202E) or right-to-left text in one name cannot reorder the words around it.
+    for selector in ["#details .cite-title", "#details .node-link", "#details dd", "#legend-kinds .legend-label"]:
+        assert page.eval_on_selector(selector, "e => getComputedStyle(e).unicodeBidi") == "isolate", selector
+    facts = page.locator("#details li.tie", has_text="partner med").first.locator(".cite-facts bdi").all_inner_texts()
+    assert facts == ['"><svg onload=alert(1)>', "2020", "side <p>1</p>"]
+    assert "\u202ereversed\u202c text" in page.locator("#details dd").all_inner_texts()

@@ -26,7 +26,10 @@ struct ReportBuilder {
         let nodes = network.nodes.map { node -> ReportModel.NodeEntry in
             var attributes = node.attributes
             let label = node.label(language: lang)
-            if label != node.label { attributes["label"] = node.label }
+            if label != node.label {
+                attributes["label"] = node.label
+                attributes["label_en"] = nil  // it is the heading
+            }
             attributes["country"] = nil
             var entry = ReportModel.NodeEntry(id: node.id, svg: "node-" + DOTBuilder.classToken(node.id), label: label, kind: node.kind,
                                               country: node.country, tags: node.tags, attributes: attributes)

@@ -270,9 +270,14 @@
       const box = el('div', 'cite');
       if (!source) { box.append(el('span', 'cite-title', citation.source)); return box; }
       box.append(el('cite', 'cite-title', source.title));
+      // Each fact in a <bdi>, so right-to-left text or a direction override in one cannot reorder the others.
       const facts = [source.publisher, source.year == null ? null : String(source.year),
         citation.page ? word('page') + ' ' + citation.page : null].filter(function (x) { return x; });
-      if (facts.length) box.append(el('span', 'cite-facts', ' — ' + facts.join(', ')));
+      if (facts.length) {
+        const span = el('span', 'cite-facts', ' — ');
+        facts.forEach(function (fact, i) { span.append(i ? ', ' : '', el('bdi', null, fact)); });
+        box.append(span);
+      }
       if (source.note) box.append(el('div', 'cite-note', source.note));
       if (source.url) {
         const href = safeURL(source.url);
