@@ -67,7 +67,7 @@ browser-test: build browser-deps
 diagrams: build
 	@mkdir -p out docs/img
 	$(NETMAP) render Tests/Fixtures/rendering/sample.yaml -o docs/img/sample.svg --title "Prøvefylket: internasjonale partnere" --sources-note --page a4
-	$(NETMAP) render Tests/Fixtures/rendering/sample.yaml -o docs/img/sample-country.svg --group-by country --color-by country --size-by degree --label-lang en --page a4-landscape
+	$(NETMAP) render Tests/Fixtures/rendering/sample.yaml -o docs/img/sample-country.svg --group-by country --color-by country --size-by degree --label-lang en --page a4
 	$(NETMAP) render Tests/Fixtures/rendering/lesmis.yaml -o docs/img/lesmis.svg --page a4-landscape --size-by degree
 	$(NETMAP) render $(DATA) -o docs/img/national.svg --page a3-landscape --hide-isolated --lang nb --title "Norge: internasjonale partnere (medfølgende data)"
 	$(NETMAP) render $(DATA)/trondelag-2020.yaml -o docs/img/trondelag-2020.svg --page a3-landscape --lang nb

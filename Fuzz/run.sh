@@ -10,7 +10,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 binary=$1; seconds=$2; shift 2
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(yaml csv-edges csv-nodes json graphml gexf pajek gml dot xlsx json-fast csv-fast graphml-fast cordis forskningsradet interreg programmes theme positions render)
+[ ${#targets[@]} -eq 0 ] && targets=(yaml csv-edges csv-nodes csv-pair json graphml gexf pajek gml dot xlsx json-fast csv-fast graphml-fast cordis cordis-json cordis-projects forskningsradet interreg interreg-json programmes theme positions render)
 work=.build-fuzz/work
 # A repeatable run starts from the committed seeds only, not from what earlier runs added to the work folder.
 [ -n "${FUZZ_RUNS:-}" ] && work=$(mktemp -d) && trap 'rm -rf "$work"' EXIT

@@ -36,7 +36,7 @@ render data --ego trondelag-fk --radius 1 --page a4|render data --ego trondelag-
 render data/telemark-2035.yaml|render data/telemark-2035.yaml -o $out/x.svg
 render data/trondelag-2020.yaml --collapse leaves --page a4|render data/trondelag-2020.yaml --collapse leaves --page a4 --lang nb -o $out/x.svg
 diagrams: sample.yaml --title --sources-note --page a4|render Tests/Fixtures/rendering/sample.yaml -o $out/x.svg --title "Prøvefylket: internasjonale partnere" --sources-note --page a4
-diagrams: sample.yaml --group-by country --color-by country --size-by degree --page a4-landscape|render Tests/Fixtures/rendering/sample.yaml -o $out/x.svg --group-by country --color-by country --size-by degree --label-lang en --page a4-landscape
+diagrams: sample.yaml --group-by country --color-by country --size-by degree --page a4|render Tests/Fixtures/rendering/sample.yaml -o $out/x.svg --group-by country --color-by country --size-by degree --label-lang en --page a4
 diagrams: lesmis.yaml --page a4-landscape --size-by degree|render Tests/Fixtures/rendering/lesmis.yaml -o $out/x.svg --page a4-landscape --size-by degree
 diagrams: data --page a3-landscape --hide-isolated --title|render data -o $out/x.svg --page a3-landscape --hide-isolated --lang nb --title "Norge: internasjonale partnere (medfølgende data)"
 diagrams: trondelag-2020.yaml --page a3-landscape --lang nb|render data/trondelag-2020.yaml -o $out/x.svg --page a3-landscape --lang nb

@@ -40,6 +40,35 @@ struct NetMap: ParsableCommand {
         if let target = ProcessInfo.processInfo.environment["NETMAP_FUZZ_TARGET"] { FuzzTargets.runDriver(target) }
         #endif
         NetmapFormats.register()
-        main(nil)
+        let command: ParsableCommand
+        do {
+            command = try parseAsRoot(nil)
+        } catch {
+            exitAfterParsing(error)
+        }
+        do {
+            var command = command
+            try command.run()
+        } catch {
+            exitAfterParsing(error)
+        }
+        Foundation.exit(0)
+    }
+
+    /// Ends the process for `error` as ArgumentParser would, except that help and version text go through
+    /// `StandardOutput`: when it cannot be written (`netmap --help > /dev/full`) the run fails with a message
+    /// and exit 1 instead of exiting 0 with the text lost.
+    static func exitAfterParsing(_ error: Error) -> Never {
+        let code = exitCode(for: error)
+        guard code == .success else { exit(withError: error) }
+        let message = fullMessage(for: error)
+        if !message.isEmpty { print(message) }
+        do {
+            try StandardOutput.finish()
+        } catch {
+            printError("\(error)")
+            Foundation.exit(1)
+        }
+        Foundation.exit(0)
     }
 }

@@ -219,7 +219,7 @@ final class ConsortiumCommandTests: XCTestCase {
         let out = folder.appendingPathComponent("out").path
         let result = try runNetmap(["import", "cordis", "--organizations", missing, "-o", out])
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.error, "\(missing): error: cannot open file\n")
+        XCTAssertEqual(result.error, "\(missing): error: cannot read: no such file or folder\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
     }
 

@@ -21,16 +21,85 @@ final class OutputStageTests: XCTestCase {
         return (process.terminationStatus, process.terminationReason, String(decoding: text, as: UTF8.self))
     }
 
+    /// A copy of data/shared.yaml in `folder` (self.yaml) and its bytes, to check an input is left as it was.
+    func copyOfShared(in folder: URL) throws -> (path: String, original: Data) {
+        let yaml = folder.appendingPathComponent("self.yaml").path
+        try FileManager.default.copyItem(atPath: shared, toPath: yaml)
+        return (yaml, try Data(contentsOf: URL(fileURLWithPath: yaml)))
+    }
+
     /// Finding 4: a full standard output is an error message and exit 1 for every command, never a crash or exit 0.
     func testFullStandardOutputIsAnError() throws {
         try XCTSkipUnless(FileManager.default.fileExists(atPath: "/dev/full"), "no /dev/full on this system")
+        let data = packageRoot.appendingPathComponent("data").path
         for arguments in [["centrality", shared, "--format", "json"], ["export", shared], ["stats", shared], ["validate", shared],
-                          ["export", shared, "--to", "csv"]] {
+                          ["export", shared, "--to", "csv"], ["find", "trondelag", shared], ["diff", data, "--at", "2015", "--to-year", "2022"],
+                          ["consortium", data, "--programme", "horizon-europe", "--lead", "trondelag-fk"]] {
             let run = try runNetmapWritingTo("/dev/full", arguments)
             XCTAssertEqual(run.reason, .exit, "\(arguments): killed by a signal")
             XCTAssertEqual(run.status, 1, "\(arguments)")
             XCTAssertTrue(run.error.contains("standard output: error: cannot write: No space left on device"), "\(arguments): \(run.error)")
         }
+    }
+
+    /// Finding 4: help and version text that cannot be written is an error too (ArgumentParser printed it
+    /// with C's buffered `stdout` and exited 0 with it lost).
+    func testHelpAndVersionToAFullOutputAreErrors() throws {
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: "/dev/full"), "no /dev/full on this system")
+        for arguments in [["--help"], ["--version"], ["help", "stats"], ["report", "--help"], ["import", "cordis", "--help"]] {
+            let run = try runNetmapWritingTo("/dev/full", arguments)
+            XCTAssertEqual(run.reason, .exit, "\(arguments)")
+            XCTAssertEqual(run.status, 1, "\(arguments)")
+            XCTAssertTrue(run.error.contains("standard output: error: cannot write: No space left on device"), "\(arguments): \(run.error)")
+        }
+        let help = try runNetmap(["stats", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.output.hasPrefix("OVERVIEW: Summarise a network"), help.output)
+    }
+
+    /// Finding 5: `/dev/stdout` and `/dev/fd/N` name an open descriptor and are written as they are: into a
+    /// pipe (realpath finds no file there), and after what a file opened for appending already holds (renaming a
+    /// new file over it would drop that).
+    func testDescriptorPathsAreWrittenAsTheyAre() throws {
+        let piped = try runNetmap(["export", shared, "--to", "json", "-o", "/dev/stdout"])
+        XCTAssertEqual(piped.status, 0, piped.error)
+        XCTAssertTrue(piped.output.hasPrefix("{"), piped.output)
+        let viaFD = try runNetmap(["export", shared, "--to", "json", "-o", "/dev/fd/1"])
+        XCTAssertEqual(viaFD.output, piped.output)
+
+        let folder = try scratchFolder()
+        let log = folder.appendingPathComponent("log.txt").path
+        try "earlier line\n".write(toFile: log, atomically: false, encoding: .utf8)
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: log))
+        handle.seekToEndOfFile()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: netmapBinary)
+        process.arguments = ["export", shared, "--to", "json", "-o", "/dev/stdout"]
+        process.standardOutput = handle
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertEqual(try String(contentsOfFile: log, encoding: .utf8), "earlier line\n" + piped.output)
+
+        let closed = try runNetmap(["export", shared, "--to", "json", "-o", "/dev/fd/9"])
+        XCTAssertEqual(closed.status, 1)
+        XCTAssertTrue(closed.error.contains("/dev/fd/9: error: cannot write: descriptor 9 is not open"), closed.error)
+    }
+
+    /// Finding 5: a FIFO no process reads is an error after a bounded wait, not a hang, and stays a FIFO.
+    func testFIFOWithoutAReaderIsAnErrorNotAHang() throws {
+        let folder = try scratchFolder()
+        let fifo = folder.appendingPathComponent("fifo.json").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let wait = OutputStage.readerWait
+        OutputStage.readerWait = 0.2
+        defer { OutputStage.readerWait = wait }
+        XCTAssertThrowsError(try OutputStage.shared.write(Data("{}".utf8), to: fifo)) { error in
+            XCTAssertEqual("\(error)", "\(fifo): error: cannot write: no process reads this FIFO (waited 0.2 s)")
+        }
+        var info = stat()
+        XCTAssertEqual(lstat(fifo, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO)
     }
 
     /// Finding 5: `-o` writes through a link to its target, refuses a dangling link, a link loop and a socket,
@@ -87,9 +156,7 @@ final class OutputStageTests: XCTestCase {
     /// and the input is left as it was.
     func testOutputThatIsAnInputIsRefused() throws {
         let folder = try scratchFolder()
-        let yaml = folder.appendingPathComponent("self.yaml").path
-        try FileManager.default.copyItem(atPath: shared, toPath: yaml)
-        let original = try Data(contentsOf: URL(fileURLWithPath: yaml))
+        let (yaml, original) = try copyOfShared(in: folder)
         let dot = folder.appendingPathComponent("self.dot").path
         XCTAssertEqual(try runNetmap(["export", yaml, "-o", dot]).status, 0)
         let dotText = try Data(contentsOf: URL(fileURLWithPath: dot))
@@ -120,6 +187,42 @@ final class OutputStageTests: XCTestCase {
         XCTAssertEqual(cordis.status, 1, cordis.error)
         XCTAssertTrue(cordis.error.contains("is also an input"), cordis.error)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: copy)), try Data(contentsOf: URL(fileURLWithPath: organisations)))
+    }
+
+    /// Finding 6: the same file under another name is refused too: a hard link (same device and inode), and a
+    /// file in an input folder that the next run would read as part of the network.
+    func testHardLinksAndFilesInAnInputFolderAreRefused() throws {
+        let folder = try scratchFolder()
+        let (yaml, original) = try copyOfShared(in: folder)
+        let hard = folder.appendingPathComponent("hard.yaml").path
+        XCTAssertEqual(link(yaml, hard), 0)
+        let linked = try runNetmap(["export", yaml, "--to", "yaml", "-o", hard])
+        XCTAssertEqual(linked.status, 1)
+        XCTAssertTrue(linked.error.contains("\(hard): error: is the same file as the input"), linked.error)
+        var info = stat()
+        XCTAssertEqual(stat(yaml, &info), 0)
+        XCTAssertEqual(info.st_nlink, 2, "the hard link is not broken")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: hard)), original)
+
+        let copy = folder.appendingPathComponent("copy.json").path
+        let inside = try runNetmap(["export", folder.path, "--to", "json", "-o", copy])
+        XCTAssertEqual(inside.status, 1)
+        XCTAssertTrue(inside.error.contains("\(copy): error: is in the input folder"), inside.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: copy))
+        let picture = folder.appendingPathComponent("picture.svg").path
+        XCTAssertEqual(try runNetmap(["render", folder.path, "-o", picture]).status, 0, "a file netmap does not read back is fine")
+    }
+
+    /// Finding 10: a run whose standard output fails leaves no file either.
+    func testFailedStandardOutputLeavesNoFile() throws {
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: "/dev/full"), "no /dev/full on this system")
+        let folder = try scratchFolder()
+        let svg = folder.appendingPathComponent("d.svg").path
+        let old = packageRoot.appendingPathComponent("data/trondelag-2020.yaml").path
+        let run = try runNetmapWritingTo("/dev/full", ["diff", shared, old, "--to", shared, "--render", svg])
+        XCTAssertEqual(run.status, 1, run.error)
+        XCTAssertTrue(run.error.contains("standard output: error: cannot write"), run.error)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
     }
 
     /// Finding 10: a run that fails leaves no output at all, even one it could have written.

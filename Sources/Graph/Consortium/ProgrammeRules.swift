@@ -196,9 +196,7 @@ public struct ProgrammeCatalogue: Sendable {
     /// Reads a file from disk.
     public static func load(_ path: String) throws -> ProgrammeCatalogue {
         OutputStage.shared.noteInput(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GraphError.file(path: path, reason: "cannot read programme rules")
-        }
+        let data = try UnreadableFile.contents(of: path, what: "programme rules")
         guard let text = String(data: data, encoding: .utf8) else {
             throw GraphError.file(path: path, reason: "file is not UTF-8 text")
         }

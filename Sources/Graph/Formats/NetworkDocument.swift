@@ -4,6 +4,8 @@ public struct NetworkDocument: Sendable {
     public var name: String?
     public var sources: [Source] = []
     public var kinds: [KindInfo] = []
+    /// Where each declared kind is, for messages about its colour or shape (formats that know the line).
+    public var kindLocations: [String: SourceLocation] = [:]
     public var relations: [RelationInfo] = []
     public var nodes: [Node] = []
     public var edges: [Edge] = []

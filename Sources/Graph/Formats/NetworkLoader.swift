@@ -69,15 +69,18 @@ public enum NetworkLoader {
         }
     }
 
+    /// Whether reading a folder reads the file `name` in it (`expand`): YAML, the pair `nodes.csv` and
+    /// `edges.csv`, and every other format netmap reads except other CSV files and hidden files.
+    public static func readsFromFolder(_ name: String) -> Bool {
+        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name == "nodes.csv" || name == "edges.csv" { return true }
+        guard !name.hasPrefix("."), let format = FileFormat(path: name) else { return false }
+        return ![.yaml, .csvEdges, .csvNodes].contains(format)
+    }
+
     static func expand(_ path: String, format forced: FileFormat? = nil) -> Swift.Result<[Input], Diagnostic> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            var info = stat()
-            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-                let reason = OutputStage.resolved(path) == nil && errno == ELOOP ? "is a symbolic link loop" : "is a symbolic link to a missing file or folder"
-                return .failure(.error(reason, at: SourceLocation(file: path)))
-            }
-            return .failure(.error("no such file or folder", at: SourceLocation(file: path)))
+            return .failure(.error(UnreadableFile.reason(path), at: SourceLocation(file: path)))
         }
         if !isDirectory.boolValue {
             guard let format = forced ?? FileFormat(path: path) else {
@@ -174,12 +177,7 @@ public enum NetworkLoader {
         do {
             return .success(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            // Foundation's "The operation could not be completed (NSCocoaErrorDomain error 256)" says nothing;
-            // the system's reason does.
-            let descriptor = open(path, O_RDONLY)
-            let reason = descriptor < 0 ? String(cString: strerror(errno)) : error.localizedDescription
-            if descriptor >= 0 { close(descriptor) }
-            return .failure(.error("cannot read file: \(reason)", at: SourceLocation(file: path)))
+            return .failure(.error("cannot read file: \(UnreadableFile.reason(path))", at: SourceLocation(file: path)))
         }
     }
 
@@ -208,7 +206,7 @@ public enum NetworkLoader {
                 }
             }
             for kind in document.kinds {
-                diagnostics += DrawingValue.problems(in: kind, at: SourceLocation(file: document.path))
+                diagnostics += DrawingValue.problems(in: kind, at: document.kindLocations[kind.id] ?? SourceLocation(file: document.path))
                 if let existing = network.kinds[kind.id], !existing.isBuiltIn,
                    existing.label != kind.label || existing.color != kind.color || existing.shape != kind.shape {
                     diagnostics.append(.error("kind '\(kind.id)' is declared as \(describe(kind)) here but as \(describe(existing)) in another file",

@@ -69,7 +69,7 @@ public enum NodeLinkFormat {
 
     /// Foundation's reason for a JSON syntax error ("Invalid value around character 8.") and the line of
     /// that character offset, or the last line when the text ends early; nil when the reason gives neither.
-    static func describe(_ error: Error, in data: Data) -> (String, Int?) {
+    public static func describe(_ error: Error, in data: Data) -> (String, Int?) {
         let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
         func line(at offset: Int) -> Int { 1 + data.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
         if reason.lowercased().contains("end of file") || reason.lowercased().contains("unexpected end") {
@@ -82,6 +82,30 @@ public enum NodeLinkFormat {
         let cause = reason.replacingOccurrences(of: " around character \(offset)", with: "")
         return (cause, line(at: offset))
     }
+
+    /// The line of the first `"key":` in the JSON text after byte `offset` (nil when it is not there as such,
+    /// e.g. written with escapes), and the offset just past it. JSONSerialization gives no positions; this
+    /// finds the place of a value a message is about.
+    /// - Complexity: O(n) in the size of the text.
+    public static func place(ofKey key: String, in data: Data, after offset: Int = 0) -> (line: Int, end: Int)? {
+        let needle = Array(("\"" + key + "\"").utf8)
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (line: Int, end: Int)? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = min(offset, bytes.count)
+            while let found = bytes[start...].firstRange(of: needle) {
+                var after = found.upperBound
+                while after < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[after]) { after += 1 }
+                if after < bytes.count, bytes[after] == UInt8(ascii: ":") {
+                    return (1 + bytes[..<found.lowerBound].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, after)
+                }
+                start = found.upperBound
+            }
+            return nil
+        }
+    }
+
+    /// The line of the first `"key":` in the JSON text (see `place(ofKey:in:after:)`).
+    public static func line(ofKey key: String, in data: Data) -> Int? { place(ofKey: key, in: data)?.line }
 
     /// Reads node-link JSON as NetworkX writes it (`edges` or the older `links`).
     public static func read(_ data: Data, path: String) -> NetworkDocument {
@@ -125,6 +149,13 @@ public enum NodeLinkFormat {
             let fields = value as? [String: Any] ?? [:]
             document.kinds.append(KindInfo(id: id, label: fields["label"] as? String ?? id,
                                            color: fields["color"] as? String, shape: fields["shape"] as? String))
+        }
+        // The line of a kind whose colour or shape will be refused (only those: each is a search of the text).
+        let refused = document.kinds.filter { !DrawingValue.problems(in: $0, at: location).isEmpty }
+        if !refused.isEmpty, let kinds = Self.place(ofKey: "kinds", in: data) {
+            for kind in refused {
+                if let line = Self.place(ofKey: kind.id, in: data, after: kinds.end)?.line { document.kindLocations[kind.id] = SourceLocation(file: path, line: line) }
+            }
         }
         for (position, entry) in nodes.enumerated() {
             guard let fields = entry as? [String: Any], let rawID = fields["id"] else {

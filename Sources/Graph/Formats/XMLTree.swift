@@ -55,6 +55,9 @@ public enum XMLTree {
     /// encoding netmap does not read, entity declarations (`XMLDoctype`). Shared by every XML reader.
     /// `scanForBinary: false` leaves the NUL byte to a reader that finds it itself (`XMLTokenizer`).
     static func refusal(_ data: Data, path: String, guardEntities: Bool = true, scanForBinary: Bool = true) -> Diagnostic? {
+        if data.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            return .error("file is UTF-32; save it as UTF-8", at: SourceLocation(file: path, line: 1))
+        }
         if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
             return .error("file is UTF-16; save it as UTF-8", at: SourceLocation(file: path, line: 1))
         }

@@ -200,6 +200,7 @@ public enum YAMLFormat {
             for (id, keyNode, value) in entries(node) {
                 if !Slug.isValid(id.replacingOccurrences(of: "_", with: "-")) { error("kind '\(id)' is not a valid name", keyNode) }
                 var kind = KindInfo(id: id, label: id)
+                document.kindLocations[id] = location(keyNode)
                 for (key, _, field) in entries(value) {
                     guard let fieldText = text(field) else { continue }
                     switch key {

@@ -317,7 +317,7 @@ struct ByteStream {
     init(path: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let handle = FileHandle(forReadingAtPath: path) else { throw GraphError.file(path: path, reason: "cannot open file") }
+              let handle = FileHandle(forReadingAtPath: path) else { throw GraphError.file(path: path, reason: "cannot read: \(UnreadableFile.reason(path))") }
         self.handle = handle
         fill()
     }

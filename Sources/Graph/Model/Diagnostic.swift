@@ -109,7 +109,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// `path:line: severity: message`; a message longer than `maxMessageLength` characters (one that quotes a
     /// megabyte-long value) is shortened in the middle.
     public var description: String {
-        let shown = DrawingValue.excerpt(message, limit: Diagnostic.maxMessageLength, escapingLines: false)
+        // One line, whatever the message quotes: a line break in a file name or value cannot start a forged
+        // `file:1: error:` line (`TerminalText.visible`).
+        let shown = DrawingValue.excerpt(message, limit: Diagnostic.maxMessageLength)
         if let location { return "\(location): \(severity.rawValue): \(shown)" }
         return "\(severity.rawValue): \(shown)"
     }
@@ -136,17 +138,19 @@ public enum GraphError: Error, CustomStringConvertible, Sendable {
         case .invalidInput(let diagnostics):
             return DiagnosticSummary.text(diagnostics)
         case .file(let path, let reason):
-            return "\(TerminalText.visible(path)): error: \(DrawingValue.excerpt(reason, limit: Diagnostic.maxMessageLength, escapingLines: false))"
+            return "\(TerminalText.visible(path)): error: \(DrawingValue.excerpt(reason, limit: Diagnostic.maxMessageLength))"
         case .unknownNode(let name, let candidates):
+            // Candidates are labels from the data: each stays on its own indented line.
             if candidates.isEmpty {
-                return "error: no node matches '\(name)'; `netmap find` with part of the name lists the ids"
+                return "error: no node matches '\(DrawingValue.excerpt(name))'; `netmap find` with part of the name lists the ids"
             }
-            return "error: no node's id or name starts with '\(name)'; these contain it (use the id):\n"
-                + candidates.map { "  \($0)" }.joined(separator: "\n")
+            return "error: no node's id or name starts with '\(DrawingValue.excerpt(name))'; these contain it (use the id):\n"
+                + candidates.map { "  \(DrawingValue.excerpt($0, limit: 200))" }.joined(separator: "\n")
         case .ambiguousNode(let name, let candidates):
-            return "error: '\(name)' is ambiguous; it matches (use the id):\n" + candidates.map { "  \($0)" }.joined(separator: "\n")
+            return "error: '\(DrawingValue.excerpt(name))' is ambiguous; it matches (use the id):\n"
+                + candidates.map { "  \(DrawingValue.excerpt($0, limit: 200))" }.joined(separator: "\n")
         case .invalidArgument(let message):
-            return "error: \(message)"
+            return "error: \(DrawingValue.excerpt(message, limit: Diagnostic.maxMessageLength))"
         }
     }
 }

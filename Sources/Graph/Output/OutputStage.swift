@@ -6,10 +6,14 @@ import Foundation
 /// - A regular file is written to a temporary file beside it and renamed over it, so a reader never sees half
 ///   a file. Through a symbolic link, the link's target is written (the link stays); a dangling link or a
 ///   link loop is an error.
-/// - A device, FIFO or socket is never replaced: a device or FIFO is written into (`-o /dev/stdout`), a
-///   socket or a folder is refused.
+/// - A device, FIFO or socket is never replaced: a device or FIFO is written into, a socket or a folder is
+///   refused. A FIFO no process reads is an error after `readerWait` seconds, not a hang.
+/// - `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N` name an open descriptor: it is written
+///   as it is (a pipe, a terminal, or a file opened with `>>`, whose earlier content stays).
 /// - An output path that is one of the run's inputs (or, for an output folder, contains one) is refused;
-///   paths are compared after resolving links, `.` and `..`.
+///   paths are compared after resolving links, `.` and `..`, and files by device and inode (a hard link).
+///   A file netmap would read back from an input folder (`export DIR -o DIR/copy.json`) is refused too:
+///   the next run would read it as part of the network.
 /// - Inside `transaction`, nothing is put in place until the whole command succeeded: a failing run leaves
 ///   no output at all (temporary files are removed, folders it created are removed).
 /// - Every write error (a full disk, `> /dev/full`) is a `GraphError` naming the path, never a crash and
@@ -23,10 +27,16 @@ public final class OutputStage: @unchecked Sendable {
     private var inTransaction = false
     /// Resolved paths of the files and folders the running command reads.
     private var inputs: [String] = []
+    /// The input files by device and inode (a hard link is the same file under another name).
+    private var inputFiles: [FileIdentity: String] = [:]
+    /// The resolved input folders.
+    private var inputFolders: Set<String> = []
     /// Temporary files waiting to be renamed into place, in the order written.
     private var pending: [(temporary: String, target: String, shown: String)] = []
     /// Data for devices and FIFOs, written when the transaction commits.
-    private var deviceWrites: [(path: String, data: Data)] = []
+    private var deviceWrites: [(path: String, data: Data, shown: String)] = []
+    /// Data for open descriptors (`/dev/stdout`), written when the transaction commits.
+    private var descriptorWrites: [(descriptor: Int32, data: Data, shown: String)] = []
     /// Folders this transaction created (removed again if it fails).
     private var createdFolders: [String] = []
     /// Resolved targets already written in this transaction (one output cannot be written twice).
@@ -35,7 +45,7 @@ public final class OutputStage: @unchecked Sendable {
 
     /// Runs `body` as one command: its outputs are put in place only when it returns without error.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        lock.withLock { inTransaction = true; inputs = []; targets = [] }
+        lock.withLock { inTransaction = true; inputs = []; inputFiles = [:]; inputFolders = []; targets = [] }
         do {
             let result = try body()
             try commit()
@@ -49,14 +59,22 @@ public final class OutputStage: @unchecked Sendable {
     /// Notes a file or folder the running command reads, so no output may replace it.
     public func noteInput(_ path: String) {
         guard let resolved = OutputStage.resolved(path) else { return }
-        lock.withLock { if inTransaction { inputs.append(resolved) } }
+        var info = stat()
+        let identity = stat(resolved, &info) == 0 ? FileIdentity(info) : nil
+        let isFolder = identity != nil && (info.st_mode & S_IFMT) == S_IFDIR
+        lock.withLock {
+            guard inTransaction else { return }
+            inputs.append(resolved)
+            if isFolder { inputFolders.insert(resolved) } else if let identity { inputFiles[identity] = resolved }
+        }
     }
 
     /// Writes `data` to the file at `path` (see the type's promises).
     public func write(_ data: Data, to path: String) throws {
-        switch try destination(path) {
-        case .device(let resolved):
-            if isDeferring { lock.withLock { deviceWrites.append((resolved, data)) } } else { try OutputStage.writeDevice(data, to: resolved, shown: path) }
+        let target = try destination(path)
+        switch target {
+        case .descriptor, .device:
+            try write(data, to: target, shown: path)
         case .regular(let resolved):
             let temporary = try temporaryFile(for: resolved, shown: path)
             do { try OutputStage.writeAll(data, to: temporary.descriptor, shown: path) } catch {
@@ -72,12 +90,13 @@ public final class OutputStage: @unchecked Sendable {
 
     /// Writes a large file piece by piece through `body` (into a temporary file, put in place as `write`).
     public func stream(to path: String, _ body: (OutputStream) throws -> Void) throws {
-        switch try destination(path) {
-        case .device(let resolved):
+        let target = try destination(path)
+        switch target {
+        case .descriptor, .device:
             let stream = OutputStream(memory: true, shown: path)
             try body(stream)
             try stream.flush()
-            if isDeferring { lock.withLock { deviceWrites.append((resolved, stream.memory)) } } else { try OutputStage.writeDevice(stream.memory, to: resolved, shown: path) }
+            try write(stream.memory, to: target, shown: path)
         case .regular(let resolved):
             let temporary = try temporaryFile(for: resolved, shown: path)
             let stream = OutputStream(descriptor: temporary.descriptor, shown: path)
@@ -94,14 +113,14 @@ public final class OutputStage: @unchecked Sendable {
         let parent = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw GraphError.file(path: path, reason: "folder '\(parent)' does not exist")
+            throw GraphError.file(path: path, reason: "folder '\(TerminalText.visible(parent))' does not exist")
         }
         guard let resolved = OutputStage.resolvedOutput(path) else {
             throw GraphError.file(path: path, reason: "cannot resolve the path (a symbolic link loop?)")
         }
         let clash = lock.withLock { inputs.first { $0 == resolved || $0.hasPrefix(resolved == "/" ? "/" : resolved + "/") } }
         if let clash {
-            throw GraphError.file(path: path, reason: "the output folder \(clash == resolved ? "is" : "holds") an input ('\(clash)'); write to another folder")
+            throw GraphError.file(path: path, reason: "the output folder \(clash == resolved ? "is" : "holds") an input ('\(TerminalText.visible(clash))'); write to another folder")
         }
         if FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw GraphError.file(path: path, reason: "exists and is not a folder") }
@@ -131,9 +150,9 @@ public final class OutputStage: @unchecked Sendable {
     }
 
     private func commit() throws {
-        let (files, devices) = lock.withLock { () -> ([(temporary: String, target: String, shown: String)], [(path: String, data: Data)]) in
-            defer { pending = []; deviceWrites = []; createdFolders = []; inTransaction = false; inputs = []; targets = [] }
-            return (pending, deviceWrites)
+        let (files, devices, descriptors) = lock.withLock { () -> ([(temporary: String, target: String, shown: String)], [(path: String, data: Data, shown: String)], [(descriptor: Int32, data: Data, shown: String)]) in
+            defer { reset() }
+            return (pending, deviceWrites, descriptorWrites)
         }
         var failure: Error?
         for file in files {
@@ -141,14 +160,35 @@ public final class OutputStage: @unchecked Sendable {
             do { try OutputStage.rename(file.temporary, to: file.target, shown: file.shown) } catch { failure = error }
         }
         for device in devices where failure == nil {
-            do { try OutputStage.writeDevice(device.data, to: device.path, shown: device.path) } catch { failure = error }
+            do { try OutputStage.writeDevice(device.data, to: device.path, shown: device.shown) } catch { failure = error }
+        }
+        for write in descriptors where failure == nil {
+            do { try OutputStage.writeAll(write.data, to: write.descriptor, shown: write.shown) } catch { failure = error }
         }
         if let failure { throw failure }
     }
 
+    /// Ends the transaction's bookkeeping (called with the lock held).
+    private func reset() {
+        pending = []; deviceWrites = []; descriptorWrites = []; createdFolders = []; inTransaction = false
+        inputs = []; inputFiles = [:]; inputFolders = []; targets = []
+    }
+
+    /// Writes `data` to a descriptor or device `destination` (now, or when the transaction commits).
+    private func write(_ data: Data, to destination: Destination, shown: String) throws {
+        switch destination {
+        case .descriptor(let descriptor):
+            if isDeferring { lock.withLock { descriptorWrites.append((descriptor, data, shown)) } } else { try OutputStage.writeAll(data, to: descriptor, shown: shown) }
+        case .device(let resolved):
+            if isDeferring { lock.withLock { deviceWrites.append((resolved, data, shown)) } } else { try OutputStage.writeDevice(data, to: resolved, shown: shown) }
+        case .regular:
+            preconditionFailure("regular files are written through a temporary file")
+        }
+    }
+
     private func discard() {
         let (files, folders) = lock.withLock { () -> ([String], [String]) in
-            defer { pending = []; deviceWrites = []; createdFolders = []; inTransaction = false; inputs = []; targets = [] }
+            defer { reset() }
             return (pending.map(\.temporary), createdFolders)
         }
         for file in files { unlink(file) }
@@ -157,11 +197,39 @@ public final class OutputStage: @unchecked Sendable {
 
     // MARK: - Destinations
 
-    enum Destination { case regular(String), device(String) }
+    enum Destination { case regular(String), device(String), descriptor(Int32) }
+
+    /// A file's identity: two paths with the same device and inode are the same file.
+    struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ info: stat) { device = UInt64(info.st_dev); inode = UInt64(info.st_ino) }
+    }
+
+    /// The open descriptor a path names: `/dev/stdout` (1), `/dev/stderr` (2), `/dev/fd/N`, `/proc/self/fd/N`.
+    /// Such a path is not resolved: through a pipe it leads to no file, and renaming over the file a shell
+    /// opened with `>>` would drop what it held.
+    static func descriptor(named path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return STDOUT_FILENO
+        case "/dev/stderr": return STDERR_FILENO
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                if let number = Int32(path.dropFirst(prefix.count)), number >= 0 { return number }
+            }
+            return nil
+        }
+    }
 
     /// What is at `path`, resolved through symbolic links, and checked against the inputs.
     func destination(_ path: String) throws -> Destination {
         if path.isEmpty { throw GraphError.file(path: path, reason: "empty output path") }
+        if let descriptor = OutputStage.descriptor(named: path) {
+            guard fcntl(descriptor, F_GETFD) != -1 else { throw GraphError.file(path: path, reason: "cannot write: descriptor \(descriptor) is not open") }
+            let twice = lock.withLock { inTransaction && !targets.insert("fd:\(descriptor)").inserted }
+            if twice { throw GraphError.file(path: path, reason: "is named for two outputs of this command") }
+            return .descriptor(descriptor)
+        }
         var info = stat()
         var resolved: String
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
@@ -174,18 +242,29 @@ public final class OutputStage: @unchecked Sendable {
             guard let target = OutputStage.resolvedOutput(path) else {
                 let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
                 if errno == ELOOP { throw GraphError.file(path: path, reason: "cannot write: a symbolic link loop in the path") }
-                throw GraphError.file(path: path, reason: "folder '\(parent)' does not exist")
+                throw GraphError.file(path: path, reason: "folder '\(TerminalText.visible(parent))' does not exist")
             }
             resolved = target
         }
-        let clash = lock.withLock { inputs.contains(resolved) }
+        let existing = stat(resolved, &info) == 0
+        let (clash, hardLink, folder) = lock.withLock { () -> (Bool, String?, String?) in
+            let hardLink = existing ? inputFiles[FileIdentity(info)] : nil
+            let parent = URL(fileURLWithPath: resolved).deletingLastPathComponent().path
+            return (inputs.contains(resolved), hardLink, inputFolders.contains(parent) ? parent : nil)
+        }
         if clash { throw GraphError.file(path: path, reason: "is also an input of this command; write the output to another file") }
+        if let hardLink {
+            throw GraphError.file(path: path, reason: "is the same file as the input '\(TerminalText.visible(hardLink))' (a hard link); write the output to another file")
+        }
+        if let folder, NetworkLoader.readsFromFolder(URL(fileURLWithPath: resolved).lastPathComponent) {
+            throw GraphError.file(path: path, reason: "is in the input folder '\(TerminalText.visible(folder))', so the next run would read it as part of the network; write it elsewhere")
+        }
         let twice = lock.withLock { () -> Bool in
             guard inTransaction else { return false }
             return !targets.insert(resolved).inserted
         }
         if twice { throw GraphError.file(path: path, reason: "is named for two outputs of this command") }
-        guard stat(resolved, &info) == 0 else { return .regular(resolved) }
+        guard existing else { return .regular(resolved) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .regular(resolved)
         case S_IFCHR, S_IFBLK, S_IFIFO: return .device(resolved)
@@ -230,12 +309,28 @@ public final class OutputStage: @unchecked Sendable {
         }
     }
 
+    /// How long a FIFO may go without a reader before writing to it is an error (seconds).
+    nonisolated(unsafe) public static var readerWait = 10.0
+
+    /// Writes into a device or FIFO. A FIFO is opened without blocking, retried until a process opens it for
+    /// reading (at most `readerWait` seconds), then written with ordinary blocking writes.
     static func writeDevice(_ data: Data, to path: String, shown: String) throws {
-        let descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw GraphError.file(path: shown, reason: "cannot write: \(String(cString: strerror(errno)))") }
+        let deadline = Date().addingTimeInterval(readerWait)
+        var descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK)
+        while descriptor < 0 && errno == ENXIO && Date() < deadline {
+            usleep(50_000)
+            descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK)
+        }
+        guard descriptor >= 0 else {
+            let seconds = readerWait == readerWait.rounded() ? String(Int(readerWait)) : String(readerWait)
+            let reason = errno == ENXIO ? "no process reads this FIFO (waited \(seconds) s)" : String(cString: strerror(errno))
+            throw GraphError.file(path: shown, reason: "cannot write: \(reason)")
+        }
         defer { close(descriptor) }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         try writeAll(data, to: descriptor, shown: shown)
     }
+
 
     /// Writes every byte of `data`, retrying short writes and interruptions.
     public static func writeAll(_ data: Data, to descriptor: Int32, shown: String) throws {

@@ -71,7 +71,8 @@ struct ResultTable {
             let cells = rows.map { row in
                 row.map { cell -> String in
                     switch cell {
-                    case .text(let value): return value
+                    // One cell, one line: a line break or escape in a label is shown, not obeyed.
+                    case .text(let value): return TerminalText.visible(value)
                     case .integer(let value): return String(value)
                     case .number(let value): return value.isFinite ? String(format: "%.6f", value) : "-"
                     }

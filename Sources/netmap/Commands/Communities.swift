@@ -32,8 +32,8 @@ struct Communities: NetmapCommand {
     @Option(help: "Seed of the random node order.")
     var seed: UInt64 = 42
 
-    @Option(help: ArgumentHelp("Leiden: run the algorithm N times, each from the last result (igraph's n_iterations; 0: until nothing changes).", valueName: "N"))
-    var iterations: Int = 2
+    @Option(help: ArgumentHelp("Leiden: run the algorithm N times, each from the last result (igraph's n_iterations, whose default is 2; 0: until nothing changes).", valueName: "N"))
+    var iterations: Int = 4
 
     @Flag(help: "Use tie weights.")
     var weighted = false
@@ -123,10 +123,10 @@ struct Communities: NetmapCommand {
                 let kinds = summary.kinds.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                     .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 print("\ncommunity \(number + 1): \(members.count) node\(members.count == 1 ? "" : "s") (\(kinds)); " +
-                      "most central: \(network.labels[summary.central]) (\(counted(Int(degree[summary.central]), "tie")))")
+                      "most central: \(TerminalText.visible(network.labels[summary.central])) (\(counted(Int(degree[summary.central]), "tie")))")
                 let listed = members.sorted(by: { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 })
                 for member in listed.prefix(self.members ?? listed.count) {
-                    print("  \(network.ids[member].padding(toLength: 32, withPad: " ", startingAt: 0)) \(network.kinds[member].padding(toLength: 12, withPad: " ", startingAt: 0)) \(network.labels[member])")
+                    print("  \(network.ids[member].padding(toLength: 32, withPad: " ", startingAt: 0)) \(network.kinds[member].padding(toLength: 12, withPad: " ", startingAt: 0)) \(TerminalText.visible(network.labels[member]))")
                 }
                 if let shown = self.members, shown > 0, listed.count > shown { print("  … and \(listed.count - shown) more") }
             }

@@ -69,8 +69,8 @@ struct Compare: NetmapCommand {
             ]
             print(try jsonText(object), terminator: "")
         case .table:
-            var text = "\(a.label)  vs  \(b.label)\n"
-            text += "shared \(comparison.shared.count), only \(a.label) \(comparison.onlyA.count), only \(b.label) \(comparison.onlyB.count)\n"
+            var text = "\(TerminalText.visible(a.label))  vs  \(TerminalText.visible(b.label))\n"
+            text += "shared \(comparison.shared.count), only \(TerminalText.visible(a.label)) \(comparison.onlyA.count), only \(TerminalText.visible(b.label)) \(comparison.onlyB.count)\n"
             if !comparison.direct.isEmpty {
                 text += "\ndirect ties\n"
                 for index in comparison.direct {
@@ -85,16 +85,16 @@ struct Compare: NetmapCommand {
                 for item in items {
                     if item.node.kind != kind {
                         kind = item.node.kind
-                        text += "  \(network.kinds[kind]?.label ?? kind)\n"
+                        text += "  \(TerminalText.visible(network.kinds[kind]?.label ?? kind))\n"
                     }
-                    text += "    \(item.node.label)\n"
-                    for index in item.tiesOfA { text += "      \(a.label): \(tie(index, from: a.id).text)\n" }
-                    for index in item.tiesOfB { text += "      \(b.label): \(tie(index, from: b.id).text)\n" }
+                    text += "    \(TerminalText.visible(item.node.label))\n"
+                    for index in item.tiesOfA { text += "      \(TerminalText.visible(a.label)): \(tie(index, from: a.id).text)\n" }
+                    for index in item.tiesOfB { text += "      \(TerminalText.visible(b.label)): \(tie(index, from: b.id).text)\n" }
                 }
             }
             section("shared", comparison.shared)
-            section("only \(a.label)", comparison.onlyA)
-            section("only \(b.label)", comparison.onlyB)
+            section("only \(TerminalText.visible(a.label))", comparison.onlyA)
+            section("only \(TerminalText.visible(b.label))", comparison.onlyB)
             print(text, terminator: "")
         }
         if let render { try draw(Compare.drawing(comparison, network: network), with: drawing, to: render) }

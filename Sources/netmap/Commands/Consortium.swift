@@ -253,7 +253,7 @@ enum ConsortiumReport {
 
     static func pathText(_ path: [PathHop], network: Network) -> String {
         guard let first = path.first else { return "(no path: added with --include)" }
-        func name(_ id: String) -> String { network.node(id)?.label ?? id }
+        func name(_ id: String) -> String { TerminalText.visible(network.node(id)?.label ?? id) }
         var text = name(first.from)
         for hop in path {
             let arrow = hop.reversed ? " ←\(hop.relation)— " : " —\(hop.relation)→ "
@@ -265,7 +265,7 @@ enum ConsortiumReport {
     static func table(_ result: ConsortiumResult, network: Network) -> String {
         let rules = result.programme
         var lines: [String] = []
-        lines.append("\(rules.label) (\(rules.id)), lead: \(result.lead.label) (\(result.lead.id), \(result.lead.country ?? "no country"))")
+        lines.append("\(TerminalText.visible(rules.label)) (\(rules.id)), lead: \(TerminalText.visible(result.lead.label)) (\(result.lead.id), \(result.lead.country ?? "no country"))")
         lines.append("rules from: " + rules.cite.map(\.description).joined(separator: "; "))
         if !rules.unconfirmed.isEmpty {
             lines.append("unconfirmed in those documents: \(rules.unconfirmed.joined(separator: ", ")) — check the call text")
@@ -277,14 +277,14 @@ enum ConsortiumReport {
             lines.append("")
             lines.append("Consortium \(number + 1): score \(self.number(consortium.score)) (mean of the partners' totals)")
             for partner in consortium.partners {
-                let head = "  \(partner.role == .lead ? "lead   " : "partner") \(partner.node.id) — \(partner.node.label) [\(partner.node.kind), \(partner.node.country ?? "no country")]"
+                let head = "  \(partner.role == .lead ? "lead   " : "partner") \(partner.node.id) — \(TerminalText.visible(partner.node.label)) [\(partner.node.kind), \(partner.node.country ?? "no country")]"
                 if partner.role == .lead {
                     lines.append(head)
                     continue
                 }
                 let parts = partner.parts
                 lines.append(head)
-                let closeTo = partner.closestTo.map { id in " (close to: \(network.node(id)?.label ?? id) (partner))" } ?? ""
+                let closeTo = partner.closestTo.map { id in " (close to: \(TerminalText.visible(network.node(id)?.label ?? id)) (partner))" } ?? ""
                 lines.append("          total \(self.number(parts.total)) = closeness \(self.number(parts.closeness))\(closeTo) + theme \(self.number(parts.theme)) + experience \(self.number(parts.experience)) + brokerage \(self.number(parts.brokerage)) + proximity \(self.number(parts.proximity))")
                 lines.append("          path: \(pathText(partner.path, network: network))")
                 if !partner.themes.isEmpty { lines.append("          themes: \(partner.themes.joined(separator: ", "))") }
@@ -292,16 +292,16 @@ enum ConsortiumReport {
                 if partner.gatekeeperPairs > 0 { lines.append("          gatekeeper into \(partner.node.country ?? "?"): brokers \(partner.gatekeeperPairs) pair\(partner.gatekeeperPairs == 1 ? "" : "s")") }
             }
             lines.append("  rules:")
-            for outcome in consortium.rules { lines.append("    \(outcome.met ? "met    " : "NOT MET") \(outcome.rule)") }
+            for outcome in consortium.rules { lines.append("    \(outcome.met ? "met    " : "NOT MET") \(TerminalText.visible(outcome.rule))") }
         }
         if !result.unmet.isEmpty {
             lines.append("")
             lines.append("No eligible consortium: these rules cannot be met")
-            for item in result.unmet { lines.append("  - \(item)") }
+            for item in result.unmet { lines.append("  - \(TerminalText.visible(item))") }
         }
         if !result.notes.isEmpty {
             lines.append("")
-            for note in result.notes { lines.append("note: \(note)") }
+            for note in result.notes { lines.append("note: \(TerminalText.visible(note))") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -26,7 +26,7 @@ struct DrawingArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Resolution of PNG output in dots per inch (default: 150).", valueName: "DPI"))
     var dpi: Double?
 
-    @Option(help: ArgumentHelp("Gather the leaves hanging off one hub by one relation, of one kind, into one list node: 'leaves', or 'leaves:KIND,...' for some kinds only.", valueName: "leaves[:KIND,...]"))
+    @Option(help: ArgumentHelp("Gather the leaves hanging off one hub by one relation, of one kind, into one list node, and nodes of one kind with exactly the same ties into one list with those ties: 'leaves', or 'leaves:KIND,...' for some kinds only.", valueName: "leaves[:KIND,...]"))
     var collapse: String?
 
     @Flag(help: ArgumentHelp("Print the drawing's legibility: ties drawn across nodes, label overlaps, tie crossings, smallest text on the page, page fill (render: '--check strict' also exits 1 when there is a tie across a node or a label overlap)."))

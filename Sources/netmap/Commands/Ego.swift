@@ -63,7 +63,7 @@ struct Ego: NetmapCommand {
             ]
             print(try jsonText(object), terminator: "")
         case .table:
-            print("\(center.label) (\(center.kind)): ego network of radius \(radius), \(counted(ego.nodes.count, "node")), \(counted(ego.edges.count, "tie"))")
+            print("\(TerminalText.visible(center.label)) (\(center.kind)): ego network of radius \(radius), \(counted(ego.nodes.count, "node")), \(counted(ego.edges.count, "tie"))")
             var current = -1
             let idWidth = min(36, ordered.map(\.id.count).max() ?? 0)
             for node in ordered {
@@ -72,11 +72,11 @@ struct Ego: NetmapCommand {
                     current = distance
                     print("\n\(distance == 0 ? "ego" : "\(distance) tie\(distance == 1 ? "" : "s") away")")
                 }
-                print("  \(node.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(node.kind.padding(toLength: 12, withPad: " ", startingAt: 0)) \(node.label)")
+                print("  \(node.id.padding(toLength: idWidth, withPad: " ", startingAt: 0))  \(node.kind.padding(toLength: 12, withPad: " ", startingAt: 0)) \(TerminalText.visible(node.label))")
             }
             print("\nties")
             for edge in ego.edges {
-                let a = ego.node(edge.from)?.label ?? edge.from, b = ego.node(edge.to)?.label ?? edge.to
+                let a = TerminalText.visible(ego.node(edge.from)?.label ?? edge.from), b = TerminalText.visible(ego.node(edge.to)?.label ?? edge.to)
                 let arrow = ego.isSymmetric(edge.relation) ? "—\(edge.relation)—" : "—\(edge.relation)→"
                 print("  \(a) \(arrow) \(b)  \(citeText(ego, edge))")
             }

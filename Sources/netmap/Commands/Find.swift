@@ -73,7 +73,7 @@ struct Find: NetmapCommand {
         var rows = [["id", "kind", "country", "ties", "label"]]
         for match in matches {
             let foundIn = ["id", "label", "label_en"].contains(match.field) ? "" : "  (found in \(match.field))"
-            rows.append([match.node.id, match.node.kind, match.node.country ?? "", String(match.ties), match.node.label + foundIn])
+            rows.append([match.node.id, match.node.kind, match.node.country ?? "", String(match.ties), match.node.label + foundIn].map(TerminalText.visible))
         }
         var widths = [Int](repeating: 0, count: 5)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }

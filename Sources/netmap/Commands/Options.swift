@@ -150,7 +150,9 @@ extension NetmapCommand {
     /// failed write to standard output is an error too (exit 1), not a crash or a silent loss.
     func run() throws {
         var failure: Error?
-        do { try OutputStage.shared.transaction { try execute() } } catch { failure = error }
+        // Standard output is flushed before the files are put in place: when it cannot be written
+        // (`> /dev/full`), the command fails and leaves no file either.
+        do { try OutputStage.shared.transaction { try execute(); try StandardOutput.finish() } } catch { failure = error }
         do { try StandardOutput.finish() } catch { failure = failure ?? error }
         if let error = failure as? GraphError {
             printError(error.description)

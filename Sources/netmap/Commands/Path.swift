@@ -96,14 +96,14 @@ struct PathCommand: NetmapCommand {
         case .table:
             let plural = paths.count == 1 ? "" : "s"
             let kind = all && maxLength != nil ? "path\(plural) of at most \(counted(maxLength ?? 0, "tie"))" : "shortest path\(plural)"
-            print("\(from.label) → \(to.label): \(paths.count) \(kind)")
+            print("\(TerminalText.visible(from.label)) → \(TerminalText.visible(to.label)): \(paths.count) \(kind)")
             for (number, path) in paths.enumerated() {
                 let length = weighted ? "length \(formatNumber(path.length))" : "\(path.hops.count) tie\(path.hops.count == 1 ? "" : "s")"
                 print("\n\(paths.count > 1 ? "path \(number + 1), " : "")\(length)")
                 for (i, hop) in path.hops.enumerated() {
                     let edge = network.edges[hop.edge]
-                    let a = network.node(path.nodes[i])?.label ?? path.nodes[i]
-                    let b = network.node(path.nodes[i + 1])?.label ?? path.nodes[i + 1]
+                    let a = TerminalText.visible(network.node(path.nodes[i])?.label ?? path.nodes[i])
+                    let b = TerminalText.visible(network.node(path.nodes[i + 1])?.label ?? path.nodes[i + 1])
                     print("  \(a) \(network.arrow(hop)) \(b)  \(citeText(network, edge))")
                 }
             }

@@ -70,19 +70,19 @@ struct Project: NetmapCommand {
     }
 
     static func table(_ projected: Network, source: Network, weighting: Weighting) -> String {
-        var text = "\(projected.name ?? "projection"): \(counted(projected.nodes.count, "node")), \(counted(projected.edges.count, "tie"))"
+        var text = "\(TerminalText.visible(projected.name ?? "projection")): \(counted(projected.nodes.count, "node")), \(counted(projected.edges.count, "tie"))"
         text += weighting == .count ? " (weight = shared affiliations)\n" : " (Newman collaboration weight)\n"
         let ties = projected.edges.enumerated().sorted { lhs, rhs in
             lhs.element.weight != rhs.element.weight ? lhs.element.weight > rhs.element.weight : lhs.offset < rhs.offset
         }.map(\.element)
         for edge in ties {
-            let a = projected.node(edge.from)?.label ?? edge.from, b = projected.node(edge.to)?.label ?? edge.to
-            let shared = (edge.attributes["shared"] ?? "").split(separator: "|").map { source.node(String($0))?.label ?? String($0) }
+            let a = TerminalText.visible(projected.node(edge.from)?.label ?? edge.from), b = TerminalText.visible(projected.node(edge.to)?.label ?? edge.to)
+            let shared = (edge.attributes["shared"] ?? "").split(separator: "|").map { TerminalText.visible(source.node(String($0))?.label ?? String($0)) }
             text += "\n\(formatNumber((edge.weight * 1000).rounded() / 1000))  \(a) — \(b)\n"
             text += "   shared: \(shared.joined(separator: "; "))\n"
         }
         let isolated = projected.nodes.filter { node in !projected.edges.contains { $0.from == node.id || $0.to == node.id } }
-        if !isolated.isEmpty { text += "\nsharing nothing: \(isolated.map(\.label).joined(separator: ", "))\n" }
+        if !isolated.isEmpty { text += "\nsharing nothing: \(isolated.map { TerminalText.visible($0.label) }.joined(separator: ", "))\n" }
         return text
     }
 }

@@ -83,6 +83,7 @@ struct Report: NetmapCommand {
         let paths = try input.paths
         let input = try self.input.loaded()
         let loaded = input.network
+        if loaded.nodes.isEmpty { throw Render.noNetwork(in: paths) }
         let filtered = try filters.filter(for: loaded).apply(to: loaded)
         let plan = DrawingPlan(ego: ego, radius: radius, top: top, topMeasure: topMeasure, hideIsolated: hideIsolated,
                                sizeBy: sizeBy, colorBy: colorBy, groupBy: groupBy)

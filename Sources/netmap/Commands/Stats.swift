@@ -33,7 +33,7 @@ struct Stats: NetmapCommand {
 
     static func table(_ stats: NetworkStatistics) -> String {
         var text = ""
-        if let name = stats.name { text += "\(name)\n" }
+        if let name = stats.name { text += "\(TerminalText.visible(name))\n" }
         text += "nodes: \(stats.nodes)   edges: \(stats.edges)   sources: \(stats.sources)\n"
         text += "components: \(stats.components) (largest \(stats.largestComponent) nodes)   density: \(String(format: "%.4f", stats.density))\n"
         if stats.components > 1 {
@@ -50,11 +50,11 @@ struct Stats: NetmapCommand {
         text += "degree distribution (degree: nodes): \(degrees.prefix(20).map { "\($0.key): \($0.value)" }.joined(separator: ", "))\(degrees.count > 20 ? ", …" : "")\n"
         text += "\nnodes by kind\n"
         for (kind, count) in stats.byKind.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
-            text += "  \(kind.padding(toLength: 20, withPad: " ", startingAt: 0)) \(count)\n"
+            text += "  \(TerminalText.visible(kind).padding(toLength: 20, withPad: " ", startingAt: 0)) \(count)\n"
         }
         text += "\nedges by relation\n"
         for (relation, count) in stats.byRelation.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
-            text += "  \(relation.padding(toLength: 20, withPad: " ", startingAt: 0)) \(count)\n"
+            text += "  \(TerminalText.visible(relation).padding(toLength: 20, withPad: " ", startingAt: 0)) \(count)\n"
         }
         text += "\nisolated nodes: \(stats.isolated.isEmpty ? "none" : stats.isolated.joined(separator: ", "))\n"
         if stats.uncitedEdges > 0 { text += "uncited edges: \(stats.uncitedEdges)\n" }

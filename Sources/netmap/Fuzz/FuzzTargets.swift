@@ -1,13 +1,14 @@
 import Foundation
 import Graph
 
-/// The fuzz targets of `make fuzz` (see Fuzz/README.md): one per reader, and `render`, which draws what the
+/// The fuzz targets of `make fuzz` (SECURITY.md, "Fuzzing"): one per reader, and `render`, which draws what the
 /// YAML reader accepts and checks the SVG is well-formed and inert. Compiled into the `netmap` binary only
 /// when built with `-DNETMAP_FUZZ` (and `-sanitize=fuzzer,address`) into `.build-fuzz`; the ordinary
 /// build has none of it.
 enum FuzzTargets {
-    static let names = ["yaml", "csv-edges", "csv-nodes", "json", "graphml", "gexf", "pajek", "gml", "dot", "xlsx",
-                        "json-fast", "csv-fast", "graphml-fast", "cordis", "forskningsradet", "interreg", "programmes", "theme", "positions", "render"]
+    static let names = ["yaml", "csv-edges", "csv-nodes", "csv-pair", "json", "graphml", "gexf", "pajek", "gml", "dot", "xlsx",
+                        "json-fast", "csv-fast", "graphml-fast", "cordis", "cordis-json", "cordis-projects", "forskningsradet",
+                        "interreg", "interreg-json", "programmes", "theme", "positions", "render"]
 
     /// A scratch file per process for the readers that take a path.
     static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("netmap-fuzz-\(getpid())").path
@@ -19,6 +20,12 @@ enum FuzzTargets {
         case "yaml": _ = FileFormat.yaml.read(data, path: "fuzz.yaml")
         case "csv-edges": _ = FileFormat.csvEdges.read(data, path: "fuzz.csv")
         case "csv-nodes": _ = FileFormat.csvNodes.read(data, path: "fuzz.csv")
+        // A folder's nodes.csv and edges.csv read together (the input before the first NUL byte is the nodes table).
+        case "csv-pair":
+            let (nodes, edges) = split(data)
+            withFile(nodes, "-nodes.csv") { nodesPath in
+                withFile(edges, "-edges.csv") { _ = NetworkLoader.read(.csvPair(nodes: nodesPath, edges: $0)) }
+            }
         case "json": _ = FileFormat.nodeLinkJSON.read(data, path: "fuzz.json")
         case "graphml": _ = FileFormat.graphml.read(data, path: "fuzz.graphml")
         case "gexf": _ = FileFormat.gexf.read(data, path: "fuzz.gexf")
@@ -31,14 +38,28 @@ enum FuzzTargets {
         case "csv-fast": withFile(data, ".csv") { _ = AnalysisLoader.fastLoad([$0]) }
         case "graphml-fast": withFile(data, ".graphml") { _ = AnalysisLoader.fastLoad([$0]) }
         case "cordis": withFile(data, ".csv") { _ = try CORDISImport.read(organizations: $0, projects: nil, options: ImportOptions(shape: .coParticipation)) }
+        case "cordis-json": withFile(data, ".json") { _ = try CORDISImport.read(organizations: $0, projects: nil, options: ImportOptions(shape: .coParticipation)) }
+        // The organisations table, then (after the first NUL byte) the projects table.
+        case "cordis-projects":
+            let (organizations, projects) = split(data)
+            withFile(organizations, "-organization.csv") { organizationsPath in
+                withFile(projects, "-project.csv") { _ = try CORDISImport.read(organizations: organizationsPath, projects: $0, options: ImportOptions(shape: .participations)) }
+            }
         case "forskningsradet": withFile(data, ".csv") { _ = try ForskningsradetImport.read(grants: $0, options: ImportOptions(shape: .coParticipation)) }
         case "interreg": withFile(data, ".csv") { _ = try InterregImport.read(partners: $0, options: ImportOptions(shape: .coParticipation)) }
+        case "interreg-json": withFile(data, ".json") { _ = try InterregImport.read(partners: $0, options: ImportOptions(shape: .coParticipation)) }
         case "programmes": _ = try? ProgrammeCatalogue.read(String(decoding: data, as: UTF8.self), path: "fuzz.yaml")
         case "theme": withFile(data, ".yaml") { _ = try Theme.load(yamlFile: $0) }
         case "positions": withFile(data, ".json") { _ = try PositionsFile.read($0) }
         case "render": render(data)
         default: fatalError("unknown fuzz target '\(name)'; one of \(names.joined(separator: ", "))")
         }
+    }
+
+    /// `data` cut at its first NUL byte: two files' contents from one input (the second empty when there is none).
+    static func split(_ data: Data) -> (Data, Data) {
+        guard let cut = data.firstIndex(of: 0) else { return (data, Data()) }
+        return (Data(data[..<cut]), Data(data[(cut + 1)...]))
     }
 
     static func withFile(_ data: Data, _ suffix: String, _ body: (String) throws -> Void) {

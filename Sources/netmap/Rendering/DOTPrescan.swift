@@ -83,7 +83,8 @@ struct DOTPrescan {
                 continue
             case UInt8(ascii: "{"):
                 depth += 1
-                if depth > maxDepth {
+                // The graph's own brace is depth 1; subgraphs (and `{ a b }` groups) nest below it.
+                if depth - 1 > maxDepth {
                     return .failure(.error("subgraphs nested more than \(maxDepth) deep; netmap reads DOT nested at most \(maxDepth) levels",
                                            at: SourceLocation(file: path, line: line)))
                 }
@@ -91,27 +92,44 @@ struct DOTPrescan {
                 depth = max(0, depth - 1)
             case UInt8(ascii: "\""):
                 // A quoted string: `\"` is a quote, backslash + line break is removed, anything else is kept.
+                // Strings joined by `+` (`"a" + "b"`) are joined here into one: libcgraph joins them by copying
+                // the whole value at each `+`, quadratic in their number.
                 let start = index
                 var content: [UInt8] = []
                 var lines = 0
-                index += 1
-                var run = index
-                while index < count, bytes[index] != UInt8(ascii: "\"") {
-                    let current = bytes[index]
-                    if current == UInt8(ascii: "\n") { lines += 1 }
-                    if current == UInt8(ascii: "\\"), index + 1 < count {
-                        let next = bytes[index + 1]
-                        if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\n") {
-                            content += bytes[run..<index]
-                            if next == UInt8(ascii: "\"") { content.append(next) } else { lines += 1 }
-                            index += 2; run = index
-                            continue
-                        }
-                        if next == UInt8(ascii: "\\") { index += 2; continue }
-                    }
+                while true {
                     index += 1
+                    var run = index
+                    while index < count, bytes[index] != UInt8(ascii: "\"") {
+                        let current = bytes[index]
+                        if current == UInt8(ascii: "\n") { lines += 1 }
+                        if current == UInt8(ascii: "\\"), index + 1 < count {
+                            let next = bytes[index + 1]
+                            if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\n") {
+                                content += bytes[run..<index]
+                                if next == UInt8(ascii: "\"") { content.append(next) } else { lines += 1 }
+                                index += 2; run = index
+                                continue
+                            }
+                            if next == UInt8(ascii: "\\") { index += 2; continue }
+                        }
+                        index += 1
+                    }
+                    content += bytes[run..<index]
+                    // Another string after `+` (spaces and line breaks around it) continues this one.
+                    guard index < count else { break }
+                    var after = index + 1, breaks = 0, plus = false
+                    while after < count {
+                        let byte = bytes[after]
+                        if byte == UInt8(ascii: "\n") { breaks += 1 }
+                        else if byte == UInt8(ascii: "+") && !plus { plus = true }
+                        else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") { break }
+                        after += 1
+                    }
+                    guard plus, after < count, bytes[after] == UInt8(ascii: "\""), scan.marker != 0 else { break }
+                    lines += breaks
+                    index = after
                 }
-                content += bytes[run..<index]
                 endString(from: start, lines: lines) { _ in content }
                 continue
             case UInt8(ascii: "<"):

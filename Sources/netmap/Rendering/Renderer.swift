@@ -423,28 +423,37 @@ enum PositionsFile {
 
     static func read(_ path: String) throws -> [String: (x: Double, y: Double)] {
         OutputStage.shared.noteInput(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GraphError.file(path: path, reason: "cannot read the positions file")
+        let data = try UnreadableFile.contents(of: path, what: "the positions file")
+        func fail(_ message: String, line: Int?) -> GraphError {
+            .invalidInput([.error(message, at: SourceLocation(file: path, line: line))])
         }
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let nodes = root["nodes"] as? [String: Any] else {
-            throw GraphError.file(path: path, reason: "not a positions file: expected {\"units\": \"pt\", \"nodes\": {\"<id>\": [x, y], ...}}")
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let (reason, line) = NodeLinkFormat.describe(error, in: data)
+            throw fail("not valid JSON: \(reason)", line: line)
+        }
+        guard let root = parsed as? [String: Any], let nodes = root["nodes"] as? [String: Any] else {
+            throw fail("not a positions file: expected {\"units\": \"pt\", \"nodes\": {\"<id>\": [x, y], ...}}", line: 1)
         }
         if let units = root["units"] as? String, units != "pt" {
-            throw GraphError.file(path: path, reason: "units '\(units)' not supported; netmap writes and reads \"pt\"")
+            throw fail("units '\(DrawingValue.excerpt(units))' not supported; netmap writes and reads \"pt\"", line: NodeLinkFormat.line(ofKey: "units", in: data))
         }
         var result: [String: (x: Double, y: Double)] = [:]
-        for (id, value) in nodes {
+        for (id, value) in nodes.sorted(by: { $0.key < $1.key }) {
             guard let pair = value as? [Double], pair.count == 2, pair[0].isFinite, pair[1].isFinite else {
-                throw GraphError.file(path: path, reason: "node '\(DrawingValue.excerpt(id))': position must be [x, y] in points")
+                throw fail("node '\(DrawingValue.excerpt(id))': position must be [x, y] in points", line: NodeLinkFormat.line(ofKey: id, in: data))
             }
             if let outside = pair.first(where: { abs($0) > DrawingValue.maxCoordinate }) {
-                throw GraphError.file(path: path, reason: "node '\(DrawingValue.excerpt(id))': coordinate \(outside) is outside ±\(Int(DrawingValue.maxCoordinate)) pt; a positions file holds points on a page (as --positions writes them)")
+                throw fail("node '\(DrawingValue.excerpt(id))': coordinate \(outside) is outside ±\(Int(DrawingValue.maxCoordinate)) pt; a positions file holds points on a page (as --positions writes them)",
+                           line: NodeLinkFormat.line(ofKey: id, in: data))
             }
             result[id] = (pair[0], pair[1])
         }
         return result
     }
+
 
     /// Mean distance (points) that the nodes present in both layouts moved.
     static func meanDisplacement(_ a: [String: (x: Double, y: Double)], _ b: [String: (x: Double, y: Double)]) -> Double {

@@ -238,9 +238,7 @@ extension Theme {
     /// - Throws: `GraphError.invalidInput` naming the file, line and offending key or value.
     static func load(yamlFile path: String) throws -> Theme {
         OutputStage.shared.noteInput(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GraphError.file(path: path, reason: "cannot read the theme file")
-        }
+        let data = try UnreadableFile.contents(of: path, what: "the theme file")
         guard let text = String(data: data, encoding: .utf8) else {
             throw GraphError.file(path: path, reason: "the theme file is not UTF-8 text")
         }

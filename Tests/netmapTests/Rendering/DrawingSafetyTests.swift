@@ -41,6 +41,12 @@ final class DrawingSafetyTests: XCTestCase {
             XCTAssertEqual(run.status, 1, file)
             XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("k.svg").path))
         }
+        // The message names the line of the kind's declaration where the format knows it.
+        let lines = [files[0]: 2, files[1]: try XCTUnwrap(NodeLinkFormat.line(ofKey: "evil", in: try Data(contentsOf: URL(fileURLWithPath: files[1]))))]
+        for (file, line) in lines {
+            let errors = NetworkLoader.load([file]).diagnostics.map(\.description)
+            XCTAssertTrue(errors.contains { $0.hasPrefix("\(file):\(line): error: kind 'evil': color") }, "\(file): \(errors)")
+        }
         XCTAssertTrue(DrawingValue.isColor("#E69F00") && DrawingValue.isColor("#E69F0080") && DrawingValue.isColor("gray50"))
         XCTAssertFalse(DrawingValue.isColor("#E69F0") || DrawingValue.isColor("red\"") || DrawingValue.isColor("") || DrawingValue.isColor("1red"))
     }
