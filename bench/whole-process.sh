@@ -7,7 +7,8 @@
 #   BENCH_LOAD_ONLY=1: only the load table per format at 1M ties (with python-igraph's Read_GraphML beside GraphML)
 #   and PageRank on the GraphML file
 #   BENCH_SEEDS=N: Louvain and Leiden modularity as the mean over seeds 1..N for both tools (default 20 up to
-#   100k ties, 5 above)
+#   100k ties, 5 above); Leiden's is given for netmap's default (4 iterations) and for igraph's 2
+#   BENCH_TASKS=louvain,leiden: only those rows (no load-per-format table; neither when only 10m runs)
 # Needs: swift, python3 with igraph (pip install igraph), /usr/bin/time (GNU).
 set -eu
 cd "$(dirname "$0")/.."

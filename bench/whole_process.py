@@ -6,6 +6,7 @@ a Barabási–Albert graph from igraph with m = 10 (n = ties / 10), written once
 (`from,to,relation,weight`) and once as the same ties in igraph's NCOL format (`from to weight`), which
 igraph's C reader takes; igraph has no CSV reader of its own.
 """
+import json
 import os
 import random
 import subprocess
@@ -18,6 +19,8 @@ NETMAP = os.environ["NETMAP"]
 WORK = os.environ.get("BENCH_WORK", "/tmp/netmap-whole-process")
 SIZES = os.environ.get("BENCH_SIZES", "10k,100k,1m" + (",10m" if os.environ.get("BENCH_10M") == "1" else "")).split(",")
 TIES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
+# BENCH_TASKS=louvain,leiden runs only those rows (and skips the load-per-format table).
+ONLY = os.environ.get("BENCH_TASKS", "").split(",") if os.environ.get("BENCH_TASKS") else None
 
 IGRAPH = r'''
 import random, sys, igraph as ig
@@ -60,6 +63,17 @@ for seed in range(1, seeds + 1):
 '''
 
 
+def standard_error(values):
+    if len(values) < 2:
+        return float("nan")
+    average = mean(values)
+    return (sum((v - average) ** 2 for v in values) / (len(values) - 1) / len(values)) ** 0.5
+
+
+def summary(values):
+    return f"{mean(values):.4f} ± {standard_error(values):.4f}"
+
+
 def seeds(size):
     """Seeds for the modularity means: 20 up to 100k ties, 5 above (BENCH_SEEDS overrides)."""
     return int(os.environ.get("BENCH_SEEDS", "20" if TIES[size] <= 100_000 else "5"))
@@ -75,6 +89,8 @@ TASKS = [
     ("louvain", ["communities", "--algorithm", "louvain", "--format", "csv", "--quiet"], "louvain"),
     ("leiden", ["communities", "--algorithm", "leiden", "--format", "csv", "--quiet"], "leiden"),
 ]
+if ONLY:
+    TASKS = [task for task in TASKS if task[0] in ONLY]
 
 
 def generate(size):
@@ -118,15 +134,15 @@ def igraph_modularity(task, ncol_path, script, count):
     return [float(line) for line in output.split()]
 
 
-def netmap_modularity(task, csv_path, count):
-    """netmap's modularity over seeds 1..count (`--format table --members 0` prints it on its first line)."""
+def netmap_modularity(task, csv_path, count, extra=()):
+    """netmap's modularity over seeds 1..count, from `--format json` (full precision)."""
     if task not in ("louvain", "leiden"):
         return None
     values = []
     for seed in range(1, count + 1):
-        output = subprocess.run([NETMAP, "communities", "--algorithm", task, "--seed", str(seed), "--members", "0", "--quiet", csv_path],
-                                capture_output=True, text=True, check=True).stdout
-        values.append(float(output.split("modularity ", 1)[1].split()[0]))
+        output = subprocess.run([NETMAP, "communities", "--algorithm", task, "--seed", str(seed), "--format", "json", "--quiet",
+                                 *extra, csv_path], capture_output=True, text=True, check=True).stdout
+        values.append(json.loads(output)["modularity"])
     return values
 
 
@@ -155,17 +171,23 @@ def main():
             nm = measure([NETMAP] + arguments + [csv_path])
             ig_ = measure(["python3", script, igraph_task, ncol_path])
             q_nm, q_ig = netmap_modularity(task, csv_path, seeds(size)), igraph_modularity(task, ncol_path, quality_script, seeds(size))
-            results[(size, task)] = (nm, ig_, q_nm, q_ig)
-            quality = (f"  Q over {seeds(size)} seeds: netmap mean {mean(q_nm):.4f} ({min(q_nm):.4f}–{max(q_nm):.4f}) igraph mean "
-                       f"{mean(q_ig):.4f} ({min(q_ig):.4f}–{max(q_ig):.4f}), netmap/igraph {mean(q_nm) / mean(q_ig):.4f}") if q_nm else ""
+            # Leiden also at igraph's number of iterations (2), for the like-with-like comparison.
+            q_two = netmap_modularity(task, csv_path, seeds(size), ["--iterations", "2"]) if task == "leiden" else None
+            results[(size, task)] = (nm, ig_, q_nm, q_ig, q_two)
+            quality = ""
+            if q_nm:
+                quality = (f"  Q over {seeds(size)} seeds (mean ± standard error): netmap {summary(q_nm)}"
+                           + (f", netmap 2 iterations {summary(q_two)}" if q_two else "") + f", igraph {summary(q_ig)}")
             print(f"  {task:<12} netmap {nm[0]:6.2f} s wall {nm[1]:6.2f} s cpu {nm[2]:6.0f} MB | igraph {ig_[0]:6.2f} s wall "
                   f"{ig_[1]:6.2f} s cpu {ig_[2]:6.0f} MB | cpu ratio {nm[1] / ig_[1]:.2f} memory ratio {nm[2] / ig_[2]:.2f}{quality}",
                   flush=True)
 
-    print("\n| ties | task | netmap wall / cpu s | netmap MB | igraph wall / cpu s | igraph MB | time nm/ig (cpu) | time nm/ig (wall) | memory nm/ig | bytes per tie (netmap) | modularity netmap / igraph (mean over seeds) |")
+    print("\n| ties | task | netmap wall / cpu s | netmap MB | igraph wall / cpu s | igraph MB | time nm/ig (cpu) | time nm/ig (wall) | memory nm/ig | bytes per tie (netmap) | modularity netmap / igraph (mean ± standard error over seeds) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for (size, task), (nm, ig_, q_nm, q_ig) in results.items():
-        quality = f"{mean(q_nm):.4f} / {mean(q_ig):.4f} ({mean(q_nm) / mean(q_ig):.4f}, {len(q_nm)} seeds)" if q_nm else "-"
+    for (size, task), (nm, ig_, q_nm, q_ig, q_two) in results.items():
+        quality = f"{summary(q_nm)} / {summary(q_ig)} ({mean(q_nm) / mean(q_ig):.4f}, {len(q_nm)} seeds)" if q_nm else "-"
+        if q_two:
+            quality += f"; 2 iterations: {summary(q_two)} ({mean(q_two) / mean(q_ig):.4f})"
         print(f"| {size} | {task} | {nm[0]:.2f} / {nm[1]:.2f} | {nm[2]:.0f} | {ig_[0]:.2f} / {ig_[1]:.2f} | {ig_[2]:.0f} | "
               f"{nm[1] / ig_[1]:.2f} | {nm[0] / ig_[0]:.2f} | {nm[2] / ig_[2]:.2f} | {nm[2] * 1048576 / TIES[size]:.0f} | {quality} |")
 
@@ -180,9 +202,16 @@ def main():
                 cells.append(f"{ratio:.1f}" + (" (superlinear)" if ratio > 15 else ""))
             print(f"| {task} | {tool} | " + " | ".join(cells) + " |")
 
+    if ONLY:
+        print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
+        return
     # Load cost per format on the largest size up to 1M: `stats` minus nothing else is not separable, so the
     # load is timed as `centrality --measures degree --top 1` (load, graph build and a trivial measure).
-    size = "1m" if "1m" in SIZES else SIZES[-1]
+    small = [size for size in SIZES if TIES[size] <= 1_000_000]
+    if not small:
+        print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
+        return
+    size = small[-1]
     csv_path, _ = generate(size)
     load_table(size, export_formats(size, csv_path), script)
 

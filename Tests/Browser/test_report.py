@@ -535,3 +535,11 @@ def test_names_from_the_data_are_isolated_for_right_to_left_text(open_report):
     facts = page.locator("#details li.tie", has_text="partner med").first.locator(".cite-facts bdi").all_inner_texts()
     assert facts == ['"><svg onload=alert(1)>', "2020", "side <p>1</p>"]
     assert "\u202ereversed\u202c text" in page.locator("#details dd").all_inner_texts()
+
+
+def test_the_year_slider_starts_at_the_year_of_at(open_report):
+    page = open_report("at2010").page
+    assert page.locator("#year").input_value() == "2010"
+    assert page.locator("#year-value").inner_text() == "2010"
+    # --at 2010 left out the tie from 2012 (and the one that ended in 2009).
+    assert page.locator("#viewport svg g.edge").count() == 4

@@ -60,7 +60,8 @@ enum GraphMLStructure {
         var key = KeyElement(isYFiles: false, line: 0)
         var keyHasDefault = false
         var text: [UInt8] = []
-        var dataKey: [UInt8]? = nil
+        var dataKey: [UInt8] = []
+        var dataHasKey = false
         var dataLine = 0
         var dataHasElements = false
         var nestedSeen = false
@@ -106,7 +107,11 @@ enum GraphMLStructure {
                     handler.hyperedge(line: tokenizer.line)
                     place = .other
                 case .graph? where tokenizer.isNamed("data"), .node? where tokenizer.isNamed("data"), .edge? where tokenizer.isNamed("data"):
-                    dataKey = tokenizer.attribute("key").map(Array.init)
+                    dataHasKey = false
+                    if let key = tokenizer.attribute("key") {
+                        dataKey.replaceSubrange(dataKey.indices, with: key)
+                        dataHasKey = true
+                    }
                     dataLine = tokenizer.line
                     dataHasElements = false
                     text.removeAll(keepingCapacity: true)
@@ -132,7 +137,7 @@ enum GraphMLStructure {
                     key.defaultText = String(decoding: text, as: UTF8.self)
                 case .data:
                     text.withUnsafeBufferPointer { body in
-                        if let dataKey {
+                        if dataHasKey {
                             dataKey.withUnsafeBufferPointer { handler.data(key: $0, text: body, hasElements: dataHasElements, line: dataLine) }
                         } else {
                             handler.data(key: nil, text: body, hasElements: dataHasElements, line: dataLine)

@@ -32,8 +32,8 @@ struct Communities: NetmapCommand {
     @Option(help: "Seed of the random node order.")
     var seed: UInt64 = 42
 
-    @Option(help: ArgumentHelp("Leiden: run the algorithm N times, each from the last result (igraph's n_iterations; 0: until nothing changes).", valueName: "N"))
-    var iterations: Int = 2
+    @Option(help: ArgumentHelp("Leiden: run the algorithm N times, each from the last result (igraph's n_iterations, whose default is 2; 0: until nothing changes).", valueName: "N"))
+    var iterations: Int = 4
 
     @Flag(help: "Use tie weights.")
     var weighted = false

@@ -206,6 +206,14 @@ final class AnalysisLoaderTests: XCTestCase {
         for name in ["yed", "gephi", "igraph"] {
             try assertFastEqualsFull(try write(GraphMLReaderTests.variants[name]!, to: "\(name).graphml", in: folder))
         }
+        // The same spelling of a relation on ties of both directions: related_to stays on the directed ones.
+        let mixed = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><key id=\"r\" for=\"edge\" attr.name=\"relation\"/><graph edgedefault=\"undirected\">"
+            + "<node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"><data key=\"r\">related_to</data></edge>"
+            + "<edge source=\"b\" target=\"a\" directed=\"true\"><data key=\"r\">related_to</data></edge>"
+            + "<edge source=\"a\" target=\"b\"><data key=\"r\">related_to</data></edge><edge source=\"a\" target=\"b\"><data key=\"r\"></data></edge></graph></graphml>"
+        let mixedPath = try write(mixed, to: "mixed.graphml", in: folder)
+        try assertFastEqualsFull(mixedPath)
+        XCTAssertEqual(try XCTUnwrap(AnalysisLoader.fastLoad([mixedPath])).relationNames, ["connected_to", "related_to"])
     }
 
     func testGraphMLFallsBackToTheFullLoad() throws {
@@ -230,6 +238,7 @@ final class AnalysisLoaderTests: XCTestCase {
             "two-graphs": open + "<graph>" + nodes + "</graph><graph/></graphml>",
             "no-graph": open + "</graphml>",
             "non-ascii-id": open + "<graph><node id=\"å\"/></graph></graphml>",
+            "two-relations": open + "<key id=\"r\" for=\"edge\" attr.name=\"relation\"/><graph>" + nodes + "<edge source=\"a\" target=\"b\"><data key=\"r\">x</data><data key=\"r\">y</data></edge></graph></graphml>",
             "bad-directed": open + "<graph>" + nodes + "<edge source=\"a\" target=\"b\" directed=\"yes\"/></graph></graphml>",
             "malformed": open + "<graph>" + nodes + "</graphml>",
             "latin1": "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + open + "<graph>" + nodes + "</graph></graphml>",
