@@ -127,6 +127,13 @@ final class OutputStageTests: XCTestCase {
         XCTAssertEqual(loop.status, 1)
         XCTAssertTrue(loop.error.contains("is a symbolic link loop"), loop.error)
 
+        let directory = folder.appendingPathComponent("dir.json")
+        try fm.createDirectory(at: directory, withIntermediateDirectories: false)
+        let onFolder = try runNetmap(["export", shared, "-o", directory.path])
+        XCTAssertEqual(onFolder.status, 1)
+        XCTAssertTrue(onFolder.error.contains("\(directory.path): error: is a folder; name a file"), onFolder.error)
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: directory.path), [], "the folder is left as it was")
+
         let fifo = folder.appendingPathComponent("fifo.json").path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
         let reader = Process()
