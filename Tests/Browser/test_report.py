@@ -489,8 +489,16 @@ def ui_strings(page):
 
 
 def test_norwegian_page_has_no_english_word_of_netmaps_own(open_report):
+    assert_no_english_word(open_report, "consortium")
+
+
+def test_nynorsk_page_has_no_english_word_of_netmaps_own(open_report):
+    assert_no_english_word(open_report, "nynorsk")
+
+
+def assert_no_english_word(open_report, name):
     english = open_report("english").page
-    page = open_report("consortium").page
+    page = open_report(name).page
     select_by_search(page, "Trøndelag fylkeskommune")
     words = english.evaluate("() => JSON.parse(document.getElementById('netmap-data').textContent).text")
     norwegian = page.evaluate("() => JSON.parse(document.getElementById('netmap-data').textContent).text")
