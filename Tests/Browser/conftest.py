@@ -27,6 +27,8 @@ def reports(tmp_path_factory):
         "english": write_report(out, "english.html", "data", "--lang", "en", "--consortium", "interreg-se-no:trondelag-fk",
                                 "--consortium", "interreg-aurora:trondelag-fk"),
         "at2010": write_report(out, "at2010.html", "Tests/Fixtures/report/hostile.yaml", "--at", "2010"),
+        "nynorsk": write_report(out, "nynorsk.html", "data", "--lang", "nn", "--consortium", "interreg-aurora:trondelag-fk",
+                                "--consortium", "interreg-npa:trondelag-fk"),
         "colors": write_report(out, "colors.html", "data/trondelag-2020.yaml", "--color-by", "country"),
         "consortium": write_report(out, "consortium.html", "data", "--consortium", "interreg-se-no:trondelag-fk",
                                    "--consortium", "interreg-aurora:trondelag-fk", "--consortium", "interreg-npa:trondelag-fk"),

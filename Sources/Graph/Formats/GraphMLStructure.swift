@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(CoreFoundation)
+import CoreFoundation
+#endif
 
 /// What a GraphML reader is told as `GraphMLStructure` walks a document: the parts netmap reads, in document
 /// order. Byte buffers are valid only during the call.
@@ -154,6 +157,13 @@ enum GraphMLStructure {
         }
     }
 
+    /// The encoding CoreFoundation knows by this IANA name (the other ISO 8859 parts, Windows 1255–1258), if any.
+    static func ianaEncoding(_ name: String) -> String.Encoding? {
+        let encoding = CFStringConvertIANACharSetNameToEncoding(unsafeBitCast(NSString(string: name), to: CFString.self))
+        guard encoding != kCFStringEncodingInvalidId else { return nil }
+        return String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(encoding))
+    }
+
     /// `data` as UTF-8 the tokenizer reads: a document declaring another encoding netmap reads (ISO 8859,
     /// Windows code pages) transcoded, with whether it was; a diagnostic for an encoding Foundation cannot
     /// convert here.
@@ -166,7 +176,7 @@ enum GraphMLStructure {
             "windows-1251": .windowsCP1251, "cp1251": .windowsCP1251, "windows-1252": .windowsCP1252, "cp1252": .windowsCP1252,
             "windows-1253": .windowsCP1253, "cp1253": .windowsCP1253, "windows-1254": .windowsCP1254, "cp1254": .windowsCP1254,
         ]
-        guard let encoding = encodings[name], let text = String(data: data, encoding: encoding) else {
+        guard let encoding = encodings[name] ?? ianaEncoding(name), let text = String(data: data, encoding: encoding) else {
             return .failure(.error("the document is in \(name), which netmap's GraphML reader does not convert; save it as UTF-8",
                                    at: SourceLocation(file: path, line: 1)))
         }
