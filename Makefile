@@ -66,8 +66,8 @@ browser-test: build browser-deps
 # The pictures of docs/diagrams.md (SVG, committed) and PNGs to look at (out/, not committed).
 diagrams: build
 	@mkdir -p out docs/img
-	$(NETMAP) render Tests/Fixtures/rendering/sample.yaml -o docs/img/sample.svg --title "Prøvefylket: internasjonale partnere" --sources-note --page a4
-	$(NETMAP) render Tests/Fixtures/rendering/sample.yaml -o docs/img/sample-country.svg --group-by country --color-by country --size-by degree --label-lang en --page a4
+	$(NETMAP) render Tests/Fixtures/rendering/sample.yaml -o docs/img/sample.svg --title "Prøvefylket: internasjonale partnere" --sources-note --page a4 --lang nb
+	$(NETMAP) render Tests/Fixtures/rendering/sample.yaml -o docs/img/sample-country.svg --group-by country --color-by country --size-by degree --label-lang en --page a3
 	$(NETMAP) render Tests/Fixtures/rendering/lesmis.yaml -o docs/img/lesmis.svg --page a4-landscape --size-by degree
 	$(NETMAP) render $(DATA) -o docs/img/national.svg --page a3-landscape --hide-isolated --lang nb --title "Norge: internasjonale partnere (medfølgende data)"
 	$(NETMAP) render $(DATA)/trondelag-2020.yaml -o docs/img/trondelag-2020.svg --page a3-landscape --lang nb
@@ -75,10 +75,10 @@ diagrams: build
 	$(NETMAP) diff $(DATA)/vestfold-og-telemark-2030.yaml --to $(DATA)/telemark-2035.yaml --lang nb --fresh-layout --render docs/img/diff-telemark.svg -o /dev/null
 	$(NETMAP) diff $(DATA)/nord-trondelag-2009.yaml --to $(DATA)/trondelag-2020.yaml --lang nb --collapse leaves --render docs/img/diff-trondelag.svg --page 594x420mm -o /dev/null
 	$(NETMAP) diff $(DATA)/vestfold-og-telemark-2030.yaml --to $(DATA)/telemark-2035.yaml --lang nb --fresh-layout --render out/diff-telemark.png -o /dev/null
-	$(NETMAP) render $(DATA) -o docs/img/top25.svg --top 25 --by degree --page a4 --sources-note
+	$(NETMAP) render $(DATA) -o docs/img/top25.svg --top 25 --by degree --page a4 --sources-note --lang nb
 	$(NETMAP) render $(DATA) -o out/national.png --page a3-landscape --hide-isolated --lang nb --dpi 150
 	$(NETMAP) render $(DATA) -o out/ego-trondelag.png --ego trondelag-fk --page a4 --lang nb --dpi 150
-	$(NETMAP) render $(DATA) -o out/national-by-country.png --group-by country --color-by country --hide-isolated --dpi 100
+	$(NETMAP) render $(DATA) -o out/national-by-country.png --group-by country --color-by country --hide-isolated --lang nb --dpi 100
 	@for f in $(DATA)/*.yaml; do name=$$(basename $$f .yaml); { [ "$$name" = shared ] || [ "$$name" = programmes ]; } && continue; \
 	  page=a4; [ "$$name" = trondelag-2020 ] && page=a3-landscape; \
 	  $(NETMAP) render $$f $(DATA)/shared.yaml -o out/$$name.png --page $$page --hide-isolated --lang nb --dpi 150 || exit 1; done

@@ -35,8 +35,9 @@ render data|render data -o $out/x.svg
 render data --ego trondelag-fk --radius 1 --page a4|render data --ego trondelag-fk --radius 1 --page a4 -o $out/x.svg
 render data/telemark-2035.yaml|render data/telemark-2035.yaml -o $out/x.svg
 render data/trondelag-2020.yaml --collapse leaves --page a4|render data/trondelag-2020.yaml --collapse leaves --page a4 --lang nb -o $out/x.svg
-diagrams: sample.yaml --title --sources-note --page a4|render Tests/Fixtures/rendering/sample.yaml -o $out/x.svg --title "Prøvefylket: internasjonale partnere" --sources-note --page a4
-diagrams: sample.yaml --group-by country --color-by country --size-by degree --page a4|render Tests/Fixtures/rendering/sample.yaml -o $out/x.svg --group-by country --color-by country --size-by degree --label-lang en --page a4
+diagrams: sample.yaml --title --sources-note --page a4|render Tests/Fixtures/rendering/sample.yaml -o $out/x.svg --title "Prøvefylket: internasjonale partnere" --sources-note --page a4 --lang nb
+diagrams: sample.yaml --group-by country --color-by country --size-by degree --page a3|render Tests/Fixtures/rendering/sample.yaml -o $out/x.svg --group-by country --color-by country --size-by degree --label-lang en --page a3
+sample.yaml --group-by country --color-by country --size-by degree --page a4|render Tests/Fixtures/rendering/sample.yaml -o $out/x.svg --group-by country --color-by country --size-by degree --label-lang en --page a4
 diagrams: lesmis.yaml --page a4-landscape --size-by degree|render Tests/Fixtures/rendering/lesmis.yaml -o $out/x.svg --page a4-landscape --size-by degree
 diagrams: data --page a3-landscape --hide-isolated --title|render data -o $out/x.svg --page a3-landscape --hide-isolated --lang nb --title "Norge: internasjonale partnere (medfølgende data)"
 diagrams: trondelag-2020.yaml --page a3-landscape --lang nb|render data/trondelag-2020.yaml -o $out/x.svg --page a3-landscape --lang nb
@@ -48,16 +49,20 @@ diff nord-trondelag-2009 → trondelag-2020 --page 594x420mm|diff data/nord-tron
 diff nord-trondelag-2009 → trondelag-2020 --collapse leaves --page a3-landscape|diff data/nord-trondelag-2009.yaml --to data/trondelag-2020.yaml --lang nb --collapse leaves --render $out/x.svg --page a3-landscape
 diff data --at 2012 --to-year 2022 (screen)|diff data --at 2012 --to-year 2022 --render $out/x.svg
 diff data --at 2012 --to-year 2022 --page a3-landscape|diff data --at 2012 --to-year 2022 --render $out/x.svg --page a3-landscape
-diagrams: data --top 25 --page a4 --sources-note|render data -o $out/x.svg --top 25 --by degree --page a4 --sources-note
-diagrams: data --group-by country --color-by country --hide-isolated|render data -o $out/x.svg --group-by country --color-by country --hide-isolated
+diagrams: data --top 25 --page a4 --sources-note|render data -o $out/x.svg --top 25 --by degree --page a4 --sources-note --lang nb
+diagrams: data --group-by country --color-by country --hide-isolated|render data -o $out/x.svg --group-by country --color-by country --hide-isolated --lang nb
 diagrams: nord-trondelag-2009 + shared --page a4 --hide-isolated|render data/nord-trondelag-2009.yaml data/shared.yaml -o $out/x.svg --page a4 --hide-isolated --lang nb
 diagrams: nordland-2022 + shared --page a4 --hide-isolated|render data/nordland-2022.yaml data/shared.yaml -o $out/x.svg --page a4 --hide-isolated --lang nb
 diagrams: telemark-2035 + shared --page a4 --hide-isolated|render data/telemark-2035.yaml data/shared.yaml -o $out/x.svg --page a4 --hide-isolated --lang nb
 diagrams: trondelag-2020 + shared --page a3-landscape --hide-isolated|render data/trondelag-2020.yaml data/shared.yaml -o $out/x.svg --page a3-landscape --hide-isolated --lang nb
 diagrams: vestfold-og-telemark-2030 + shared --page a4 --hide-isolated|render data/vestfold-og-telemark-2030.yaml data/shared.yaml -o $out/x.svg --page a4 --hide-isolated --lang nb
+demo: data|render data -o $out/x.svg --lang nb
 demo: nord-trondelag-2009.yaml|render data/nord-trondelag-2009.yaml -o $out/x.svg --lang nb
 demo: nordland-2022.yaml|render data/nordland-2022.yaml -o $out/x.svg --lang nb
+demo: telemark-2035.yaml|render data/telemark-2035.yaml -o $out/x.svg --lang nb
+demo: trondelag-2020.yaml|render data/trondelag-2020.yaml -o $out/x.svg --lang nb
 demo: vestfold-og-telemark-2030.yaml|render data/vestfold-og-telemark-2030.yaml -o $out/x.svg --lang nb
+guide: render --ego trondelag --page a4 --title (PDF)|render data --ego trondelag --radius 1 --page a4 --title "Trøndelag fylkeskommune: direct ties" -o $out/x.pdf
 guide: render data --hide-isolated|render data --hide-isolated -o $out/x.svg
 guide: path data telemark → kaunas --render|path data "telemark fylkeskommune" kaunas --render $out/x.svg
 guide: ego data midsec --render|ego data midsec --render $out/x.svg

@@ -444,7 +444,8 @@ def test_print_puts_the_drawing_on_its_own_landscape_page_then_the_tables_withou
 
 
 def test_consortium_proposals_show_rules_and_cited_paths_for_each_request(open_report):
-    page = open_report("consortium").page
+    watched = open_report("consortium")
+    page = watched.page
     sections = page.locator("#consortia section.consortium")
     assert sections.count() == 3
     assert "Interreg Aurora" in sections.nth(1).locator("h3").inner_text()
@@ -460,6 +461,9 @@ def test_consortium_proposals_show_rules_and_cited_paths_for_each_request(open_r
     assert "samarbeider med" in path and "[Internasjonalt handlingsprogram 2020–2023, side Kap. 2.4" in path, path
     first.locator(".proposal-pick").first.click()
     assert page.locator("g.edge.near").count() >= 1
+    npa.locator(".search-notes summary").click()
+    assert npa.locator(".search-notes li").first.is_visible()
+    watched.assert_clean()
 
 
 def ui_strings(page):
@@ -485,8 +489,16 @@ def ui_strings(page):
 
 
 def test_norwegian_page_has_no_english_word_of_netmaps_own(open_report):
+    assert_no_english_word(open_report, "consortium")
+
+
+def test_nynorsk_page_has_no_english_word_of_netmaps_own(open_report):
+    assert_no_english_word(open_report, "nynorsk")
+
+
+def assert_no_english_word(open_report, name):
     english = open_report("english").page
-    page = open_report("consortium").page
+    page = open_report(name).page
     select_by_search(page, "Trøndelag fylkeskommune")
     words = english.evaluate("() => JSON.parse(document.getElementById('netmap-data').textContent).text")
     norwegian = page.evaluate("() => JSON.parse(document.getElementById('netmap-data').textContent).text")
@@ -512,7 +524,8 @@ def test_norwegian_page_has_no_english_word_of_netmaps_own(open_report):
 
 
 def test_color_by_gets_a_legend_of_its_own_that_filters(open_report):
-    page = open_report("colors").page
+    watched = open_report("colors")
+    page = watched.page
     assert page.locator("#colors-heading").inner_text().lower() == "farge: land"
     entries = page.locator("#legend-colors button")
     assert entries.first.get_attribute("data-key") == "NO"  # the drawing's order: most frequent first
@@ -524,6 +537,7 @@ def test_color_by_gets_a_legend_of_its_own_that_filters(open_report):
     entries.first.click()
     assert not any(page.locator(f"#{svg}").is_visible() for svg in norwegian[:15])
     assert page.locator("#node-region-jamtland-harjedalen").is_visible()
+    watched.assert_clean()
 
 
 def test_names_from_the_data_are_isolated_for_right_to_left_text(open_report):
@@ -535,3 +549,13 @@ def test_names_from_the_data_are_isolated_for_right_to_left_text(open_report):
     facts = page.locator("#details li.tie", has_text="partner med").first.locator(".cite-facts bdi").all_inner_texts()
     assert facts == ['"><svg onload=alert(1)>', "2020", "side <p>1</p>"]
     assert "\u202ereversed\u202c text" in page.locator("#details dd").all_inner_texts()
+
+
+def test_the_year_slider_starts_at_the_year_of_at(open_report):
+    watched = open_report("at2010")
+    page = watched.page
+    assert page.locator("#year").input_value() == "2010"
+    assert page.locator("#year-value").inner_text() == "2010"
+    # --at 2010 left out the tie from 2012 (and the one that ended in 2009).
+    assert page.locator("#viewport svg g.edge").count() == 4
+    watched.assert_clean()

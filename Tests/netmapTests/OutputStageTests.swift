@@ -9,10 +9,15 @@ final class OutputStageTests: XCTestCase {
 
     /// Runs netmap with standard output going to `path` (e.g. /dev/full).
     func runNetmapWritingTo(_ path: String, _ arguments: [String]) throws -> (status: Int32, reason: Process.TerminationReason, error: String) {
+        try runNetmapWritingTo(FileHandle(forWritingAtPath: path), arguments)
+    }
+
+    /// Runs netmap with standard output going to `handle` (opened as the test needs it).
+    func runNetmapWritingTo(_ handle: FileHandle?, _ arguments: [String]) throws -> (status: Int32, reason: Process.TerminationReason, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: netmapBinary)
         process.arguments = arguments
-        process.standardOutput = FileHandle(forWritingAtPath: path)
+        process.standardOutput = handle
         let error = Pipe()
         process.standardError = error
         try process.run()
@@ -72,13 +77,8 @@ final class OutputStageTests: XCTestCase {
         try "earlier line\n".write(toFile: log, atomically: false, encoding: .utf8)
         let handle = try XCTUnwrap(FileHandle(forWritingAtPath: log))
         handle.seekToEndOfFile()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: netmapBinary)
-        process.arguments = ["export", shared, "--to", "json", "-o", "/dev/stdout"]
-        process.standardOutput = handle
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
+        let appended = try runNetmapWritingTo(handle, ["export", shared, "--to", "json", "-o", "/dev/stdout"])
+        XCTAssertEqual(appended.status, 0, appended.error)
         XCTAssertEqual(try String(contentsOfFile: log, encoding: .utf8), "earlier line\n" + piped.output)
 
         let closed = try runNetmap(["export", shared, "--to", "json", "-o", "/dev/fd/9"])
@@ -126,6 +126,13 @@ final class OutputStageTests: XCTestCase {
         let loop = try runNetmap(["export", shared, "-o", loop1])
         XCTAssertEqual(loop.status, 1)
         XCTAssertTrue(loop.error.contains("is a symbolic link loop"), loop.error)
+
+        let directory = folder.appendingPathComponent("dir.json")
+        try fm.createDirectory(at: directory, withIntermediateDirectories: false)
+        let onFolder = try runNetmap(["export", shared, "-o", directory.path])
+        XCTAssertEqual(onFolder.status, 1)
+        XCTAssertTrue(onFolder.error.contains("\(directory.path): error: is a folder; name a file"), onFolder.error)
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: directory.path), [], "the folder is left as it was")
 
         let fifo = folder.appendingPathComponent("fifo.json").path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)

@@ -23,7 +23,7 @@ enum GraphMLTieReader {
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
             reader.reserve(ties: min(size / 100, 1 << 26))   // a GraphML tie is rarely under 100 bytes
         }
-        var tokenizer = XMLTokenizer(.descriptor(handle.fileDescriptor), blockSize: blockSize)
+        var tokenizer = XMLTokenizer(.descriptor(handle.fileDescriptor), blockSize: blockSize, countsLines: false)
         guard let outcome = try? GraphMLStructure.walk(&tokenizer, into: &reader),
               case .read(_, graphs: 1, _, lateKey: false) = outcome, !reader.declined else { return nil }
         return reader.result(outcome)
@@ -93,7 +93,10 @@ enum GraphMLTieReader {
         var label: String?, kind: String?, country: String?
         var source: Int32 = 0, target: Int32 = 0
         var directed = true
-        var relation: String?
+        /// The relation of the open tie, once its data names one.
+        var relation: UInt16?
+        /// The last relation read, as spelled in the file, for ties of that direction.
+        var lastRelation: (spelling: [UInt8], directed: Bool, index: UInt16)?
         var weight = 1.0
 
         init(path: String) {
@@ -162,6 +165,11 @@ enum GraphMLTieReader {
             let field = inNode ? declared.nodeField : declared.edgeField
             if case .weight = field, text.count == 1, text[0] == UInt8(ascii: "1") { weight = 1; return }   // the common case, as below
             if case .other = field, declared.type == "string" { return }
+            if case .relation = field, relation != nil { declined = true; return }   // two relations: the numbering would differ
+            if case .relation = field, declared.type == "string", let last = lastRelation, last.directed == directed, last.spelling.elementsEqual(text) {
+                relation = last.index
+                return
+            }
             let raw = XMLTokenizer.string(text)
             let value = declared.type == "string" ? raw : raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard GraphMLFormat.typeProblem(value, type: declared.type) == nil else { declined = true; return }
@@ -170,7 +178,9 @@ enum GraphMLTieReader {
             case .label: label = normalised
             case .kind: kind = normalised
             case .country: country = normalised
-            case .relation: relation = normalised
+            case .relation:
+                relation = relationIndex(named: normalised)
+                if declared.type == "string", let relation { lastRelation = (Array(text), directed, relation) }
             case .weight:
                 // As `Interchange.edge` reads it: empty is no weight, else a positive finite number.
                 if normalised.isEmpty { weight = 1; return }
@@ -208,22 +218,25 @@ enum GraphMLTieReader {
         mutating func edgeEnd() {
             guard inEdge, !declined else { return }
             inEdge = false
-            var name = relation.flatMap { $0.isEmpty ? nil : $0 } ?? "related_to"
-            if !directed && name == "related_to" { name = "connected_to" }   // as `Interchange.declareImpliedSources`
-            let index: UInt16
-            if let known = relationIndex[name] {
-                index = known
-            } else {
-                guard relationNames.count < Int(UInt16.max) else { declined = true; return }
-                index = UInt16(relationNames.count)
-                relationIndex[name] = index
-                relationNames.append(name)
-                relationUndirected.append(true)
-            }
+            guard let index = relation ?? relationIndex(named: "") else { return }
             if directed { relationUndirected[Int(index)] = false }
             from.append(source); to.append(target)
             weights.append(weight)
             relations.append(index)
+        }
+
+        /// The number of the relation a tie of the open tie's direction gets from the text `name` (empty:
+        /// `related_to`, or `connected_to` when undirected, as `Interchange.edge` and `declareImpliedSources`
+        /// name it), numbered in order of first appearance; nil (declined) past 65,535 relations.
+        mutating func relationIndex(named text: String) -> UInt16? {
+            var name = text.isEmpty ? "related_to" : text
+            if !directed && name == "related_to" { name = "connected_to" }
+            if let known = relationIndex[name] { return known }
+            guard relationNames.count < Int(UInt16.max) else { declined = true; return nil }
+            relationIndex[name] = UInt16(relationNames.count)
+            relationNames.append(name)
+            relationUndirected.append(true)
+            return UInt16(relationNames.count - 1)
         }
 
         /// The view, once the graph's data (read by the typed reader) gives no diagnostic and every tie end is a

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(CoreFoundation)
+import CoreFoundation
+#endif
 
 /// What a GraphML reader is told as `GraphMLStructure` walks a document: the parts netmap reads, in document
 /// order. Byte buffers are valid only during the call.
@@ -60,7 +63,8 @@ enum GraphMLStructure {
         var key = KeyElement(isYFiles: false, line: 0)
         var keyHasDefault = false
         var text: [UInt8] = []
-        var dataKey: [UInt8]? = nil
+        var dataKey: [UInt8] = []
+        var dataHasKey = false
         var dataLine = 0
         var dataHasElements = false
         var nestedSeen = false
@@ -106,7 +110,11 @@ enum GraphMLStructure {
                     handler.hyperedge(line: tokenizer.line)
                     place = .other
                 case .graph? where tokenizer.isNamed("data"), .node? where tokenizer.isNamed("data"), .edge? where tokenizer.isNamed("data"):
-                    dataKey = tokenizer.attribute("key").map(Array.init)
+                    dataHasKey = false
+                    if let key = tokenizer.attribute("key") {
+                        dataKey.replaceSubrange(dataKey.indices, with: key)
+                        dataHasKey = true
+                    }
                     dataLine = tokenizer.line
                     dataHasElements = false
                     text.removeAll(keepingCapacity: true)
@@ -132,7 +140,7 @@ enum GraphMLStructure {
                     key.defaultText = String(decoding: text, as: UTF8.self)
                 case .data:
                     text.withUnsafeBufferPointer { body in
-                        if let dataKey {
+                        if dataHasKey {
                             dataKey.withUnsafeBufferPointer { handler.data(key: $0, text: body, hasElements: dataHasElements, line: dataLine) }
                         } else {
                             handler.data(key: nil, text: body, hasElements: dataHasElements, line: dataLine)
@@ -149,6 +157,13 @@ enum GraphMLStructure {
         }
     }
 
+    /// The encoding CoreFoundation knows by this IANA name (the other ISO 8859 parts, Windows 1255–1258), if any.
+    static func ianaEncoding(_ name: String) -> String.Encoding? {
+        let encoding = CFStringConvertIANACharSetNameToEncoding(unsafeBitCast(NSString(string: name), to: CFString.self))
+        guard encoding != kCFStringEncodingInvalidId else { return nil }
+        return String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(encoding))
+    }
+
     /// `data` as UTF-8 the tokenizer reads: a document declaring another encoding netmap reads (ISO 8859,
     /// Windows code pages) transcoded, with whether it was; a diagnostic for an encoding Foundation cannot
     /// convert here.
@@ -161,7 +176,7 @@ enum GraphMLStructure {
             "windows-1251": .windowsCP1251, "cp1251": .windowsCP1251, "windows-1252": .windowsCP1252, "cp1252": .windowsCP1252,
             "windows-1253": .windowsCP1253, "cp1253": .windowsCP1253, "windows-1254": .windowsCP1254, "cp1254": .windowsCP1254,
         ]
-        guard let encoding = encodings[name], let text = String(data: data, encoding: encoding) else {
+        guard let encoding = encodings[name] ?? ianaEncoding(name), let text = String(data: data, encoding: encoding) else {
             return .failure(.error("the document is in \(name), which netmap's GraphML reader does not convert; save it as UTF-8",
                                    at: SourceLocation(file: path, line: 1)))
         }

@@ -104,6 +104,58 @@ public enum NodeLinkFormat {
         }
     }
 
+    /// The line on which each element of the array under the top-level key `key` (`"nodes"`, `"edges"`)
+    /// starts, in order; empty when the text has no such array.
+    /// - Complexity: one pass over the bytes up to the end of that array; strings are skipped, not decoded.
+    static func elementLines(ofArray key: String, in data: Data) -> [Int] {
+        let wanted = Array(key.utf8)
+        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [Int] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lines: [Int] = []
+            var line = 1, depth = 0, index = 0
+            var lastKey: Range<Int>?
+            var awaitingValue = false, inArray = false, expectElement = false
+            func element() {
+                if inArray && depth == 2 && expectElement { lines.append(line); expectElement = false }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x0A: line += 1
+                case 0x20, 0x09, 0x0D: break
+                case UInt8(ascii: "\""):
+                    element()
+                    let start = index + 1
+                    index += 1
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                        if bytes[index] == UInt8(ascii: "\\") { index += 1 } else if bytes[index] == 0x0A { line += 1 }
+                        index += 1
+                    }
+                    lastKey = depth == 1 && !awaitingValue ? start..<min(index, bytes.count) : nil
+                    awaitingValue = false
+                case UInt8(ascii: ":"):
+                    awaitingValue = depth == 1 && lastKey.map { bytes[$0].elementsEqual(wanted) } == true
+                    lastKey = nil
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    element()
+                    depth += 1
+                    if byte == UInt8(ascii: "["), depth == 2, awaitingValue { inArray = true; expectElement = true }
+                    awaitingValue = false
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    if inArray && depth == 2 { return lines }
+                    depth -= 1
+                case UInt8(ascii: ","):
+                    if inArray && depth == 2 { expectElement = true }
+                default:
+                    element()
+                    awaitingValue = false
+                }
+                index += 1
+            }
+            return lines
+        }
+    }
+
     /// The line of the first `"key":` in the JSON text (see `place(ofKey:in:after:)`).
     public static func line(ofKey key: String, in data: Data) -> Int? { place(ofKey: key, in: data)?.line }
 
@@ -157,26 +209,35 @@ public enum NodeLinkFormat {
                 if let line = Self.place(ofKey: kind.id, in: data, after: kinds.end)?.line { document.kindLocations[kind.id] = SourceLocation(file: path, line: line) }
             }
         }
+        // JSONSerialization gives no positions: one pass over the text finds the line of each node and edge.
+        let nodeLines = Self.elementLines(ofArray: "nodes", in: data)
+        func nodeLocation(_ position: Int) -> SourceLocation {
+            position < nodeLines.count ? SourceLocation(file: path, line: nodeLines[position]) : location
+        }
         for (position, entry) in nodes.enumerated() {
             guard let fields = entry as? [String: Any], let rawID = fields["id"] else {
-                document.diagnostics.append(.error("node \(position + 1) has no 'id'", at: location))
+                document.diagnostics.append(.error("node \(position + 1) has no 'id'", at: nodeLocation(position)))
                 continue
             }
             let id = text(rawID)
-            var node = Node(id: id, label: (fields["label"]).map(text) ?? id, kind: fields["kind"] as? String ?? "node", location: location)
+            var node = Node(id: id, label: (fields["label"]).map(text) ?? id, kind: fields["kind"] as? String ?? "node", location: nodeLocation(position))
             if let tags = fields["tags"] as? [Any] { node.tags = tags.map(text) }
             for (key, value) in fields where !["id", "label", "kind", "tags"].contains(key) { node.attributes[key] = text(value) }
             document.nodes.append(node)
         }
         let edges = (object["edges"] ?? object["links"]) as? [Any] ?? []
+        let edgeLines = edges.isEmpty ? [] : Self.elementLines(ofArray: object["edges"] != nil ? "edges" : "links", in: data)
+        func edgeLocation(_ position: Int) -> SourceLocation {
+            position < edgeLines.count ? SourceLocation(file: path, line: edgeLines[position]) : location
+        }
         let undirected = (object["directed"] as? Bool) == false
         let defaultRelation = undirected ? "connected_to" : "related_to"
         for (position, entry) in edges.enumerated() {
             guard let fields = entry as? [String: Any], let source = fields["source"], let target = fields["target"] else {
-                document.diagnostics.append(.error("edge \(position + 1) needs 'source' and 'target'", at: location))
+                document.diagnostics.append(.error("edge \(position + 1) needs 'source' and 'target'", at: edgeLocation(position)))
                 continue
             }
-            var edge = Edge(from: text(source), to: text(target), relation: fields["relation"] as? String ?? defaultRelation, location: location)
+            var edge = Edge(from: text(source), to: text(target), relation: fields["relation"] as? String ?? defaultRelation, location: edgeLocation(position))
             let page = fields["page"] as? String
             switch fields["cite"] {
             case let single as String: edge.citations = [Citation(source: single, page: page)]
@@ -195,7 +256,7 @@ public enum NodeLinkFormat {
                 if let number = weight as? NSNumber, !isBoolean(weight), number.doubleValue > 0, number.doubleValue.isFinite {
                     edge.weight = number.doubleValue
                 } else {
-                    document.diagnostics.append(.error("edge \(edge.from) → \(edge.to): weight '\(text(weight))' is not a positive number", at: location))
+                    document.diagnostics.append(.error("edge \(edge.from) → \(edge.to): weight '\(text(weight))' is not a positive number", at: edge.location))
                 }
             }
             edge.since = (fields["since"] as? NSNumber)?.intValue ?? (fields["since"] as? String).flatMap(parseYear)

@@ -65,11 +65,16 @@ struct XMLTokenizer {
     /// Lines counted up to this index of the buffer.
     private var countedTo = 0
     private var countedLine = 1
+    private let countsLines: Bool
     /// Whether the declared encoding is ignored (the caller transcoded the document to UTF-8 first).
     private let ignoresDeclaredEncoding: Bool
 
-    init(_ source: Source, blockSize: Int = 1 << 20, ignoresDeclaredEncoding: Bool = false, maxTokenBytes: Int = Self.maxTokenBytes) {
+    /// `countsLines: false` reports every line as 0 (for a reader that needs no line, such as a fast path that
+    /// hands any error to the full reader): it saves a pass over the bytes.
+    init(_ source: Source, blockSize: Int = 1 << 20, ignoresDeclaredEncoding: Bool = false, maxTokenBytes: Int = Self.maxTokenBytes,
+         countsLines: Bool = true) {
         self.source = source
+        self.countsLines = countsLines
         self.maxTokenBytes = maxTokenBytes
         capacity = max(blockSize, 16)
         storage = Storage(capacity: capacity)
@@ -123,11 +128,12 @@ struct XMLTokenizer {
     /// The current text token (decoded).
     var text: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base + textRange.lowerBound, count: textRange.count) }
 
-    var attributeCount: Int { attributeNames.count }
+    /// Number of attributes of the current start tag (the arrays below are reused: only this many are its own).
+    private(set) var attributeCount = 0
 
     /// The value (decoded) of the current start tag's attribute written `name`, or nil.
     func attribute(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
-        for k in 0..<attributeNames.count {
+        for k in 0..<attributeCount {
             let range = attributeNames[k]
             if Self.equal(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), name) {
                 return UnsafeBufferPointer(start: base + attributeValues[k].lowerBound, count: attributeValues[k].count)
@@ -182,6 +188,7 @@ struct XMLTokenizer {
 
     /// The line of the byte at `index` of the buffer (counting forward from the last count).
     private mutating func lineAt(_ index: Int) -> Int {
+        guard countsLines else { return 0 }
         let end = min(index, filled)
         if end > countedTo {
             var cursor = base + countedTo
@@ -236,13 +243,13 @@ struct XMLTokenizer {
     }
 
     @inline(__always)
-    private func byte(_ index: Int) throws(Scan) -> UInt8 {
+    private mutating func byte(_ index: Int) throws(Scan) -> UInt8 {
         if index < filled { return base[index] }
         throw sourceEnded ? .error("the document ends inside a tag, comment or other markup", index) : .needMore
     }
 
     /// Whether the bytes at `index` are `text`; false when the document ends first.
-    private func startsWith(_ index: Int, _ text: StaticString) throws(Scan) -> Bool {
+    private mutating func startsWith(_ index: Int, _ text: StaticString) throws(Scan) -> Bool {
         for k in 0..<text.utf8CodeUnitCount {
             if index + k >= filled {
                 if sourceEnded { return false }
@@ -254,12 +261,12 @@ struct XMLTokenizer {
     }
 
     @inline(__always)
-    private func matches(_ index: Int, _ text: StaticString) throws(Scan) -> Bool {
+    private mutating func matches(_ index: Int, _ text: StaticString) throws(Scan) -> Bool {
         for k in 0..<text.utf8CodeUnitCount where try byte(index + k) != text.utf8Start[k] { return false }
         return true
     }
 
-    private func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+    private mutating func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
     }
 
@@ -322,7 +329,7 @@ struct XMLTokenizer {
     /// a character XML 1.0 allows (tab, line feed and carriage return among the controls; no surrogates, no
     /// U+FFFE/U+FFFF).
     @inline(__always)
-    private func character(at index: Int) throws(Scan) -> Int {
+    private mutating func character(at index: Int) throws(Scan) -> Int {
         let lead = base[index]
         if lead < 0x80 {
             guard lead >= 0x20 || lead == 0x09 || lead == 0x0A || lead == 0x0D else {
@@ -371,7 +378,7 @@ struct XMLTokenizer {
     }
 
     /// A name from `index`: its end.
-    private func scanName(_ index: Int, what: String) throws(Scan) -> Int {
+    private mutating func scanName(_ index: Int, what: String) throws(Scan) -> Int {
         guard Self.isNameStart(try byte(index)) else { throw .error("expected \(what) name", index) }
         var i = index
         while true {
@@ -381,14 +388,14 @@ struct XMLTokenizer {
         }
     }
 
-    private func skipSpace(_ index: Int) throws(Scan) -> Int {
+    private mutating func skipSpace(_ index: Int) throws(Scan) -> Int {
         var i = index
         while Self.isSpace(try byte(i)) { i += 1 }
         return i
     }
 
     /// The reference starting with the `&` at `index`: its end (after the `;`) and the character it stands for.
-    private func reference(at index: Int) throws(Scan) -> (end: Int, scalar: UInt32) {
+    private mutating func reference(at index: Int) throws(Scan) -> (end: Int, scalar: UInt32) {
         var i = index + 1
         if try byte(i) == UInt8(ascii: "#") {
             i += 1
@@ -434,7 +441,7 @@ struct XMLTokenizer {
 
     /// Rewrites `range` in place: references decoded, line ends normalised, and for attribute values tab and
     /// line feed turned into spaces. The result is never longer; returns its range.
-    private func decode(_ range: Range<Int>, attribute: Bool) -> Range<Int> {
+    private mutating func decode(_ range: Range<Int>, attribute: Bool) -> Range<Int> {
         var read = range.lowerBound, write = range.lowerBound
         while read < range.upperBound {
             let b = base[read]
@@ -679,7 +686,7 @@ struct XMLTokenizer {
         let closing = openEnds.count
         openEnds.removeLast()
         openLines.removeLast()
-        openNames.removeSubrange((openEnds.last ?? 0)...)
+        openNames.removeLast(openNames.count - (openEnds.last ?? 0))
         while let last = declaredPrefixes.last, last.1 == closing {
             declaredPrefixes.removeLast()
             prefixCount[last.0, default: 1] -= 1
@@ -691,9 +698,7 @@ struct XMLTokenizer {
         if rootClosed { throw .error("extra content at the end of the document, or the document ended early", position) }
         let start = position + 1
         let end = try scanName(start, what: "an element")
-        attributeNames.removeAll(keepingCapacity: true)
-        attributeValues.removeAll(keepingCapacity: true)
-        decodable.removeAll(keepingCapacity: true)
+        var count = 0
         var i = end
         var selfClosing = false
         while true {
@@ -733,14 +738,19 @@ struct XMLTokenizer {
                     i += try character(at: i)
                 }
             }
-            attributeNames.append(nameStart..<nameEnd)
-            attributeValues.append(valueStart..<i)
-            decodable.append(needsDecoding)
+            if count < attributeNames.count {
+                (attributeNames[count], attributeValues[count], decodable[count]) = (nameStart..<nameEnd, valueStart..<i, needsDecoding)
+            } else {
+                attributeNames.append(nameStart..<nameEnd)
+                attributeValues.append(valueStart..<i)
+                decodable.append(needsDecoding)
+            }
+            count += 1
             i += 1
         }
         if openEnds.count >= Self.maxDepth { throw .error("elements nested more than \(Self.maxDepth) deep", i) }
+        attributeCount = count
         // Distinct attribute names.
-        let count = attributeNames.count
         if count > 1 {
             if count <= 16 {
                 for a in 1..<count {
@@ -750,7 +760,7 @@ struct XMLTokenizer {
                 }
             } else {
                 var seen: Set<[UInt8]> = []
-                for range in attributeNames where !seen.insert(Array(bytes(range))).inserted {
+                for range in attributeNames[..<count] where !seen.insert(Array(bytes(range))).inserted {
                     throw .error("attribute \(String(decoding: bytes(range).prefix(200), as: UTF8.self)) given twice", i)
                 }
             }
@@ -760,8 +770,7 @@ struct XMLTokenizer {
         var declared: [([UInt8], Int)] = []
         for k in 0..<count {
             let name = bytes(attributeNames[k])
-            guard name.starts(with: "xmlns".utf8) else { continue }
-            if name.count == 5 { continue }
+            guard name.count > 5, name[0] == UInt8(ascii: "x"), Self.equal(UnsafeBufferPointer(rebasing: name[..<5]), "xmlns") else { continue }
             guard name[5] == UInt8(ascii: ":") else { continue }
             let prefix = Array(name[6...])
             if attributeValues[k].isEmpty { throw .error("namespace prefix \(String(decoding: prefix.prefix(200), as: UTF8.self)) declared with an empty name", i) }

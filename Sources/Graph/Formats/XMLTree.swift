@@ -46,7 +46,7 @@ public enum XMLTree {
     }
 
     /// The line of the first NUL byte, which no XML text (UTF-8, Latin-1, ...) contains; UTF-16 is refused earlier.
-    static func binaryLine(_ data: Data) -> Int? {
+    public static func binaryLine(_ data: Data) -> Int? {
         guard let index = data.firstIndex(of: 0) else { return nil }
         return 1 + data[..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }

@@ -97,7 +97,7 @@ struct Render: NetmapCommand {
                                sizeBy: sizeBy, colorBy: colorBy, groupBy: groupBy)
         var request = try plan.request(for: filtered)
         request.title = title
-        if sourcesNote { request.footnote = DrawingPlan.sourcesNote(request.network) }
+        if sourcesNote { request.footnote = DrawingPlan.sourcesNote(request.network, language: drawing.lang) }
         if let keepLayout { request.keptPositions = try PositionsFile.read(keepLayout) }
         let drawn = try draw(request, with: drawing, theme: try theme.map(Theme.load(yamlFile:)), to: output, layOut: positions != nil)
         if let positions, let drawn { try OutputStage.shared.write(PositionsFile.text(drawn.positions), to: positions) }

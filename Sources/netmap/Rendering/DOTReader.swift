@@ -36,8 +36,8 @@ enum DOTReader {
             return 0
         }
         defer { _ = agseterrf(previous) }
-        guard !data.contains(0) else {
-            document.diagnostics.append(.error("file contains binary data, not DOT text", at: file))
+        if let line = XMLTree.binaryLine(data) {
+            document.diagnostics.append(.error("file contains binary data (a NUL byte on this line), not DOT text", at: SourceLocation(file: path, line: line)))
             return document
         }
         let prescan: DOTPrescan

@@ -86,8 +86,9 @@ struct DrawingPlan {
         throw GraphError.invalidArgument("no drawn node has the attribute '\(attribute)'; attributes present: \(known.joined(separator: ", "))")
     }
 
-    /// "Sources: id — title (publisher, year); ..." for the sources cited by the network's ties, sorted by id.
-    static func sourcesNote(_ network: Network) -> String? {
+    /// "Sources: id — title (publisher, year); ..." for the sources cited by the network's ties, sorted by id,
+    /// the heading in `language` ("Kilder:" in bokmål).
+    static func sourcesNote(_ network: Network, language: DrawingLanguage = .en) -> String? {
         let cited = Set(network.edges.flatMap { $0.citations.map(\.source) }).sorted()
         guard !cited.isEmpty else { return nil }
         let items = cited.map { id -> String in
@@ -95,7 +96,7 @@ struct DrawingPlan {
             let details = [source.publisher, source.year.map(String.init)].compactMap { $0 }
             return "\(id): \(source.title)" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
         }
-        return "Sources: " + items.joined(separator: "; ")
+        return language(DrawingWords.sources) + ": " + items.joined(separator: "; ")
     }
 }
 

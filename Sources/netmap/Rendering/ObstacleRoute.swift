@@ -9,9 +9,13 @@ import Foundation
 /// obstacles", CACM 22(10), 1979). Corners inside another grown box are left out, so between two boxes closer
 /// than twice the clearance the path goes round both.
 ///
-/// - Complexity: O(v · (v + b) · b) at worst for v = 4b corners and b boxes; A* with the straight-line
-///   distance as its estimate usually settles a few dozen corners.
+/// - Complexity: O(s · v · b) for s settled corners (at most `maxSettled`), v = 4b corners and b boxes; A*
+///   with the straight-line distance as its estimate usually settles a few dozen corners.
 enum ObstacleRoute {
+    /// The most corners settled before the search gives up (a route round a cluster of boxes settles a few
+    /// dozen).
+    static let maxSettled = 400
+
     /// The corners the path bends at, from `tail` to `head` (empty: the straight line is clear), or nil when
     /// no path clears every box (an end enclosed by boxes).
     static func waypoints(from tail: Geometry.NodeBox, to head: Geometry.NodeBox, avoiding boxes: [Geometry.Box],
@@ -52,6 +56,9 @@ enum ObstacleRoute {
         var settled = [Bool](repeating: false, count: points.count)
         cost[0] = 0
         // A* without a heap: the corners are few, and a linear scan keeps the order of equal estimates fixed.
+        // An end walled in (boxes closer than the clearance all round it) would have every reachable corner
+        // settled before giving up; `maxSettled` bounds that search.
+        var settledCount = 0
         while true {
             var current = -1, bestEstimate = Double.infinity
             for index in points.indices where !settled[index] && cost[index] < .infinity {
@@ -61,6 +68,8 @@ enum ObstacleRoute {
             guard current >= 0 else { return nil }
             if current == 1 { break }
             settled[current] = true
+            settledCount += 1
+            if settledCount > maxSettled { return nil }
             for next in points.indices where !settled[next] && next != current {
                 let candidate = cost[current] + distance(current, next)
                 if candidate < cost[next] - 1e-9 && clearLeg(current, next, points[current], points[next]) {

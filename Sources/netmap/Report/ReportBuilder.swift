@@ -75,7 +75,8 @@ struct ReportBuilder {
             }
             relations[edge.relation]?.count += 1
         }
-        let years = network.edges.flatMap { [$0.since, $0.until].compactMap { $0 } }
+        // The slider's range: every year a tie names, and the year of --at (where the slider starts).
+        let years = network.edges.flatMap { [$0.since, $0.until].compactMap { $0 } } + (year.map { [$0] } ?? [])
         return ReportModel(lang: lang, title: title, text: words, nodes: nodes, edges: edges, sources: sources, kinds: kinds, colors: colorLegend(nodes),
                            relations: relations, years: years.isEmpty ? nil : [years.min() ?? 0, years.max() ?? 0], at: year,
                            tables: try tables(), consortia: consortia.map(consortiumEntry))

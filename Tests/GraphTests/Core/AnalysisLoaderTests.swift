@@ -19,6 +19,34 @@ final class AnalysisLoaderTests: XCTestCase {
         }
     }
 
+    /// The fast reader declines `path`, and the analysis load gives the full load's view or its errors.
+    func assertTakesTheFullLoad(_ path: String, file: StaticString = #filePath, line: UInt = #line) {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        XCTAssertNil(AnalysisLoader.fastLoad([path]), name, file: file, line: line)
+        let full = NetworkLoader.load([path])
+        if full.errors.isEmpty {
+            XCTAssertEqual(try AnalysisLoader.load([path]), AnalysisNetwork(full.network), name, file: file, line: line)
+        } else {
+            XCTAssertThrowsError(try AnalysisLoader.load([path]), name, file: file, line: line) { error in
+                XCTAssertEqual("\(error)", "\(GraphError.invalidInput(full.errors))", name, file: file, line: line)
+            }
+        }
+    }
+
+    /// The bundled data, and the same without its citations, years and tags (which the fast readers leave to the
+    /// full one).
+    func bundledData() throws -> (Network, plain: Network) {
+        let bundled = try NetworkLoader.loadValid([packageRoot.appendingPathComponent("data").path]).network
+        var plain = bundled
+        for i in plain.edges.indices { (plain.edges[i].citations, plain.edges[i].since, plain.edges[i].until) = ([], nil, nil) }
+        for node in plain.nodes where !node.tags.isEmpty {
+            var untagged = node
+            untagged.tags = []
+            plain.upsert(untagged)
+        }
+        return (bundled, plain)
+    }
+
     func testFastLoadGivesTheFullLoadsGraphOnTheFixtures() throws {
         let folders = ["karate", "lesmis", "directed", "davis", "florentine", "relations/karate", "relations/lesmis"]
         for folder in folders {
@@ -86,16 +114,7 @@ final class AnalysisLoaderTests: XCTestCase {
             "tags.json": #"{"nodes": [{"id": "a", "tags": ["x"]}], "edges": []}"#,
         ]
         for (name, text) in declined.sorted(by: { $0.key < $1.key }) {
-            let path = try write(text, to: name, in: folder)
-            XCTAssertNil(AnalysisLoader.fastLoad([path]), name)
-            let full = NetworkLoader.load([path])
-            if full.errors.isEmpty {
-                XCTAssertEqual(try AnalysisLoader.load([path]), AnalysisNetwork(full.network), name)
-            } else {
-                XCTAssertThrowsError(try AnalysisLoader.load([path]), name) { error in
-                    XCTAssertEqual("\(error)", "\(GraphError.invalidInput(full.errors))", name)
-                }
-            }
+            assertTakesTheFullLoad(try write(text, to: name, in: folder))
         }
         XCTAssertNil(AnalysisLoader.fastLoad([fixtures.appendingPathComponent("formats/karate.gexf").path]))
     }
@@ -149,19 +168,12 @@ final class AnalysisLoaderTests: XCTestCase {
             try NodeLinkFormat.write(network).write(to: URL(fileURLWithPath: path))
             try assertFastEqualsFull(path)
         }
-        var bundled = try NetworkLoader.loadValid([packageRoot.appendingPathComponent("data").path]).network
+        let (bundled, plainBundled) = try bundledData()
         let cited = folder.appendingPathComponent("cited.json").path
         try NodeLinkFormat.write(bundled).write(to: URL(fileURLWithPath: cited))
-        XCTAssertNil(AnalysisLoader.fastLoad([cited]))
-        XCTAssertEqual(try AnalysisLoader.load([cited]), AnalysisNetwork(try NetworkLoader.loadValid([cited]).network))
-        for i in bundled.edges.indices { (bundled.edges[i].citations, bundled.edges[i].since, bundled.edges[i].until) = ([], nil, nil) }
-        for node in bundled.nodes where !node.tags.isEmpty {
-            var untagged = node
-            untagged.tags = []
-            bundled.upsert(untagged)
-        }
+        assertTakesTheFullLoad(cited)
         let plain = folder.appendingPathComponent("bundled.json").path
-        try NodeLinkFormat.write(bundled).write(to: URL(fileURLWithPath: plain))
+        try NodeLinkFormat.write(plainBundled).write(to: URL(fileURLWithPath: plain))
         try assertFastEqualsFull(plain)
         // Many kinds and relations that no declaration names: declined (the full load takes them from the data).
         var many = #"{"nodes": ["#
@@ -192,20 +204,20 @@ final class AnalysisLoaderTests: XCTestCase {
             let network = try NetworkLoader.loadValid([fixtures.appendingPathComponent(name).path]).network
             try assertFastEqualsFull(try write(GraphMLFormat.write(network), to: name.replacingOccurrences(of: "/", with: "-") + ".graphml", in: folder))
         }
-        var bundled = try NetworkLoader.loadValid([packageRoot.appendingPathComponent("data").path]).network
-        let cited = try write(GraphMLFormat.write(bundled), to: "cited.graphml", in: folder)
-        XCTAssertNil(AnalysisLoader.fastLoad([cited]))
-        XCTAssertEqual(try AnalysisLoader.load([cited]), AnalysisNetwork(try NetworkLoader.loadValid([cited]).network))
-        for i in bundled.edges.indices { (bundled.edges[i].citations, bundled.edges[i].since, bundled.edges[i].until) = ([], nil, nil) }
-        for node in bundled.nodes where !node.tags.isEmpty {
-            var untagged = node
-            untagged.tags = []
-            bundled.upsert(untagged)
-        }
-        try assertFastEqualsFull(try write(GraphMLFormat.write(bundled), to: "bundled.graphml", in: folder))
+        let (bundled, plainBundled) = try bundledData()
+        assertTakesTheFullLoad(try write(GraphMLFormat.write(bundled), to: "cited.graphml", in: folder))
+        try assertFastEqualsFull(try write(GraphMLFormat.write(plainBundled), to: "bundled.graphml", in: folder))
         for name in ["yed", "gephi", "igraph"] {
             try assertFastEqualsFull(try write(GraphMLReaderTests.variants[name]!, to: "\(name).graphml", in: folder))
         }
+        // The same spelling of a relation on ties of both directions: related_to stays on the directed ones.
+        let mixed = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><key id=\"r\" for=\"edge\" attr.name=\"relation\"/><graph edgedefault=\"undirected\">"
+            + "<node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"><data key=\"r\">related_to</data></edge>"
+            + "<edge source=\"b\" target=\"a\" directed=\"true\"><data key=\"r\">related_to</data></edge>"
+            + "<edge source=\"a\" target=\"b\"><data key=\"r\">related_to</data></edge><edge source=\"a\" target=\"b\"><data key=\"r\"></data></edge></graph></graphml>"
+        let mixedPath = try write(mixed, to: "mixed.graphml", in: folder)
+        try assertFastEqualsFull(mixedPath)
+        XCTAssertEqual(try XCTUnwrap(AnalysisLoader.fastLoad([mixedPath])).relationNames, ["connected_to", "related_to"])
     }
 
     func testGraphMLFallsBackToTheFullLoad() throws {
@@ -230,22 +242,14 @@ final class AnalysisLoaderTests: XCTestCase {
             "two-graphs": open + "<graph>" + nodes + "</graph><graph/></graphml>",
             "no-graph": open + "</graphml>",
             "non-ascii-id": open + "<graph><node id=\"å\"/></graph></graphml>",
+            "two-relations": open + "<key id=\"r\" for=\"edge\" attr.name=\"relation\"/><graph>" + nodes + "<edge source=\"a\" target=\"b\"><data key=\"r\">x</data><data key=\"r\">y</data></edge></graph></graphml>",
             "bad-directed": open + "<graph>" + nodes + "<edge source=\"a\" target=\"b\" directed=\"yes\"/></graph></graphml>",
             "malformed": open + "<graph>" + nodes + "</graphml>",
             "latin1": "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + open + "<graph>" + nodes + "</graph></graphml>",
             "bad-declaration": open + "<key id=\"k\" for=\"graph\" attr.name=\"kinds\"/><graph><data key=\"k\">{</data>" + nodes + "</graph></graphml>",
         ]
         for (name, text) in declined.sorted(by: { $0.key < $1.key }) {
-            let path = try write(text, to: name + ".graphml", in: folder)
-            XCTAssertNil(AnalysisLoader.fastLoad([path]), name)
-            let full = NetworkLoader.load([path])
-            if full.errors.isEmpty {
-                XCTAssertEqual(try AnalysisLoader.load([path]), AnalysisNetwork(full.network), name)
-            } else {
-                XCTAssertThrowsError(try AnalysisLoader.load([path]), name) { error in
-                    XCTAssertEqual("\(error)", "\(GraphError.invalidInput(full.errors))", name)
-                }
-            }
+            assertTakesTheFullLoad(try write(text, to: name + ".graphml", in: folder))
         }
     }
 }

@@ -20,7 +20,9 @@ final class NodeLinkFormatTests: XCTestCase {
         let (network, diagnostics) = NetworkLoader.merge([document])
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(network.name, "Sample æøå")
-        XCTAssertEqual(network.nodes, sample().nodes.map { var node = $0; node.location = SourceLocation(file: "x.json"); return node })
+        XCTAssertEqual(network.nodes.map { var node = $0; node.location = nil; return node }, sample().nodes.map { var node = $0; node.location = nil; return node })
+        XCTAssertEqual(network.nodes.map { $0.location?.file }, ["x.json", "x.json"])
+        XCTAssertNotNil(network.nodes.first?.location?.line, "each node knows its line")
         XCTAssertEqual(network.edges.map(\.citations), sample().edges.map(\.citations))
         XCTAssertEqual(network.edges.map(\.weight), [2, 1])
         XCTAssertEqual(network.edges.map(\.since), [2018, nil])
@@ -61,5 +63,20 @@ final class NodeLinkFormatTests: XCTestCase {
             let document = NodeLinkFormat.read(Data(text.utf8), path: "bad.json")
             XCTAssertFalse(document.diagnostics.isEmpty, text)
         }
+    }
+
+    /// Every node and edge problem names its line (JSONSerialization gives no positions; a pass over the text
+    /// finds each element's line), also when another object holds a key of the same name.
+    func testNodeAndEdgeProblemsNameTheirLine() {
+        let text = "{\"graph\": {\"nodes\": \"x\"}, \"nodes\": [\n {\"id\": \"a\", \"note\": \"a [string], {with} \\\"brackets\\\"\"},\n {\"id\": \"a\"},\n \"str\",\n {\"label\": \"no id\"}\n],\n\"links\": [\n{\"source\": \"a\", \"target\": \"b\", \"weight\": -1},\n{\"source\": \"a\"}]}\n"
+        let document = FileFormat.nodeLinkJSON.read(Data(text.utf8), path: "l.json")
+        XCTAssertEqual(document.diagnostics.filter { $0.severity == .error }.map(\.description), [
+            "l.json:3: error: duplicate node id 'a' (first on line 2)",
+            "l.json:4: error: node 3 has no 'id'",
+            "l.json:5: error: node 4 has no 'id'",
+            "l.json:8: error: edge a → b: weight '-1' is not a positive number",
+            "l.json:9: error: edge 2 needs 'source' and 'target'",
+        ])
+        XCTAssertEqual(NodeLinkFormat.elementLines(ofArray: "edges", in: Data("{\"nodes\": []}".utf8)), [])
     }
 }

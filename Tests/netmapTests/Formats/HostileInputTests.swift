@@ -60,6 +60,7 @@ final class HostileInputTests: XCTestCase {
     func testDOTErrorLineIsRightAfterAnotherRead() {
         _ = dot("digraph {\n a -> b\n}\n")
         XCTAssertEqual(dot("digraph {\n  a -> b\n  c -> -> d\n}\n").diagnostics.first?.location?.line, 3)
+        XCTAssertEqual(dot("digraph {\n  a -> b\n  c\u{0} -> d\n}\n").diagnostics.map(\.description), ["x.dot:3: error: file contains binary data (a NUL byte on this line), not DOT text"])
     }
 
     /// Finding 9: positions outside ±100,000 pt are refused naming the file and node, before any layout.
