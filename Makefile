@@ -78,7 +78,8 @@ diagrams: build
 	$(NETMAP) render $(DATA) -o docs/img/top25.svg --top 25 --by degree --page a4 --sources-note --lang nb
 	$(NETMAP) render $(DATA) -o out/national.png --page a3-landscape --hide-isolated --lang nb --dpi 150
 	$(NETMAP) render $(DATA) -o out/ego-trondelag.png --ego trondelag-fk --page a4 --lang nb --dpi 150
-	$(NETMAP) render $(DATA) -o out/national-by-country.png --group-by country --color-by country --hide-isolated --lang nb --dpi 100
+	$(NETMAP) render $(DATA) -o out/national-by-country.png --group-by country --color-by country --hide-isolated --lang nb --dpi 100 \
+	  --kinds county,region,agency,cluster,university,school,office,research,municipality --title "Fylkenes partnere etter land"
 	@for f in $(DATA)/*.yaml; do name=$$(basename $$f .yaml); { [ "$$name" = shared ] || [ "$$name" = programmes ]; } && continue; \
 	  page=a4; [ "$$name" = trondelag-2020 ] && page=a3-landscape; \
 	  $(NETMAP) render $$f $(DATA)/shared.yaml -o out/$$name.png --page $$page --hide-isolated --lang nb --dpi 150 || exit 1; done

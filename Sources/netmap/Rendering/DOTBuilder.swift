@@ -457,7 +457,7 @@ struct DOTBuilder {
         }
         close()
         if let colors {
-            heading("\(language(DrawingWords.colourHeading)): \(DOTBuilder.legendValue(colors.attribute == "community" ? language(DrawingWords.community) : colors.attribute))")
+            heading("\(language(DrawingWords.colourHeading)): \(DOTBuilder.legendValue(language.attribute(colors.attribute)))")
             for entry in colors.entries { swatch(entry.fill, "#777777", DOTBuilder.legendValue(entry.value)) }
             if colors.hasOther { swatch(colors.otherFill, "#777777", language(DrawingWords.other)) }
             else if colors.hasMissing { swatch(colors.otherFill, "#777777", language(DrawingWords.none)) }
@@ -488,7 +488,7 @@ struct DOTBuilder {
         if let sizing {
             let extent = sizeExtent(sizing)
             heading(language(DrawingWords.sizeHeading))
-            let lines = [language(DrawingWords.larger(measure: sizing.measure)), language(DrawingWords.range(DOT.number(extent.min), DOT.number(extent.max)))]
+            let lines = [language(DrawingWords.larger(measure: language.measure(sizing.measure))), language(DrawingWords.range(DOT.number(extent.min), DOT.number(extent.max)))]
             rows.append("<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">" + lines.map { HTML.escape($0) + "<BR ALIGN=\"LEFT\"/>" }.joined() + "</TD></TR>")
         }
         if !emphasized.isEmpty {

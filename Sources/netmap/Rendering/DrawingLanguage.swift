@@ -22,6 +22,21 @@ enum DrawingLanguage: String, CaseIterable, Sendable {
         name(id, declared: network.relations[id].map { ($0.label, $0.labels, $0.isBuiltIn) }, builtIn: DrawingWords.relations[id])
     }
 
+    /// The name of a node attribute in a legend heading ("Colour: country" → "Farge: Land"): the report
+    /// page's name for it (`attribute.NAME`, or its column name), else the attribute as the data spells it.
+    func attribute(_ name: String) -> String {
+        if name == "community" { return self(DrawingWords.community) }
+        let words = ReportText.words[rawValue] ?? [:]
+        return words["attribute." + name] ?? (name == "country" ? words["country"] : nil) ?? name
+    }
+
+    /// A measure's name inside a sentence ("larger text = higher degree" → "høyere grad"): the report
+    /// page's column name, lower-cased except names such as PageRank; unknown measures as given.
+    func measure(_ name: String) -> String {
+        guard let word = ReportText.words[rawValue]?[name] else { return name }
+        return word.dropFirst().contains(where: \.isUppercase) ? word : word.lowercased()
+    }
+
     private func name(_ id: String, declared: (label: String, labels: [String: String], isBuiltIn: Bool)?, builtIn: Wording?) -> String {
         if let declared {
             let keys = self == .nn ? ["label_nn", "label_nb"] : ["label_\(rawValue)"]

@@ -87,8 +87,7 @@ struct ReportBuilder {
         guard let colorKey else { return nil }
         var counts: [String: Int] = [:]
         for node in nodes { counts[node.color ?? "", default: 0] += 1 }
-        let attribute = colorKey.attribute == "community" ? language(DrawingWords.community)
-            : words["attribute." + colorKey.attribute] ?? (colorKey.attribute == "country" ? words["country"] ?? "" : colorKey.attribute)
+        let attribute = language.attribute(colorKey.attribute)
         var entries: [String: ReportModel.KindEntry] = [:]
         for (order, entry) in colorKey.entries.enumerated() {
             entries[entry.value] = ReportModel.KindEntry(label: entry.value, fill: entry.fill, border: "#777777", count: counts[entry.value] ?? 0, order: order)

@@ -390,6 +390,23 @@ final class RenderingTests: XCTestCase {
         XCTAssertTrue(plainLines.allSatisfy { $0.contains("color=\"#333333\"") }, "\(plainLines)")
     }
 
+    func testColourAndSizeHeadingsNameTheAttributeAndMeasureInTheDrawingsLanguage() throws {
+        let network = try load("Tests/Fixtures/rendering/sample.yaml")
+        var plan = DrawingPlan()
+        plan.colorBy = "country"
+        plan.sizeBy = "degree"
+        var builder = try plan.request(for: network).builder
+        builder.language = .nb
+        let nb = builder.legendLabel()
+        XCTAssertTrue(nb.contains("Farge: Land"), nb)
+        XCTAssertTrue(nb.contains("høyere grad"), nb)
+        XCTAssertFalse(nb.contains("country") || nb.contains("degree"), "no English attribute or measure name in a bokmål legend")
+        builder.language = .nn
+        XCTAssertTrue(builder.legendLabel().contains("høgare grad"))
+        XCTAssertEqual(DrawingLanguage.nb.measure("pagerank"), "PageRank", "a name with capitals inside keeps them")
+        XCTAssertEqual(DrawingLanguage.nb.attribute("sector"), "sector", "an attribute netmap has no name for is shown as the data spells it")
+    }
+
     func testColorByGroupByAndSizeBy() throws {
         let network = try load("Tests/Fixtures/rendering/sample.yaml")
         var plan = DrawingPlan()
@@ -399,7 +416,7 @@ final class RenderingTests: XCTestCase {
         let builder = try plan.request(for: network).builder
         let dot = builder.build()
         XCTAssertTrue(dot.contains("subgraph \"cluster_group_NO\""))
-        XCTAssertTrue(dot.contains("Colour: country"))
+        XCTAssertTrue(dot.contains("Colour: Country"))
         XCTAssertTrue(dot.contains("higher degree"))
         XCTAssertEqual(builder.fontSize(for: "provefylket", sizing: try XCTUnwrap(builder.sizing)), 16, "the most central node gets the largest size")
         let svg = String(decoding: try draw(network) { $0 = builder; $0.title = nil }.outputs[0], as: UTF8.self)
