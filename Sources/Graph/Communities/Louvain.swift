@@ -37,12 +37,18 @@ extension AnalysisGraph {
 extension CommunityLevel {
     /// Louvain's first phase: passes over the nodes in one random order, moving each to the best neighbouring
     /// community while any move raises modularity. Returns each node's community and whether any moved.
+    ///
+    /// After the first pass a node is visited again only when one of its neighbours moved since its last
+    /// visit (the "fast local moving" of Traag 2015, which Leiden's `moveNodesFast` also uses). Full passes
+    /// until nothing moves, as NetworkX does, spend the long tail of a large graph's first level re-reading
+    /// every tie to move a handful of nodes: on 10M ties that took over 190 times the CPU of 1M ties.
     func moveNodes(resolution: Double, using generator: inout some RandomNumberGenerator) -> ([Int32], Bool) {
         let n = nodeCount
         var community = (0..<n).map { Int32($0) }
         var total = strength
         var linkWeight = [Double](repeating: 0, count: n)   // scratch: weight from the node to each community
         var touched: [Int32] = []
+        var stale = [Bool](repeating: true, count: n)       // a neighbour moved since the node's last visit
         let order = shuffledIndices(n, using: &generator)
         var changedAny = false
         var moves = 1
@@ -50,6 +56,8 @@ extension CommunityLevel {
             moves = 0
             for node in order {
                 let u = Int(node)
+                guard stale[u] else { continue }
+                stale[u] = false
                 let k = strength[u]
                 let own = Int(community[u])
                 let best = bestMove(of: u, community: community, total: total, resolution: resolution,
@@ -60,6 +68,7 @@ extension CommunityLevel {
                     community[u] = Int32(best)
                     moves += 1
                     changedAny = true
+                    for slot in Int(offsets[u])..<Int(offsets[u + 1]) { stale[Int(targets[slot])] = true }
                 }
             }
         }
