@@ -94,6 +94,17 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(missing.status, 1, missing.error)
     }
 
+    func testNothingToDrawNamesBothEditionsAndWritesNothing() throws {
+        let folder = try scratchFolder()
+        let old = try write("nodes: []\nedges: []\n", to: "old.yaml", in: folder)
+        let new = try write("nodes: []\nedges: []\n", to: "new.yaml", in: folder)
+        let picture = folder.appendingPathComponent("d.svg").path, table = folder.appendingPathComponent("d.md").path
+        let run = try runNetmap(["diff", old, "--to", new, "--render", picture, "-o", table])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.error.contains("\(old), \(new): error: nothing to draw: both editions are empty"), run.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: picture) || FileManager.default.fileExists(atPath: table))
+    }
+
     func testRenderIsByteIdenticalAndMarksEachChange() throws {
         let folder = try scratchFolder()
         var outputs: [Data] = []

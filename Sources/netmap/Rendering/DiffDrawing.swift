@@ -89,7 +89,10 @@ struct DiffDrawing {
     /// The request that draws the diff: both editions, marked, with the old edition's positions kept.
     func request() throws -> RenderRequest {
         let union = network(old: false)
-        if union.network.nodes.isEmpty { throw GraphError.invalidArgument("nothing to draw: both editions are empty") }
+        if union.network.nodes.isEmpty {
+            let inputs = Array(NSOrderedSet(array: diff.old.inputs + diff.new.inputs)) as? [String] ?? []
+            throw GraphError.file(path: inputs.joined(separator: ", "), reason: "nothing to draw: both editions are empty")
+        }
 
         // 1. The old edition alone, laid out as `render` would (for the screen), to keep its positions.
         var positions: [String: (x: Double, y: Double)] = [:]
