@@ -17,6 +17,12 @@ extension AnalysisGraph {
     /// later grown from it pass the well-connectedness test more easily; netmap keeps the true weight (on
     /// karate, doing as igraph does changed no result in 50 seeds).
     ///
+    /// One addition to the paper and igraph: after the last iteration, local moving over the original nodes
+    /// until no single node can raise modularity by moving (`settle`). Iterations end on aggregated levels,
+    /// where whole parts move together, so single nodes can still gain; on Barabási–Albert graphs at 2
+    /// iterations this raised modularity by 0.33 % (100k ties) and 0.36 % (1M ties, mean over 20 seeds) for
+    /// 16 % more time. The final split of disconnected communities comes after it and only raises modularity.
+    ///
     /// - Parameters:
     ///   - iterations: how many times to run the algorithm, each from the last result; 4 by default, twice
     ///     igraph's default of 2 (an iteration starts from the previous partition and only makes improving
@@ -41,6 +47,9 @@ extension AnalysisGraph {
             // An iteration cap keeps a pathological input from cycling for ever.
             if iterations == nil && iteration >= 1000 { break }
         }
+        // The iterations end on aggregated levels, where whole parts moved together; single nodes may still gain
+        // by moving, and igraph stops there. One more local-moving pass over the original nodes takes those gains.
+        result = original.settle(result, resolution: resolution, using: &generator)
         return Partition(labels: splitDisconnected(result))
     }
 
@@ -92,7 +101,7 @@ extension CommunityLevel {
         var membership = (0..<nodeCount).map { Int32($0) }   // original node → node of the current level
         var start = start
         while true {
-            let moved = level.moveNodesFast(from: start, resolution: resolution, using: &generator)
+            let moved = level.moveNodesFast(from: start, resolution: resolution, using: &generator).community
             let (communities, count) = denseLabels(moved)
             if count == level.nodeCount {
                 return membership.map { communities[Int($0)] }
@@ -114,7 +123,8 @@ extension CommunityLevel {
 
     /// Leiden's fast local moving: a queue of nodes in random order; a node moves to the community (or an empty
     /// one) with the largest positive gain, and its neighbours outside that community rejoin the queue.
-    func moveNodesFast(from start: [Int32], resolution: Double, using generator: inout some RandomNumberGenerator) -> [Int32] {
+    func moveNodesFast(from start: [Int32], resolution: Double,
+                       using generator: inout some RandomNumberGenerator) -> (community: [Int32], moves: Int) {
         let n = nodeCount
         var community = start
         var total = [Double](repeating: 0, count: n)
@@ -126,6 +136,7 @@ extension CommunityLevel {
         var queue = shuffledIndices(n, using: &generator)
         var inQueue = [Bool](repeating: true, count: n)
         var head = 0
+        var moves = 0
         while head < queue.count {
             let u = Int(queue[head]); head += 1
             inQueue[u] = false
@@ -147,11 +158,30 @@ extension CommunityLevel {
             total[best] += k; size[best] += 1
             if size[own] == 0 { empty.append(Int32(own)) }
             community[u] = Int32(best)
+            moves += 1
             for v in targets[Int(offsets[u])..<Int(offsets[u + 1])]
             where !inQueue[Int(v)] && community[Int(v)] != Int32(best) {
                 inQueue[Int(v)] = true
                 queue.append(v)
             }
+        }
+        return (community, moves)
+    }
+
+    /// Local moving from `start` until no single node can raise modularity by moving (to a neighbouring
+    /// community, or alone into a new one). Leiden's queue re-examines only the neighbours of a moved node, but a
+    /// move also changes two communities' totals and with them the gains of nodes elsewhere; so the queue is run
+    /// again from every node until a run moves none.
+    ///
+    /// - Complexity: O(m) per run; from a partition Louvain or Leiden reached, a few runs.
+    func settle(_ start: [Int32], resolution: Double, using generator: inout some RandomNumberGenerator) -> [Int32] {
+        var community = start
+        // Every move raises modularity, so this ends; the cap only guards against rounding making two moves
+        // undo each other for ever.
+        for _ in 0..<100 {
+            let run = moveNodesFast(from: community, resolution: resolution, using: &generator)
+            community = run.community
+            if run.moves == 0 { break }
         }
         return community
     }
