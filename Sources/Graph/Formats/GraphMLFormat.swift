@@ -260,7 +260,10 @@ public enum GraphMLFormat {
         func readGraphData(into document: inout NetworkDocument) {
             var graphValues = values(graphData, domain: "graph", owner: "graph", into: &document.diagnostics)
             document.name = graphValues.removeValue(forKey: "name")
-            for key in Interchange.readDeclarations(graphValues, into: &document) {
+            // Each declaration's problems (a kind's colour that is not a colour) point at its <data> element.
+            var lines: [String: SourceLocation] = [:]
+            for datum in graphData { if let name = datum.key.flatMap({ keys[$0]?.name }), lines[name] == nil { lines[name] = at(datum.line) } }
+            for key in Interchange.readDeclarations(graphValues, at: lines, into: &document) {
                 document.diagnostics.append(.warning("graph data '\(key)' is not netmap's JSON declaration; ignored", at: at(graphLine)))
             }
         }

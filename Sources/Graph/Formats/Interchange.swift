@@ -130,8 +130,10 @@ public enum Interchange {
         return result
     }
 
-    /// Reads declarations written by `declarationTexts` into a document; false when the text is not such JSON.
-    static func readDeclarations(_ texts: [String: String], into document: inout NetworkDocument) -> [String] {
+    /// Reads declarations written by `declarationTexts` into a document; returns the keys whose text is not
+    /// such JSON. `locations` places each key's text in the file, for the declared kinds' problems.
+    static func readDeclarations(_ texts: [String: String], at locations: [String: SourceLocation] = [:],
+                                 into document: inout NetworkDocument) -> [String] {
         var graph: [String: Any] = [:]
         var unreadable: [String] = []
         for key in ["sources", "kinds", "relations"] {
@@ -153,6 +155,9 @@ public enum Interchange {
             return source
         }
         document.kinds += declared.kinds
+        if let location = locations["kinds"] {
+            for kind in declared.kinds where document.kindLocations[kind.id] == nil { document.kindLocations[kind.id] = location }
+        }
         document.relations += declared.relations
         return unreadable
     }

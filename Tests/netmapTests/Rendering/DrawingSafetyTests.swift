@@ -42,7 +42,11 @@ final class DrawingSafetyTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("k.svg").path))
         }
         // The message names the line of the kind's declaration where the format knows it.
-        let lines = [files[0]: 2, files[1]: try XCTUnwrap(NodeLinkFormat.line(ofKey: "evil", in: try Data(contentsOf: URL(fileURLWithPath: files[1]))))]
+        // GraphML: the graph's <data> element holding the kinds (it comes before the nodes' data naming the kind).
+        let graphML = try String(contentsOfFile: files[2], encoding: .utf8).components(separatedBy: "\n")
+        let kindsLine = try XCTUnwrap(graphML.firstIndex { $0.contains("<data") && $0.contains("evil") }) + 1
+        let lines = [files[0]: 2, files[1]: try XCTUnwrap(NodeLinkFormat.line(ofKey: "evil", in: try Data(contentsOf: URL(fileURLWithPath: files[1])))),
+                     files[2]: kindsLine]
         for (file, line) in lines {
             let errors = NetworkLoader.load([file]).diagnostics.map(\.description)
             XCTAssertTrue(errors.contains { $0.hasPrefix("\(file):\(line): error: kind 'evil': color") }, "\(file): \(errors)")
