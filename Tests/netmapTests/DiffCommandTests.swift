@@ -103,6 +103,13 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.error.contains("\(old), \(new): error: nothing to draw: both editions are empty"), run.error)
         XCTAssertFalse(FileManager.default.fileExists(atPath: picture) || FileManager.default.fileExists(atPath: table))
+        // A programme rules file given as both editions: said as `render` says it, the file named once.
+        let rules = packageRoot.appendingPathComponent("data/programmes.yaml").path
+        let mistaken = try runNetmap(["diff", rules, "--to", rules, "--render", picture])
+        XCTAssertEqual(mistaken.status, 1)
+        XCTAssertTrue(mistaken.error.contains("\(rules): error: nothing to draw: this file holds programme rules"), mistaken.error)
+        XCTAssertFalse(mistaken.error.contains("\(rules), \(rules)"), mistaken.error)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: picture))
     }
 
     func testRenderIsByteIdenticalAndMarksEachChange() throws {

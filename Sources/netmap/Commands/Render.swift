@@ -72,14 +72,14 @@ struct Render: NetmapCommand {
     }
 
     /// Why inputs without a node give nothing to draw, naming them: a programme rules file (`data/programmes.yaml`)
-    /// is not a network.
-    static func noNetwork(in paths: [String]) -> GraphError {
+    /// is not a network; `otherwise` says what is empty when no input is one (`diff --render`: both editions).
+    static func noNetwork(in paths: [String], otherwise: String = "the input has no nodes") -> GraphError {
         let rules = paths.filter { path in (try? ProgrammeCatalogue.load(path)).map { !$0.programmes.isEmpty } ?? false }
         if !rules.isEmpty {
             return .file(path: rules.joined(separator: ", "),
                          reason: "nothing to draw: \(rules.count == 1 ? "this file holds" : "these files hold") programme rules (read by netmap consortium), no network")
         }
-        return .file(path: paths.joined(separator: ", "), reason: "nothing to draw: the input has no nodes")
+        return .file(path: paths.joined(separator: ", "), reason: "nothing to draw: \(otherwise)")
     }
 
     /// `--check strict`: the word after `--check` is read as an input by the parser; it is the check's mode

@@ -90,8 +90,9 @@ struct DiffDrawing {
     func request() throws -> RenderRequest {
         let union = network(old: false)
         if union.network.nodes.isEmpty {
-            let inputs = Array(NSOrderedSet(array: diff.old.inputs + diff.new.inputs)) as? [String] ?? []
-            throw GraphError.file(path: inputs.joined(separator: ", "), reason: "nothing to draw: both editions are empty")
+            var seen = Set<String>()
+            let inputs = (diff.old.inputs + diff.new.inputs).filter { seen.insert($0).inserted }
+            throw Render.noNetwork(in: inputs, otherwise: "both editions are empty")
         }
 
         // 1. The old edition alone, laid out as `render` would (for the screen), to keep its positions.
