@@ -17,7 +17,7 @@ extension AnalysisGraph {
                         using generator: inout some RandomNumberGenerator) -> Partition {
         let original = CommunityLevel(self)
         var level = original
-        var membership = (0..<nodeCount).map { Int32($0) }   // original node → node of the current level
+        var membership = (0..<nodeCount).map { Int32($0) }   // original node → node of the current level (dense labels)
         guard level.twiceTotal > 0 else { return .singletons(nodeCount) }
         var quality = level.modularity(membership, resolution: resolution)
         while true {
@@ -38,7 +38,7 @@ extension AnalysisGraph {
         }
         // Levels above the first move whole communities; a last pass over the original nodes lets single
         // nodes take what those moves left them (NetworkX stops before it).
-        membership = original.settle(denseLabels(membership).labels, resolution: resolution, using: &generator)
+        membership = original.settle(membership, resolution: resolution, using: &generator)
         return Partition(labels: membership)
     }
 }
